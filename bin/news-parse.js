@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Exit codes: 0 ok · 1 findings (quality gate failed, invalid documents, some batch inputs failed)
+//             2 usage error or unusable input · 3 internal error (a bug: please report it)
+import { run } from '../dist/cli/run.js';
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`news-parse: internal error: ${err && err.stack ? err.stack : err}\n`);
+    process.exitCode = 3;
+  },
+);

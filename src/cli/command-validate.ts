@@ -1,0 +1,31 @@
+/** `news-parse validate FILE…`: check JSON documents against the NewsDocument schema. */
+import { newsDocumentProblems } from '../schema/validate.js';
+import { readInputBytes } from '../io/read-input.js';
+import { EXIT, InputError } from './errors.js';
+import type { CliIO } from './io.js';
+
+export async function commandValidate(files: string[], io: CliIO): Promise<number> {
+  let invalid = 0;
+  let unreadable = 0;
+  for (const file of files) {
+    let data: unknown;
+    try {
+      const bytes = await readInputBytes(file, io);
+      data = JSON.parse(new TextDecoder().decode(bytes));
+    } catch (err) {
+      const reason = err instanceof InputError ? err.reason : `not JSON (${(err as Error).message})`;
+      io.stderr.write(`news-parse: ${file}: ${reason}\n`);
+      unreadable++;
+      continue;
+    }
+    const problems = newsDocumentProblems(data);
+    if (problems.length === 0) {
+      io.stdout.write(`${file}: valid\n`);
+    } else {
+      invalid++;
+      for (const p of problems.slice(0, 20)) io.stdout.write(`${file}: ${p.path}: ${p.message}\n`);
+    }
+  }
+  if (unreadable > 0) return EXIT.usage;
+  return invalid > 0 ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,187 @@
+/**
+ * Stage 8 — turn paired blocks into Article records: fields cut out of their
+ * lines (dateline and reporter off the first paragraph, brackets off sign-offs,
+ * dashes off subheadlines), prose repaired, paragraphs rebuilt, and the
+ * evidence for every boundary and pairing decision written down.
+ */
+import type { ClassifiedLine } from './classify-lines.js';
+import type { BodyUnit, Block, TitleBlock } from './group-blocks.js';
+import { unitLines } from './group-blocks.js';
+import type { MarkerSet } from './markers.js';
+import type { Article, Byline, Evidence, LineRange, Paragraph, Repair } from './model.js';
+import { repairProse } from './normalize-spacing.js';
+import { isPhotoUnit, type Pairing } from './pair-titles.js';
+import { reflowParagraphs, type Piece } from './reflow-paragraphs.js';
+
+export interface BuildContext {
+  markers: MarkerSet;
+  repairs: Repair[];
+  keepSpacing: boolean;
+}
+
+const one = (n: number): LineRange => [n, n];
+
+function mergeBylines(list: Byline[]): Byline | null {
+  if (list.length === 0) return null;
+  if (list.length === 1) return list[0]!;
+  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => x !== null))];
+  const roles = uniq(list.flatMap((b) => (b.role ? b.role.split('/') : [])));
+  const credits = uniq(list.map((b) => b.credit));
+  return {
+    text: list.map((b) => b.text).join(' '),
+    role: roles.length ? roles.join('/') : null,
+    names: uniq(list.flatMap((b) => b.names)),
+    credit: credits.length ? credits.join('/') : null,
+  };
+}
+
+/** Strip a marker (brackets, dashes) off a field, recording what was removed. */
+function stripMarker(line: ClassifiedLine, stripped: string, kind: Repair['kind'], ctx: BuildContext): string {
+  if (stripped !== line.text) ctx.repairs.push({ kind, lines: one(line.n), before: line.text, after: stripped });
+  return stripped;
+}
+
+function headlineFrom(t: TitleBlock, ctx: BuildContext): string | null {
+  if (t.titles.length === 0) return null;
+  const parts = t.titles.map((l) => ({ line: l, text: repairProse(l.text, l.n, ctx.repairs, ctx.keepSpacing) }));
+  let out = parts[0]!.text;
+  for (let i = 1; i < parts.length; i++) {
+    // Two balanced headline lines are parallel clauses (全力抓好经济工作 增强人民群众“感受度”);
+    // a short tail line finishes the first (“我为群众办实事”项目发布成压轴戏).
+    const balanced = parts[i]!.line.width >= 0.75 * parts[i - 1]!.line.width;
+    out += (balanced ? ' ' : '') + parts[i]!.text;
+  }
+  return out;
+}
+
+function subheadlineFrom(line: ClassifiedLine, ctx: BuildContext): string {
+  const stripped = stripMarker(line, line.text.replace(ctx.markers.subheadlinePrefix, ''), 'subheadline-dashes', ctx);
+  return repairProse(stripped, line.n, ctx.repairs, ctx.keepSpacing);
+}
+
+function bracketInner(line: ClassifiedLine, ctx: BuildContext): string {
+  const inner = (line.inner ?? line.text).trim();
+  return stripMarker(line, inner, 'marker-brackets', ctx);
+}
+
+function bodyPieces(unit: BodyUnit, ctx: BuildContext): Piece[] {
+  const pieces: Piece[] = [];
+  if (unit.dateline?.dateline) {
+    const rest = unit.dateline.dateline.rest;
+    if (rest !== '') pieces.push({ n: unit.dateline.n, text: repairProse(rest, unit.dateline.n, ctx.repairs, ctx.keepSpacing), line: unit.dateline });
+  }
+  for (const line of unit.body) {
+    pieces.push({ n: line.n, text: repairProse(line.text, line.n, ctx.repairs, ctx.keepSpacing), line });
+  }
+  if (unit.endmark) pieces.push({ n: unit.endmark.n, text: unit.endmark.text, line: unit.endmark });
+  return pieces;
+}
+
+function span(ranges: LineRange[]): LineRange {
+  return [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))];
+}
+
+/** Build one article from an optional headline block and an optional body unit. */
+export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pairing: Pairing | null, ctx: BuildContext): Article {
+  const evidence: Evidence[] = [];
+  const sources: Article['sources'] = {};
+  const ranges: LineRange[] = [];
+
+  let kicker: string | null = null;
+  let headline: string | null = null;
+  let subheadline: string | null = null;
+  if (title) {
+    ranges.push(title.lines);
+    if (title.kicker) {
+      kicker = repairProse(title.kicker.text, title.kicker.n, ctx.repairs, ctx.keepSpacing);
+      sources.kicker = one(title.kicker.n);
+    }
+    headline = headlineFrom(title, ctx);
+    if (title.titles.length) sources.headline = [title.titles[0]!.n, title.titles[title.titles.length - 1]!.n];
+    if (title.subheadline) {
+      subheadline = subheadlineFrom(title.subheadline, ctx);
+      sources.subheadline = one(title.subheadline.n);
+    }
+    evidence.push({ code: title.display ? 'HEADLINE_FROM_DISPLAY_LINE' : 'HEADLINE_BLOCK', lines: title.lines, detail: title.titles.map((l) => l.rule).join(',') });
+  }
+
+  let byline: Byline | null = null;
+  let dateline: string | null = null;
+  let paragraphs: Paragraph[] = [];
+  let signoff: string | null = null;
+  let continuation: string | null = null;
+  if (unit) {
+    ranges.push(unit.lines);
+    const bylines = unit.bylines.map((l) => l.byline!).filter(Boolean);
+    if (unit.dateline?.dateline?.reporter) bylines.push(unit.dateline.dateline.reporter);
+    byline = mergeBylines(bylines);
+    const bylineLines = [...unit.bylines.map((l) => l.n), ...(unit.dateline?.dateline?.reporter ? [unit.dateline.n] : [])];
+    if (byline) sources.byline = [Math.min(...bylineLines), Math.max(...bylineLines)];
+    if (unit.dateline?.dateline) {
+      dateline = unit.dateline.dateline.marker;
+      sources.dateline = one(unit.dateline.n);
+    }
+    paragraphs = reflowParagraphs(bodyPieces(unit, ctx), ctx.markers);
+    if (unit.signoff) {
+      signoff = bracketInner(unit.signoff, ctx);
+      sources.signoff = one(unit.signoff.n);
+    }
+    if (unit.jump) {
+      continuation = bracketInner(unit.jump, ctx);
+      sources.continuation = one(unit.jump.n);
+    }
+    evidence.push({ code: `OPENED_BY_${unit.openedBy.toUpperCase()}`, lines: one(unitLines(unit)[0]!.n) });
+    if (unit.closedBy) {
+      const closer = unit.closedBy === 'signoff' ? unit.signoff : unit.closedBy === 'jump' ? unit.jump : unit.endmark;
+      evidence.push({ code: `CLOSED_BY_${unit.closedBy.toUpperCase()}`, lines: one(closer!.n) });
+    }
+  }
+  if (pairing) {
+    const code = pairing.adjacent === null ? 'PAIRED_BY_CONTENT' : pairing.content >= 0.4 ? 'PAIRED_BY_POSITION_AND_CONTENT' : 'PAIRED_BY_POSITION';
+    evidence.push({
+      code,
+      lines: span([title!.lines, unit!.lines]),
+      score: Math.round(pairing.score * 1000) / 1000,
+      detail: `headline bigram recall ${pairing.content.toFixed(2)}${pairing.adjacent ? `, headline ${pairing.adjacent === 'before' ? 'directly above the text' : 'directly below the photo text'}` : ''}`,
+    });
+  }
+
+  const photoCredit = byline?.credit ?? '';
+  const hasCaption = paragraphs.some((p) => p.type === 'caption');
+  const photo =
+    /摄影报道|攝影報導|攝影報道/u.test(photoCredit) ||
+    (unit !== null && isPhotoUnit(unit) && hasCaption && paragraphs.filter((p) => p.type === 'paragraph').length <= 2);
+
+  return {
+    id: '',
+    kind: photo ? 'photo' : 'article',
+    lines: span(ranges),
+    kicker,
+    headline,
+    subheadline,
+    byline,
+    dateline,
+    paragraphs,
+    signoff,
+    continuation,
+    sources,
+    evidence,
+  };
+}
+
+export function buildArticles(blocks: Block[], pairs: Pairing[], ctx: BuildContext): Article[] {
+  const byTitle = new Map(pairs.map((p) => [p.title, p]));
+  const pairedBodies = new Set(pairs.map((p) => p.body));
+  const articles: Article[] = [];
+  blocks.forEach((block, i) => {
+    if (block.type === 'title') {
+      const p = byTitle.get(i);
+      articles.push(buildArticle(block, p ? (blocks[p.body] as BodyUnit) : null, p ?? null, ctx));
+    } else if (!pairedBodies.has(i)) {
+      articles.push(buildArticle(null, block, null, ctx));
+    }
+  });
+  articles.sort((a, b) => a.lines[0] - b.lines[0]);
+  articles.forEach((a, i) => (a.id = `a${i + 1}`));
+  return articles;
+}

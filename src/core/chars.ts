@@ -1,0 +1,67 @@
+/**
+ * Character classes, each with the reason it exists. Every rule that looks at
+ * punctuation takes its sets from here, so a change of policy is one edit.
+ */
+
+/** Han ideographs (both scripts) — the characters between which wrapped lines join with no space. */
+export const HAN = /\p{Script=Han}/u;
+
+/**
+ * Characters treated as CJK when joining wrapped lines. Includes the East Asian
+ * Width "Ambiguous" punctuation Chinese text uses (“ ” ‘ ’ · — … □), which the
+ * CSS/pandoc rule would wrongly treat as Latin and join with a space.
+ */
+export const CJKISH = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”‘’·—…□■○●◎◆◇▲△☆★☉\u2e80-\u2fdf\u3040-\u30ff]/u;
+
+/** Sentence-final marks: a line ending in one of these (plus closers) may end a paragraph. Not ；or ：. */
+export const TERMINAL = '。！？!?';
+
+/** Closing quotes/brackets that may follow a sentence-final mark (“…。” ends a sentence too). */
+export const CLOSERS = '”’」』）)》〉】〕〗';
+
+/** Openers: a typesetter never ends a line with one (clreq line-end prohibition), so a wrap follows. */
+export const OPENERS = '“‘「『（(《〈【〔〖';
+
+/**
+ * Characters a typesetter never puts at a line start (clreq line-start
+ * prohibition): seeing one at a line start proves the line continues the one before.
+ */
+export const NO_LINE_START = '，。、；：？！”’）》」』】〕〗〉·…,.;:?!)';
+
+/** Full-width punctuation next to which extraction spaces are always noise. */
+export const FULLWIDTH_PUNCT = '，。、；：？！“”‘’（）《》「」『』【】〔〕〖〗〈〉';
+
+/** Byline markers printed before a byline (□ in mainland community papers; OCR often reads □ as 口). */
+export const BYLINE_MARKERS = '□■◎●○◆◇▲△☆★☉';
+
+/** Dash characters that runs of form 副题 prefixes and 2-em dashes (OCR reads ― as - or 一). */
+export const DASHES = '—―─－-';
+
+const TERMINAL_END = new RegExp(`[${TERMINAL}][${escapeClass(CLOSERS)}]*$|……[${escapeClass(CLOSERS)}]*$`, 'u');
+
+export function escapeClass(chars: string): string {
+  return chars.replace(/[\]\\^-]/g, '\\$&');
+}
+
+/** The line ends a sentence (。 ！ ？ or …… , optionally followed by closing quotes/brackets). */
+export function endsSentence(text: string): boolean {
+  return TERMINAL_END.test(text.trimEnd());
+}
+
+/**
+ * Display width in em: CJK and full-width forms count 1, ASCII and other
+ * narrow characters 0.5. Column widths and indents are measured in this unit.
+ */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    w += cp < 0x1100 || (cp >= 0xff61 && cp <= 0xffdc) ? (cp === 0xb7 ? 1 : 0.5) : 1;
+  }
+  return w;
+}
+
+/** Characters counted by the "nothing lost" invariant: everything but whitespace. */
+export function significantChars(text: string): string {
+  return text.replace(/\s+/gu, '');
+}

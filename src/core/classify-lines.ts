@@ -1,0 +1,267 @@
+/**
+ * Stage 4 — give every line a role. Runs after the character and doubling
+ * repairs (a doubled headline must already be one copy) and before any
+ * spacing repair (spaces separate byline fields).
+ *
+ * Three passes, like block rules with a catch-all:
+ *  1. context-free patterns claim what they can prove alone (furniture,
+ *     bylines, datelines, sign-offs, jump lines, display lines);
+ *  2. the header zone at the top of the page gives short isolated lines to
+ *     page furniture (masthead, section names);
+ *  3. the rest are read top-down with their neighbours: a line continues the
+ *     sentence before it, starts a paragraph, is an in-article subheading, or
+ *     is part of a headline block. `body` always claims.
+ */
+import { CLOSERS, NO_LINE_START, endsSentence } from './chars.js';
+import { isDateLine, type MarkerSet } from './markers.js';
+import type { Byline, FurnitureRole } from './model.js';
+import { parseByline } from './parse-byline.js';
+import type { WorkLine } from './work-line.js';
+
+export type Role =
+  | 'blank'
+  | 'overlong'
+  | 'furniture'
+  | 'kicker'
+  | 'title'
+  | 'subheadline'
+  | 'display'
+  | 'byline'
+  | 'dateline'
+  | 'body'
+  | 'subheading'
+  | 'signoff'
+  | 'jump'
+  | 'endmark';
+
+export interface DatelineParts {
+  marker: string;
+  /** A bracketed reporter right after the marker: （记者 张三）. */
+  reporter: Byline | null;
+  /** The text after marker and reporter: the start of the first paragraph. */
+  rest: string;
+}
+
+export interface ClassifiedLine extends WorkLine {
+  role: Role;
+  /** Name of the rule that claimed the line (kept in article evidence). */
+  rule: string;
+  furniture?: FurnitureRole;
+  byline?: Byline;
+  dateline?: DatelineParts;
+  /** Bracket content of a sign-off / jump line. */
+  inner?: string;
+  /** A title line that starts a new headline block (after a subheadline, or indented). */
+  newGroup?: boolean;
+  /** Local column width in em. */
+  column: number;
+}
+
+export function parseDateline(text: string, markers: MarkerSet): DatelineParts | null {
+  for (const re of markers.dateline) {
+    const m = re.exec(text);
+    if (!m) continue;
+    let rest = text.slice(m[0].length).replace(/^[\s\u3000]+/u, '');
+    let reporter: Byline | null = null;
+    const r = markers.bracketReporter.exec(rest);
+    if (r) {
+      reporter = parseByline(r[0], markers);
+      if (reporter) rest = rest.slice(r[0].length).replace(/^[\s\u3000]+/u, '');
+    }
+    return { marker: m[0], reporter, rest };
+  }
+  return null;
+}
+
+/** Local column width: 75th percentile of line widths within ±12 lines (research §2.3). */
+function columnWidths(lines: WorkLine[]): number[] {
+  const widths = lines.map((l) => (l.tooLong || l.text === '' ? 0 : l.width));
+  return lines.map((line, i) => {
+    if (line.hint?.columnWidth) return line.hint.columnWidth;
+    const window: number[] = [];
+    for (let j = Math.max(0, i - 12); j <= Math.min(lines.length - 1, i + 12); j++) {
+      if (widths[j]! >= 6) window.push(widths[j]!);
+    }
+    if (window.length < 3) return 20;
+    window.sort((a, b) => a - b);
+    return window[Math.min(window.length - 1, Math.floor(window.length * 0.75))]!;
+  });
+}
+
+function strongRole(line: WorkLine, markers: MarkerSet): Partial<ClassifiedLine> | null {
+  const t = line.text;
+  if (line.tooLong) return { role: 'overlong', rule: 'overlong' };
+  if (t === '') return { role: 'blank', rule: 'blank' };
+  if (line.doubled) return { role: 'display', rule: 'doubled-display' };
+  for (const f of markers.furniture) {
+    if (f.pattern.test(t)) return { role: 'furniture', furniture: f.role, rule: `furniture-${f.role}` };
+  }
+  if (isDateLine(t)) return { role: 'furniture', furniture: 'date', rule: 'furniture-date' };
+  if (markers.endmark.test(t)) return { role: 'endmark', rule: 'endmark' };
+  if (markers.jump.test(t) && /[（(]|^(?:下转|下轉|上接|转|轉)/u.test(t)) {
+    return { role: 'jump', rule: 'jump', inner: t.replace(/^[（(]\s*|\s*[）)]$/gu, '') };
+  }
+  const dateline = parseDateline(t, markers);
+  if (dateline) return { role: 'dateline', rule: 'dateline', dateline };
+  const byline = parseByline(t, markers);
+  if (byline) return { role: 'byline', rule: byline.role ? 'byline' : 'photo-credit', byline };
+  const signoff = markers.signoff.exec(t);
+  if (signoff && !markers.notSignoff.test(signoff[1]!) && /\p{Script=Han}/u.test(signoff[1]!)) {
+    return { role: 'signoff', rule: 'bracketed-signoff', inner: signoff[1]! };
+  }
+  return null;
+}
+
+/** Could this line be (part of) a headline? No sentence punctuation, no open clause. */
+function titleLike(line: WorkLine, column: number): boolean {
+  const t = line.text;
+  if (t === '' || line.tooLong) return false;
+  if (/[。；！？!?;]/u.test(t)) return false;
+  if (/[，、：,:（(“‘「『《]$/u.test(t)) return false;
+  if (NO_LINE_START.includes(t[0]!)) return false;
+  const commas = (t.match(/[，,]/gu) ?? []).length;
+  if (commas > 1) return false;
+  if (commas === 1 && line.width > 0.75 * column) return false;
+  return line.width <= Math.max(column * 1.6, 30);
+}
+
+const CLOSING_QUOTE_END = new RegExp(`[${CLOSERS}]$`, 'u');
+
+export function classifyLines(lines: WorkLine[], markers: MarkerSet): ClassifiedLine[] {
+  const columns = columnWidths(lines);
+  const out: ClassifiedLine[] = lines.map((line, i) => {
+    const strong = strongRole(line, markers);
+    return { ...line, column: columns[i]!, role: 'body', rule: '', ...(strong ?? {}) } as ClassifiedLine;
+  });
+  const resolved = out.map((l) => l.rule !== '');
+
+  // Pass 2: the header zone — short isolated lines at the top are page furniture.
+  let masthead = false;
+  for (let i = 0; i < out.length; i++) {
+    const line = out[i]!;
+    if (line.role === 'blank') continue;
+    if (line.role === 'furniture') continue;
+    if (resolved[i]) break;
+    const prevBlank = i === 0 || out[i - 1]!.role === 'blank' || out[i - 1]!.role === 'furniture';
+    const nextBlank = i === out.length - 1 || out[i + 1]!.role === 'blank' || out[i + 1]!.role === 'furniture';
+    if (!(line.width <= 8 && prevBlank && nextBlank && !/[。，]/u.test(line.text))) break;
+    const section = markers.section.test(line.text);
+    Object.assign(line, {
+      role: 'furniture',
+      furniture: section ? 'section' : masthead ? 'other' : 'masthead',
+      rule: section ? 'header-section' : 'header-zone',
+    });
+    if (!section) masthead = true;
+    resolved[i] = true;
+  }
+
+  // Pass 3: context, top-down.
+  const nextContent = (from: number): number => {
+    for (let j = from; j < out.length; j++) {
+      if (out[j]!.role !== 'blank' && out[j]!.role !== 'furniture') return j;
+    }
+    return -1;
+  };
+  const isStrongOpener = (j: number): boolean =>
+    j >= 0 && (out[j]!.role === 'dateline' || out[j]!.role === 'byline' || (!resolved[j] && markers.subheadlinePrefix.test(out[j]!.text)));
+
+  let prev: ClassifiedLine | null = null;
+  for (let i = 0; i < out.length; i++) {
+    const line = out[i]!;
+    if (line.role === 'blank' || line.role === 'furniture') continue;
+    if (resolved[i]) {
+      prev = line;
+      continue;
+    }
+    const col = line.column;
+    const nextIdx = nextContent(i + 1);
+    const next = nextIdx >= 0 ? out[nextIdx]! : null;
+    const strongNext = isStrongOpener(nextIdx);
+    const titleChainNext = next !== null && !resolved[nextIdx] && titleLike(next, col) && isStrongOpener(nextContent(nextIdx + 1));
+    const likeTitle = titleLike(line, col);
+    const prevRole = prev?.role ?? null;
+    const inTitle = prevRole === 'title' || prevRole === 'kicker';
+    const inBody = prevRole === 'body' || prevRole === 'dateline' || prevRole === 'subheading';
+    const prevText = prevRole === 'dateline' ? prev!.dateline!.rest : (prev?.text ?? '');
+    const prevOpen = inBody && prevText !== '' && !endsSentence(prevText) && !/[：:]$/u.test(prevText);
+
+    const set = (role: Role, rule: string, extra: Partial<ClassifiedLine> = {}) => {
+      Object.assign(line, { role, rule, ...extra });
+      resolved[i] = true;
+      prev = line;
+    };
+
+    // A dash-led line right under a headline is its 副题.
+    if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) {
+      set('subheadline', 'dash-subheadline');
+      continue;
+    }
+    if (prevOpen || NO_LINE_START.includes(line.text[0]!)) {
+      // Mid-sentence: a wrapped continuation, unless a headline block plainly starts here.
+      if (likeTitle && (strongNext || titleChainNext) && line.width <= 0.8 * col && !NO_LINE_START.includes(line.text[0]!)) {
+        set('title', 'title-before-opener', { newGroup: true });
+      } else {
+        set('body', 'continuation');
+      }
+      continue;
+    }
+    if (inBody || prevRole === 'display' && false) {
+      const sub = subheadingExtent(out, i, resolved, markers);
+      if (sub.length > 0) {
+        for (const j of sub) Object.assign(out[j]!, { role: 'subheading', rule: 'enumerated-subheading' });
+        for (const j of sub) resolved[j] = true;
+        prev = out[sub[sub.length - 1]!]!;
+        i = sub[sub.length - 1]!;
+        continue;
+      }
+      if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', { newGroup: true });
+      else set('body', 'paragraph-start');
+      continue;
+    }
+    if (inTitle || prevRole === 'subheadline') {
+      if (likeTitle && (line.width <= 0.8 * col || strongNext || line.indent)) {
+        set('title', 'title-block', { newGroup: prevRole === 'subheadline' || line.indent });
+      } else {
+        set('body', 'body-after-headline');
+      }
+      continue;
+    }
+    if (prevRole === 'byline') {
+      if (likeTitle && strongNext) set('title', 'title-before-opener', { newGroup: true });
+      else set('body', 'body-after-byline');
+      continue;
+    }
+    // After a boundary: page start, sign-off, jump line, end mark, display line.
+    if (/[，：:]$/u.test(line.text) && line.width <= 0.8 * col && next && !resolved[nextIdx] && titleLike(next, col)) {
+      set('kicker', 'kicker-above-headline', { newGroup: true });
+      continue;
+    }
+    if (likeTitle && (line.width <= 0.85 * col || strongNext || titleChainNext)) {
+      set('title', 'title-after-boundary', { newGroup: true });
+    } else {
+      set('body', 'body-after-boundary');
+    }
+  }
+  return out;
+}
+
+/**
+ * Lines of an enumerated in-article subheading starting at `start`
+ * (一要……“贡献率”), or [] when the enumerated line is an ordinary
+ * paragraph. A subheading has no sentence punctuation and closes at a line
+ * ending in a closing quote, a short line, or after three lines.
+ */
+function subheadingExtent(out: ClassifiedLine[], start: number, resolved: boolean[], markers: MarkerSet): number[] {
+  const first = out[start]!;
+  if (!markers.subheading.test(first.text)) return [];
+  const taken: number[] = [];
+  for (let j = start; j < out.length && taken.length < 3; j++) {
+    const l = out[j]!;
+    if (l.role === 'blank') continue;
+    if (resolved[j] && j !== start) break;
+    if (/[。！？；]/u.test(l.text) || /[，、：]$/u.test(l.text)) return [];
+    taken.push(j);
+    if (CLOSING_QUOTE_END.test(l.text) || l.width <= 0.6 * l.column || l.width <= 0.8 * l.column) return taken;
+  }
+  return [];
+}

@@ -1,0 +1,129 @@
+/**
+ * Stage 0 — bytes to text. Its own stage because everything after it works on
+ * code points, and because a wrong guess here (GB18030 read as Big5) poisons
+ * every later rule. Pure: uses only the WHATWG TextDecoder.
+ *
+ * Detection order: a BOM decides; otherwise valid UTF-8 wins (a GB or Big5
+ * file is almost never valid UTF-8); otherwise GB18030 and Big5 are both tried
+ * and the one whose text is made of common Chinese characters wins.
+ */
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: string; detected: boolean; bom: boolean }
+  | { ok: false; reason: string };
+
+export const SUPPORTED_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'big5'] as const;
+
+/**
+ * The 200 commonest characters of running Chinese text, in both scripts where
+ * they differ. A wrong legacy decoding turns text into rare characters, so the
+ * share of these is a good vote between GB18030 and Big5.
+ */
+const COMMON =
+  '的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也你对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日军軍者意无無力它与與长長把机機十民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應战戰向头頭文体體政美相见見被利什二等产產或新己制身果加西斯月话話合回特代内內信表化老给給世位次度门門任常先海通教儿兒原东東声聲提立及比员員解水名真论論处處走义義各入几幾口认認条條平系气氣题題活尔爾更别別打女变變四神总總何电電数數安少报報才结結反受目太量再感建务務做接必场場件计計管期市直德资資命山金指克许許统統区區保至队隊形社便空决決治展马馬科司五基眼书書非则則听聽白却界达達光放强強即像难難且权權思王象完设設式色路记記南品住告类類求据據程北边邊死张張该該交规規万萬取拉格望觉覺术術领領共确確传傳师師观觀清今切院让讓识識候带帶导導争爭运運笑飞飛风風步改收根干造言联聯持组組每济濟车車亲親极極林服快办辦议議往元英士证證近失转轉夫令准布始怎呢存未远遠叫台单單影具罗羅字爱愛击擊流备備兵连連调調深商算质質团團集百需价價花党黨华華城石级級整府离離况況亚亞请請技际際约約示复複病息究线線似官火断斷精满滿支视視消越器容照须須九增研写寫称稱企八功吗嗎包片史委乎查轻輕易早曾除农農找装裝广廣显顯吧阿李标標谈談吃图圖念六引历歷首医醫局突专專费費号號尽盡另周较較注语語仅僅考落青随隨选選列武红紅响響虽雖推势勢参參希古众眾构構房半节節土投某案黑维維革划劃敌敵致陈陳律足态態护護七兴興派孩验驗责責营營星够夠章音跟志底站严嚴巴例防族供效续續施留讲講型料终終答紧緊黄黃绝絕奇察母京段依批群项項故按河米围圍江织織害斗双雙境客纪紀采举舉杀殺攻父苏蘇密低朝友诉訴止细細愿千值仍男钱錢破网網热熱助倒育属屬坐帝限船脸臉职職速刻乐樂否刚剛威毛状狀率甚独獨球般普怕弹彈校苦创創假久错錯承印晚兰蘭试試股拿脑腦预預谁誰益阳陽若哪微尼继繼送急血惊驚伤傷素药藥适適波夜省初喜卫衛源食险險待述陆陸习習置居劳勞财財环環排福纳納欢歡雷警获獲模充负負云停木游龙龍树樹疑层層冷洲冲射略范竟句室异激汉漢村哈策演简簡卡罪判担擔州静靜退既衣您宗积積余痛检檢差富灵靈协協角占配征修皮挥揮胜勝降阶階审審沉坚堅善妈媽刘劉读讀啊超免压壓银銀买買皇养養伊怀懷执執副乱亂抗犯追帮幫宣佛岁歲航优優怪香著田铁鐵控税稅左右份穿艺藝背阵陣草脚腳概恶惡块塊顿頓敢守酒岛島托央户戶烈洋哥索胡款靠评評版宝寶座释釋景顾顧弟登货貨互付伯慢欧歐换換闻聞危忙核暗姐介坏壞讨討丽麗良序升监監临臨亮露永呼味野架域沙掉括舰艦鱼魚杂雜误誤湾灣吉减減编編楚肯测測败敗屋跑梦夢散温溫困剑劍渐漸封救贵貴枪槍缺楼樓县縣尚毫移娘朋画畫班智亦耳恩短掌恐遗遺固席松秘谢謝鲁魯遇康虑慮幸均销銷钟鐘诗詩藏赶趕剧劇票损損忽巨炮旧舊端探湖录錄叶葉春乡鄉附吸予礼禮港雨呀板庭妇婦归歸睛饭飯额額含顺順输輸摇搖招婚脱脫补補谓謂督毒油疗療旅泽澤材灭滅逐莫笔筆亡鲜鮮词詞圣聖择擇寻尋厂廠睡博勒烟煙授诺諾伦倫岸奥奧唐卖賣俄炸载載洛健堂旁宫宮喝借君禁阴陰园園谋謀宋避抓荣榮姑孙孫逃牙束跳顶頂玉镇鎮雪午练練迫爷爺篇肉嘴馆館遍凡础礎洞卷坦牛宁寧纸紙诸諸训訓私庄莊祖丝絲翻暴森塔默握戏戲隐隱熟骨访訪弱蒙歌店鬼软軟典欲萨薩伙遭盘盤爸扩擴盖蓋弄雄稳穩忘亿億刺拥擁徒姆杨楊齐齊赛賽趣曲刀床迎冰虚虛玩析窗醒妻透购購替塞努休虎扬揚途侵刑绿綠兄迅套贸貿毕畢唯谷轮輪库庫迹跡尤竞競街促延震弃棄甲伟偉麻川申缓緩潜潛闪閃售灯燈针針哲络絡抵朱埃抱鼓植纯純夏忍页頁杰筑築折郑鄭贝貝尊吴吳秀混臣雅振染盛怒舞圆圓搞狂措姓残殘秋培迷诚誠宽寬宇猛摆擺梅毁毀伸摩盟末乃悲拍丁赵趙，。、：；“”（）「」';
+const COMMON_SET = new Set(COMMON);
+
+function commonShare(text: string): number {
+  let common = 0;
+  let total = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) continue;
+    total++;
+    if (COMMON_SET.has(ch)) common++;
+  }
+  return total === 0 ? 0 : common / total;
+}
+
+function tryDecode(bytes: Uint8Array, encoding: string): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** UTF-16 without a BOM shows as NUL bytes in every other position of ASCII text. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Decode `bytes`. With `forced`, that encoding is used (and must decode
+ * cleanly); without it, the encoding is detected as described above.
+ */
+export function decodeBytes(bytes: Uint8Array, forced?: string): DecodeResult {
+  if (forced) {
+    const label = forced.toLowerCase();
+    let decoder: InstanceType<typeof TextDecoder>;
+    try {
+      decoder = new TextDecoder(label, { fatal: true });
+    } catch {
+      return { ok: false, reason: `unknown encoding "${forced}" (supported: ${SUPPORTED_ENCODINGS.join(', ')})` };
+    }
+    try {
+      const text = decoder.decode(bytes);
+      return { ok: true, text, encoding: decoder.encoding, detected: false, bom: false };
+    } catch {
+      return { ok: false, reason: `bytes are not valid ${decoder.encoding}` };
+    }
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const text = tryDecode(bytes, 'utf-8');
+    return text === null
+      ? { ok: false, reason: 'UTF-8 byte-order mark followed by invalid UTF-8' }
+      : { ok: true, text, encoding: 'utf-8', detected: true, bom: true };
+  }
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    const text = tryDecode(bytes, encoding);
+    return text === null
+      ? { ok: false, reason: `${encoding} byte-order mark followed by invalid ${encoding}` }
+      : { ok: true, text, encoding, detected: true, bom: true };
+  }
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) {
+    const text = tryDecode(bytes, utf16);
+    if (text !== null) return { ok: true, text, encoding: utf16, detected: true, bom: false };
+  }
+  const utf8 = tryDecode(bytes, 'utf-8');
+  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8', detected: true, bom: false };
+
+  const candidates: { encoding: string; text: string; share: number }[] = [];
+  for (const encoding of ['gb18030', 'big5']) {
+    const text = tryDecode(bytes, encoding);
+    if (text !== null) candidates.push({ encoding, text, share: commonShare(text) });
+  }
+  if (candidates.length === 0) {
+    return { ok: false, reason: 'bytes are not valid UTF-8, UTF-16, GB18030 or Big5 (name the encoding with --encoding)' };
+  }
+  candidates.sort((a, b) => b.share - a.share);
+  const best = candidates[0]!;
+  return { ok: true, text: best.text, encoding: best.encoding, detected: true, bom: false };
+}
+
+/**
+ * Text that is really binary data: NUL characters or many control characters.
+ * Returns a reason, or null for text.
+ */
+export function binaryReason(text: string): string | null {
+  if (text.includes('\u0000')) return 'binary data (NUL bytes), not text';
+  let controls = 0;
+  const n = Math.min(text.length, 65536);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || (c >= 0x7f && c < 0xa0)) controls++;
+  }
+  return controls > n * 0.02 + 2 ? 'binary data (control characters), not text' : null;
+}

@@ -1,0 +1,172 @@
+/**
+ * Stage 5 — group classified lines into blocks: headline blocks and body
+ * units. Its own stage because pairing (next stage) works on whole blocks, and
+ * because "what may end a body" is decided here, once.
+ *
+ * A headline block is kicker? + title lines + subheadline?; a subheadline, an
+ * indented title line or a new kicker starts the next block. A body unit is
+ * byline? + (dateline + body | body) + closers (sign-off, jump line, end mark);
+ * it ends at a closer, a headline block, a display line, a byline, or a new
+ * dateline.
+ */
+import type { ClassifiedLine } from './classify-lines.js';
+import type { LineRange } from './model.js';
+
+export interface TitleBlock {
+  type: 'title';
+  kicker: ClassifiedLine | null;
+  titles: ClassifiedLine[];
+  subheadline: ClassifiedLine | null;
+  /** A doubled (fake-bold) display line: a photo title or a display heading. */
+  display: boolean;
+  lines: LineRange;
+}
+
+export interface BodyUnit {
+  type: 'body';
+  bylines: ClassifiedLine[];
+  dateline: ClassifiedLine | null;
+  body: ClassifiedLine[];
+  signoff: ClassifiedLine | null;
+  jump: ClassifiedLine | null;
+  endmark: ClassifiedLine | null;
+  /** What opened and closed the unit, for the article's evidence. */
+  openedBy: string;
+  closedBy: string | null;
+  lines: LineRange;
+}
+
+export type Block = TitleBlock | BodyUnit;
+
+export interface Grouped {
+  blocks: Block[];
+  furniture: ClassifiedLine[];
+  overlong: ClassifiedLine[];
+}
+
+function span(lines: ClassifiedLine[]): LineRange {
+  const ns = lines.map((l) => l.n);
+  return [Math.min(...ns), Math.max(...ns)];
+}
+
+function unitLines(u: BodyUnit): ClassifiedLine[] {
+  return [...u.bylines, ...(u.dateline ? [u.dateline] : []), ...u.body, ...[u.signoff, u.jump, u.endmark].filter((l): l is ClassifiedLine => l !== null)];
+}
+
+export function groupBlocks(lines: ClassifiedLine[]): Grouped {
+  const blocks: Block[] = [];
+  const furniture: ClassifiedLine[] = [];
+  const overlong: ClassifiedLine[] = [];
+  let title = null as TitleBlock | null;
+  let unit = null as BodyUnit | null;
+
+  const closeTitle = () => {
+    if (title) {
+      title.lines = span([...(title.kicker ? [title.kicker] : []), ...title.titles, ...(title.subheadline ? [title.subheadline] : [])]);
+      blocks.push(title);
+      title = null;
+    }
+  };
+  const closeUnit = () => {
+    if (unit) {
+      unit.lines = span(unitLines(unit));
+      blocks.push(unit);
+      unit = null;
+    }
+  };
+  const openUnit = (openedBy: string): BodyUnit => {
+    closeTitle();
+    unit = { type: 'body', bylines: [], dateline: null, body: [], signoff: null, jump: null, endmark: null, openedBy, closedBy: null, lines: [0, 0] };
+    return unit;
+  };
+  const unitHasText = () => unit !== null && (unit.body.length > 0 || unit.dateline !== null);
+  const unitClosed = () => unit !== null && unit.closedBy !== null;
+
+  for (const line of lines) {
+    switch (line.role) {
+      case 'blank':
+        break;
+      case 'furniture':
+        furniture.push(line);
+        break;
+      case 'overlong':
+        overlong.push(line);
+        break;
+      case 'kicker':
+      case 'title':
+      case 'subheadline':
+      case 'display': {
+        closeUnit();
+        const startsNew =
+          title === null ||
+          line.role === 'display' ||
+          title.display ||
+          line.role === 'kicker' ||
+          (line.role === 'title' && (line.newGroup === true && title.titles.length > 0 || title.subheadline !== null)) ||
+          (line.role === 'subheadline' && title.subheadline !== null);
+        if (startsNew) {
+          closeTitle();
+          title = { type: 'title', kicker: null, titles: [], subheadline: null, display: line.role === 'display', lines: [line.n, line.n] };
+        }
+        const t = title!;
+        if (line.role === 'kicker') t.kicker = line;
+        else if (line.role === 'subheadline') t.subheadline = line;
+        else t.titles.push(line);
+        break;
+      }
+      case 'byline': {
+        // A photo credit after a text belongs to that text; any other byline opens a unit.
+        const photoCredit = line.byline?.role === null;
+        if (photoCredit && unitHasText()) {
+          unit!.bylines.push(line);
+          break;
+        }
+        if (unit === null || unitHasText() || unitClosed()) {
+          closeUnit();
+          openUnit('byline');
+        }
+        unit!.bylines.push(line);
+        break;
+      }
+      case 'dateline':
+        if (unit === null || unitHasText() || unitClosed()) {
+          closeUnit();
+          openUnit('dateline');
+        }
+        unit!.dateline = line;
+        break;
+      case 'body':
+      case 'subheading':
+        if (unit === null || unitClosed()) {
+          closeUnit();
+          openUnit('text');
+        }
+        unit!.body.push(line);
+        break;
+      case 'signoff':
+      case 'jump':
+      case 'endmark': {
+        if (unit === null) {
+          closeTitle();
+          openUnit('closer');
+        }
+        const u = unit!;
+        const slot = line.role === 'signoff' ? 'signoff' : line.role === 'jump' ? 'jump' : 'endmark';
+        if (u[slot] !== null) {
+          // A second closer of the same kind cannot belong to the same article.
+          closeUnit();
+          openUnit('closer')[slot] = line;
+        } else {
+          u[slot] = line;
+        }
+        unit!.closedBy = line.role;
+        break;
+      }
+    }
+  }
+  closeUnit();
+  closeTitle();
+  return { blocks, furniture, overlong };
+}
+
+export { unitLines };

@@ -1,0 +1,33 @@
+/**
+ * Diagnostic codes and their prose. Stages report codes with arguments; the
+ * words are made here, once, so tests can assert codes and the wording can
+ * change freely.
+ */
+import type { Diagnostic, LineRange, Severity } from './model.js';
+
+const MESSAGES = {
+  LINE_TOO_LONG: { severity: 'warning', text: (a: { chars: number }) => `line of ${a.chars} characters is longer than any newspaper line; left unassigned` },
+  NO_ARTICLE_MARKERS: { severity: 'warning', text: (_: Record<string, never>) => 'no headline, byline, dateline or sign-off found on the page; its text is left unassigned' },
+  EMPTY_INPUT: { severity: 'warning', text: (_: Record<string, never>) => 'the input has no text' },
+  ARTICLE_WITHOUT_HEADLINE: { severity: 'info', text: (_: Record<string, never>) => 'no headline found for this text' },
+  HEADLINE_WITHOUT_BODY: { severity: 'warning', text: (_: Record<string, never>) => 'no text found for this headline' },
+  PAIRED_FAR_FROM_BODY: { severity: 'info', text: (a: { score: number }) => `headline paired with text elsewhere on the page by content (score ${a.score})` },
+} as const satisfies Record<string, { severity: Severity; text: (a: never) => string }>;
+
+export type DiagnosticCode = keyof typeof MESSAGES;
+
+export function diagnostic<C extends DiagnosticCode>(
+  code: C,
+  args: Parameters<(typeof MESSAGES)[C]['text']>[0],
+  where: { lines?: LineRange; article?: string } = {},
+): Diagnostic {
+  const m = MESSAGES[code];
+  return {
+    code,
+    severity: m.severity,
+    message: (m.text as (a: unknown) => string)(args),
+    ...(where.lines ? { lines: where.lines } : {}),
+    ...(where.article ? { article: where.article } : {}),
+    ...(args && Object.keys(args as object).length ? { args: args as Record<string, unknown> } : {}),
+  };
+}

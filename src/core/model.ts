@@ -1,0 +1,156 @@
+/**
+ * The typed document model shared by every stage. The output types mirror
+ * `schemas/news-document.schema.json` field for field; `tests/schema.test.ts`
+ * keeps the two in step by validating real output against the schema.
+ *
+ * Conventions: line numbers are 1-based and refer to the decoded input;
+ * a `LineRange` is inclusive on both ends.
+ */
+
+export type LineRange = [first: number, last: number];
+
+export type Script = 'hans' | 'hant' | 'mixed' | 'unknown';
+
+export type RepairKind =
+  | 'doubled-line'
+  | 'doubled-glyphs'
+  | 'doubled-punctuation'
+  | 'cjk-spacing'
+  | 'dash-run'
+  | 'fullwidth-alnum'
+  | 'control-chars'
+  | 'unicode-nfc'
+  | 'marker-brackets'
+  | 'subheadline-dashes'
+  | 'overprint'
+  | 'script-conversion';
+
+/** A recorded change: what the text was and what it became, on which lines. */
+export interface Repair {
+  kind: RepairKind;
+  lines: LineRange;
+  before: string;
+  after: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  lines?: LineRange;
+  article?: string;
+  args?: Record<string, unknown>;
+}
+
+export type FurnitureRole = 'page-number' | 'masthead' | 'section' | 'label' | 'date' | 'edition' | 'editor' | 'other';
+
+export interface Furniture {
+  role: FurnitureRole;
+  text: string;
+  lines: LineRange;
+}
+
+export interface Byline {
+  text: string;
+  role: string | null;
+  names: string[];
+  credit: string | null;
+}
+
+export type ParagraphType = 'paragraph' | 'subheading' | 'caption' | 'endmark';
+
+export interface Paragraph {
+  type: ParagraphType;
+  text: string;
+  lines: LineRange;
+}
+
+/** One boundary or pairing decision, with the lines it rests on. */
+export interface Evidence {
+  code: string;
+  lines: LineRange;
+  score?: number;
+  detail?: string;
+}
+
+export type ArticleField = 'kicker' | 'headline' | 'subheadline' | 'byline' | 'dateline' | 'signoff' | 'continuation';
+
+export interface Article {
+  id: string;
+  kind: 'article' | 'photo';
+  lines: LineRange;
+  script?: Script;
+  kicker: string | null;
+  headline: string | null;
+  subheadline: string | null;
+  byline: Byline | null;
+  dateline: string | null;
+  paragraphs: Paragraph[];
+  signoff: string | null;
+  continuation: string | null;
+  sources: Partial<Record<ArticleField, LineRange>>;
+  evidence: Evidence[];
+  blocks?: string[];
+  bbox?: [number, number, number, number];
+}
+
+export interface Unassigned {
+  text: string;
+  lines: LineRange;
+  reason: string;
+}
+
+export type InputFormat = 'text' | 'alto' | 'hocr';
+
+export interface SourceInfo {
+  path: string | null;
+  sha256: string;
+  encoding: string;
+  encodingDetected?: boolean;
+  format: InputFormat;
+  bytes: number;
+  lines: number;
+  lineEnding?: 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
+  lineIds?: (string | null)[];
+}
+
+export interface NewsDocument {
+  schemaVersion: 1;
+  tool: { name: 'news-parse'; version: string; options?: Record<string, unknown> };
+  source: SourceInfo;
+  script?: Script;
+  conversion?: { mode: 't2s' | 's2t' | 's2tw' | 's2hk' } | null;
+  page: { number: string | null; furniture: Furniture[] };
+  articles: Article[];
+  unassigned: Unassigned[];
+  repairs: Repair[];
+  warnings: Diagnostic[];
+}
+
+/**
+ * A line as the readers hand it to the core. Text readers give only `n` and
+ * `text`; layout readers (ALTO, hOCR) may add what geometry tells them.
+ */
+export interface InputLine {
+  n: number;
+  text: string;
+  /** Layout hints from XML readers; the text pipeline never sets them. */
+  hint?: LineHint;
+}
+
+export interface LineHint {
+  /** Source id of the line (ALTO TextLine@ID, hOCR span id). */
+  id?: string;
+  /** Id of the text block the line belongs to. */
+  block?: string;
+  /** Line box [left, top, right, bottom]. */
+  bbox?: [number, number, number, number];
+  /** The line is set noticeably larger than body text (headline evidence). */
+  large?: boolean;
+  /** The reader saw a block start or an indent here (paragraph-start evidence). */
+  blockStart?: boolean;
+  /** Local column width in display units, when geometry gives it. */
+  columnWidth?: number;
+}

@@ -1,0 +1,46 @@
+/**
+ * Spacing and dash repairs on text that is known to be prose (paragraphs,
+ * headlines, subheadlines) — never on bylines, where spaces separate fields.
+ * Each changed line is recorded as a repair.
+ *
+ * Mainland style puts no space between Han characters and digits or Latin
+ * letters (GB/T 15835); the spaces in `7月 28 日` come from the extractor's
+ * glyph-gap heuristics, so they are removed. Spaces between two Han
+ * characters (`话百年虹桥史 谋发展新篇章`) and around operators (`线上 + 线下`)
+ * are the author's and stay.
+ */
+import type { Repair } from './model.js';
+
+const SP = '[ \\t\\u00a0\\u3000]+';
+const HAN_BEFORE_ALNUM = new RegExp(`(?<=\\p{Script=Han})${SP}(?=[0-9A-Za-z%])`, 'gu');
+const ALNUM_BEFORE_HAN = new RegExp(`(?<=[0-9A-Za-z%])${SP}(?=\\p{Script=Han})`, 'gu');
+const AFTER_FULLWIDTH = new RegExp(`(?<=[，。、；：？！”’）》」』】〕])${SP}`, 'gu');
+const BEFORE_FULLWIDTH = new RegExp(`${SP}(?=[，。、；：？！“‘（《「『【〔”’）》」』】〕])`, 'gu');
+// Three or more em dashes (or box-drawing/horizontal-bar pairs) are one 2-em dash.
+const DASH_RUN = /—{3,}|[―─]{2,}/gu;
+
+export function removeExtractionSpaces(text: string): string {
+  return text.replace(HAN_BEFORE_ALNUM, '').replace(ALNUM_BEFORE_HAN, '').replace(AFTER_FULLWIDTH, '').replace(BEFORE_FULLWIDTH, '');
+}
+
+export function normalizeDashes(text: string): string {
+  return text.replace(DASH_RUN, '——');
+}
+
+/** Repair one line's prose text, recording each change against line `n`. */
+export function repairProse(text: string, n: number, repairs: Repair[], keepSpacing: boolean): string {
+  let out = text;
+  const dashed = normalizeDashes(out);
+  if (dashed !== out) {
+    repairs.push({ kind: 'dash-run', lines: [n, n], before: out, after: dashed });
+    out = dashed;
+  }
+  if (!keepSpacing) {
+    const spaced = removeExtractionSpaces(out);
+    if (spaced !== out) {
+      repairs.push({ kind: 'cjk-spacing', lines: [n, n], before: out, after: spaced });
+      out = spaced;
+    }
+  }
+  return out;
+}

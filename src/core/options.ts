@@ -1,0 +1,11 @@
+import type { InputFormat } from './model.js';
+
+/** Options of one parse. Everything here may change the output document. */
+export interface ParseOptions {
+  /** Keep the spaces that extraction put between CJK and Latin/digits (default false: remove them). */
+  keepSpacing?: boolean;
+  /** Input path as the user gave it, recorded in `source.path`. */
+  path?: string | null;
+  /** Input format recorded in `source.format`; readers for XML set it. */
+  format?: InputFormat;
+}

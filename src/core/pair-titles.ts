@@ -1,0 +1,85 @@
+/**
+ * Stage 6 — pair headline blocks with body units. Its own stage because the
+ * page's reading order may have put a headline far from its body (on the seed
+ * the first headline belongs to the body 70 lines further down), so pairing
+ * looks at the whole page at once, not at neighbours only.
+ *
+ * Evidence per pair:
+ *  - content: share of the headline's character bigrams found in the body
+ *    (a headline restates its story; research §2.9 measured 0.94 for the right
+ *    body against ≤ 0.12 for the others on the seed);
+ *  - position: the headline block directly precedes the body unit (+0.35), or
+ *    a display line directly follows a photo text it captions (+0.25).
+ * Pairs are taken greedily by score; a pair needs position or content ≥ 0.4.
+ */
+import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
+
+export interface Pairing {
+  title: number;
+  body: number;
+  score: number;
+  content: number;
+  adjacent: 'before' | 'after' | null;
+}
+
+const STRIP = /[\s\p{P}\p{S}0-9A-Za-z]/gu;
+
+function bigrams(text: string): string[] {
+  const s = Array.from(text.replace(STRIP, ''));
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s[i]! + s[i + 1]!);
+  return out;
+}
+
+/** Share of `title`'s bigrams that occur in `body` (0 when the title has none). */
+export function bigramRecall(title: string, body: string): number {
+  const t = bigrams(title);
+  if (t.length === 0) return 0;
+  const b = new Set(bigrams(body));
+  return t.filter((g) => b.has(g)).length / t.length;
+}
+
+function titleText(t: TitleBlock): string {
+  return [...t.titles, ...(t.subheadline ? [t.subheadline] : [])].map((l) => l.text).join('');
+}
+
+function bodyText(u: BodyUnit): string {
+  return [u.dateline?.dateline?.rest ?? '', ...u.body.map((l) => l.text)].join('');
+}
+
+const POSITION_BEFORE = 0.35;
+const POSITION_AFTER = 0.25;
+const CONTENT_ALONE = 0.4;
+
+export function pairTitles(blocks: Block[]): Pairing[] {
+  const candidates: Pairing[] = [];
+  blocks.forEach((tb, ti) => {
+    if (tb.type !== 'title') return;
+    const tText = titleText(tb);
+    blocks.forEach((ub, bi) => {
+      if (ub.type !== 'body' || (ub.body.length === 0 && ub.dateline === null)) return;
+      const content = bigramRecall(tText, bodyText(ub));
+      let adjacent: Pairing['adjacent'] = null;
+      if (bi === ti + 1) adjacent = 'before';
+      else if (ti === bi + 1 && ub.closedBy === null && (tb.display || isPhotoUnit(ub))) adjacent = 'after';
+      const score = content + (adjacent === 'before' ? (tb.display ? POSITION_AFTER : POSITION_BEFORE) : adjacent === 'after' ? POSITION_AFTER : 0);
+      if (adjacent !== null || content >= CONTENT_ALONE) candidates.push({ title: ti, body: bi, score, content, adjacent });
+    });
+  });
+  candidates.sort((a, b) => b.score - a.score || a.title - b.title);
+  const usedT = new Set<number>();
+  const usedB = new Set<number>();
+  const pairs: Pairing[] = [];
+  for (const c of candidates) {
+    if (usedT.has(c.title) || usedB.has(c.body)) continue;
+    usedT.add(c.title);
+    usedB.add(c.body);
+    pairs.push(c);
+  }
+  return pairs;
+}
+
+/** A unit whose byline credits a photograph (摄影报道, 摄). */
+export function isPhotoUnit(u: BodyUnit): boolean {
+  return u.bylines.some((b) => b.byline?.credit !== undefined && b.byline.credit !== null && /摄|攝/u.test(b.byline.credit));
+}

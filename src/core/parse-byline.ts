@@ -1,0 +1,98 @@
+/**
+ * Byline grammar: [marker] (role names…)+ [credit], or a bare photo credit
+ * (杜华举摄). Runs on the line as printed, before any spacing repair, because
+ * the spaces are field separators (□特约记者 姚志康 整理报道) and a space
+ * inside a two-character name is padding (吴 凯 is one person).
+ */
+import type { Byline } from './model.js';
+import type { MarkerSet } from './markers.js';
+
+const WRAPPED = /^[（(〔［\[【]\s*(.*?)\s*[）)〕］\]】]$/u;
+const NAME = /^[\p{Script=Han}·]{2,8}$/u;
+const LTN = /^(.*?)\s*[／/]\s*(\p{Script=Han}{2,6})?(報導|报道|報道|报导)$/u;
+const WEN_TU = /^(文|图|圖|文[·・/／]图|文[·・/／]圖|图[/／]文|圖[/／]文)\s*[/／:：]\s*(.+)$/u;
+
+/** Split a run of names; single characters separated by padding are one name. */
+export function splitNames(text: string): string[] | null {
+  const tokens = text.split(/[\s\u3000、,，]+/u).filter(Boolean);
+  const names: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.length === 1 && /\p{Script=Han}/u.test(t) && i + 1 < tokens.length && tokens[i + 1]!.length === 1) {
+      names.push(t + tokens[i + 1]!);
+      i++;
+      continue;
+    }
+    names.push(t);
+  }
+  if (names.length === 0 || !names.every((n) => NAME.test(n))) return null;
+  return names;
+}
+
+export function parseByline(line: string, markers: MarkerSet): Byline | null {
+  const text = line.trim();
+  if (text.length < 3 || text.length > 48) return null;
+  let inner = text;
+  const wrapped = WRAPPED.exec(inner);
+  if (wrapped) inner = wrapped[1]!;
+  inner = inner.replace(markers.bylineMarker, '').replace(/^口(?=\S)/u, '').trim();
+  if (inner.length < 2) return null;
+
+  const wenTu = WEN_TU.exec(inner);
+  if (wenTu) {
+    const names = splitNames(wenTu[2]!.replace(/\s*(?:文|图|圖)\s*[/／:：]\s*/gu, ' '));
+    return names ? { text, role: wenTu[1]!, names, credit: null } : null;
+  }
+
+  let credit: string | null = null;
+  let body = inner;
+  const ltn = LTN.exec(inner);
+  if (ltn) {
+    body = ltn[1]!;
+    credit = ltn[3]!;
+  } else {
+    const c = markers.bylineCredit.exec(inner);
+    if (c) {
+      credit = c[0];
+      body = inner.slice(0, c.index).trim();
+    }
+  }
+
+  // Walk role words; the text between them is names.
+  const roleRe = new RegExp(markers.bylineRole.source, 'gu');
+  const roles: string[] = [];
+  const names: string[] = [];
+  let cursor = 0;
+  let pendingRole: string | null = null;
+  let match: RegExpExecArray | null;
+  const flush = (segment: string): boolean => {
+    const seg = segment.trim();
+    if (pendingRole === null) return seg === '';
+    if (seg === '') return false;
+    const found = splitNames(seg);
+    if (!found) return false;
+    if (!roles.includes(pendingRole)) roles.push(pendingRole);
+    names.push(...found.filter((n) => !names.includes(n)));
+    return true;
+  };
+  while ((match = roleRe.exec(body)) !== null) {
+    if (match[0] === '') {
+      roleRe.lastIndex++;
+      continue;
+    }
+    if (!flush(body.slice(cursor, match.index))) {
+      // Text before the first role: only a bare photo credit may lack a role.
+      return null;
+    }
+    pendingRole = match[0];
+    cursor = match.index + match[0].length;
+  }
+  if (pendingRole === null) {
+    // No role word: accept "姓名 摄" photo credits only.
+    if (!credit || !markers.photoCredit.test(credit)) return null;
+    const found = splitNames(body);
+    return found ? { text, role: null, names: found, credit } : null;
+  }
+  if (!flush(body.slice(cursor))) return null;
+  return { text, role: roles.join('/'), names, credit };
+}

@@ -1,0 +1,75 @@
+/**
+ * The named stages, in order. Each is a pure function of the previous stage's
+ * value (plus the repair log it appends to); nothing here reads files, prints
+ * or imports node:*.
+ *
+ *   clean-characters → repair-doubling → classify-lines → group-blocks
+ *   → pair-titles → build-articles → (page furniture, unassigned, warnings)
+ */
+import { buildArticles } from './build-articles.js';
+import { cleanCharacters } from './clean-characters.js';
+import { classifyLines, type ClassifiedLine } from './classify-lines.js';
+import { groupBlocks } from './group-blocks.js';
+import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
+import { diagnostic } from './messages.js';
+import type { Diagnostic, Furniture, InputLine, NewsDocument, Repair, SourceInfo, Unassigned } from './model.js';
+import type { ParseOptions } from './options.js';
+import { pairTitles } from './pair-titles.js';
+import { repairDoubling } from './repair-doubling.js';
+import { VERSION } from '../version.js';
+
+export const STAGES = ['clean-characters', 'repair-doubling', 'classify-lines', 'group-blocks', 'pair-titles', 'build-articles'] as const;
+
+function furnitureOf(lines: ClassifiedLine[]): Furniture[] {
+  return lines.map((l) => ({ role: l.furniture ?? 'other', text: l.text, lines: [l.n, l.n] }));
+}
+
+export function runPipeline(input: InputLine[], source: SourceInfo, options: ParseOptions = {}, markers: MarkerSet = DEFAULT_MARKERS): NewsDocument {
+  const repairs: Repair[] = [];
+  const warnings: Diagnostic[] = [];
+  const unassigned: Unassigned[] = [];
+
+  const cleaned = cleanCharacters(input, repairs);
+  const undoubled = repairDoubling(cleaned, repairs);
+  const classified = classifyLines(undoubled, markers);
+  const { blocks, furniture, overlong } = groupBlocks(classified);
+
+  for (const line of overlong) {
+    unassigned.push({ text: line.text, lines: [line.n, line.n], reason: 'line-too-long' });
+    warnings.push(diagnostic('LINE_TOO_LONG', { chars: line.text.length }, { lines: [line.n, line.n] }));
+  }
+  if (classified.every((l) => l.role === 'blank')) warnings.push(diagnostic('EMPTY_INPUT', {}));
+
+  // A page with nothing that marks an article (no headline, byline, dateline
+  // or closer) is not split into articles: its text is left for a person.
+  const marked = blocks.some((b) => b.type === 'title' || b.bylines.length > 0 || b.dateline !== null || b.closedBy !== null);
+  let articles: NewsDocument['articles'] = [];
+  if (marked) {
+    const pairs = pairTitles(blocks);
+    articles = buildArticles(blocks, pairs, { markers, repairs, keepSpacing: Boolean(options.keepSpacing) });
+    for (const a of articles) {
+      if (a.headline === null) warnings.push(diagnostic('ARTICLE_WITHOUT_HEADLINE', {}, { lines: a.lines, article: a.id }));
+      else if (a.paragraphs.length === 0) warnings.push(diagnostic('HEADLINE_WITHOUT_BODY', {}, { lines: a.lines, article: a.id }));
+    }
+  } else {
+    for (const b of blocks) {
+      if (b.type !== 'body') continue;
+      for (const l of b.body) unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'no-article-markers' });
+    }
+    if (blocks.length > 0) warnings.push(diagnostic('NO_ARTICLE_MARKERS', {}));
+  }
+
+  const pageNumber = furniture.find((l) => l.furniture === 'page-number')?.text ?? null;
+  repairs.sort((a, b) => a.lines[0] - b.lines[0]);
+  unassigned.sort((a, b) => a.lines[0] - b.lines[0]);
+  return {
+    schemaVersion: 1,
+    tool: { name: 'news-parse', version: VERSION, options: { keepSpacing: Boolean(options.keepSpacing) } },
+    source,
+    page: { number: pageNumber, furniture: furnitureOf(furniture) },
+    articles,
+    unassigned,
+    repairs,
+    warnings,
+  };
+}

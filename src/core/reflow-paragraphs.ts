@@ -1,0 +1,104 @@
+/**
+ * Stage 7 — rebuild paragraphs from hard-wrapped lines (research §2.3).
+ * Runs per body unit after classification, on text whose spacing has been
+ * repaired line by line.
+ *
+ * A line continues the paragraph unless the line before it ended a sentence
+ * and something says a new paragraph starts: the line before was short (the
+ * paragraph's last line), or this line is indented or shorter than the column
+ * (its two-em indent was lost). A line starting with a character a typesetter
+ * never puts at a line start (，。、” …) always continues. Blank lines are
+ * ignored: in extracted text they are column breaks as often as paragraph
+ * breaks. Caption text (图为…) is split off into its own paragraph.
+ */
+import { NO_LINE_START, endsSentence } from './chars.js';
+import type { ClassifiedLine } from './classify-lines.js';
+import type { LineRange, Paragraph, ParagraphType } from './model.js';
+import type { MarkerSet } from './markers.js';
+
+export interface Piece {
+  n: number;
+  text: string;
+  line: ClassifiedLine;
+}
+
+interface Draft {
+  type: ParagraphType;
+  pieces: Piece[];
+}
+
+function joinPieces(pieces: Piece[]): string {
+  let out = '';
+  for (const p of pieces) {
+    if (out !== '' && /[A-Za-z0-9]$/u.test(out) && /^[A-Za-z]/u.test(p.text) && /[A-Za-z]$/u.test(out)) out += ' ';
+    out += p.text;
+  }
+  return out;
+}
+
+function range(pieces: Piece[]): LineRange {
+  return [pieces[0]!.n, pieces[pieces.length - 1]!.n];
+}
+
+function startsParagraph(prev: Piece, cur: Piece): boolean {
+  const first = cur.text[0]!;
+  if (NO_LINE_START.includes(first)) return false;
+  if (!endsSentence(prev.text)) return false;
+  if (cur.line.indent || cur.line.hint?.blockStart) return true;
+  const column = cur.line.column;
+  const prevFull = prev.line.width >= column - 1;
+  const curFull = cur.line.width >= column - 1;
+  return !(prevFull && curFull);
+}
+
+/** Split "…课程。图为一期…" so the caption is its own paragraph. */
+function splitCaptions(draft: Draft, markers: MarkerSet): Draft[] {
+  if (draft.type !== 'paragraph') return [draft];
+  const text = joinPieces(draft.pieces);
+  const re = new RegExp(`(?:^|(?<=[。！？”」]))(?:${markers.caption.source.replace(/^\^/, '')})`, 'u');
+  const m = re.exec(text);
+  if (!m) return [draft];
+  if (m.index === 0) return [{ type: 'caption', pieces: draft.pieces }];
+  // Cut the pieces at the caption's offset.
+  const before: Piece[] = [];
+  const after: Piece[] = [];
+  let offset = 0;
+  for (const p of draft.pieces) {
+    const end = offset + p.text.length;
+    if (end <= m.index) before.push(p);
+    else if (offset >= m.index) after.push(p);
+    else {
+      const cut = m.index - offset;
+      before.push({ ...p, text: p.text.slice(0, cut) });
+      after.push({ ...p, text: p.text.slice(cut) });
+    }
+    offset = end;
+  }
+  return [{ type: 'paragraph', pieces: before }, { type: 'caption', pieces: after }];
+}
+
+export function reflowParagraphs(pieces: Piece[], markers: MarkerSet): Paragraph[] {
+  const drafts: Draft[] = [];
+  let cur: Draft | null = null;
+  let prev: Piece | null = null;
+  for (const piece of pieces) {
+    if (piece.text === '') continue;
+    const isSub = piece.line.role === 'subheading';
+    const isEnd = piece.line.role === 'endmark';
+    let start: boolean;
+    if (cur === null || prev === null) start = true;
+    else if (isSub) start = cur.type !== 'subheading';
+    else if (cur.type === 'subheading' || cur.type === 'endmark' || isEnd) start = true;
+    else start = startsParagraph(prev, piece);
+    if (start) {
+      cur = { type: isSub ? 'subheading' : isEnd ? 'endmark' : 'paragraph', pieces: [] };
+      drafts.push(cur);
+    }
+    cur!.pieces.push(piece);
+    prev = piece;
+  }
+  return drafts
+    .flatMap((d) => splitCaptions(d, markers))
+    .filter((d) => d.pieces.length > 0)
+    .map((d) => ({ type: d.type, text: joinPieces(d.pieces), lines: range(d.pieces) }));
+}

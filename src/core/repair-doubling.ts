@@ -1,0 +1,78 @@
+/**
+ * Stage 3 — undo fake-bold doubling that survived extraction, before any line
+ * is classified (a doubled headline would otherwise read as body text).
+ *
+ * Two shapes (research §2.2):
+ *  - the whole line printed twice, A+B, where one copy may double only its
+ *    punctuation: 天山爱心暑托班（（一期））小班““合家欢””天山爱心暑托班（一期）小班“合家欢”;
+ *  - every glyph doubled in place: 字字节节跳跳动动.
+ * Legitimate reduplication (人人, 闪闪发光, 高高兴兴, ——, ……) is left alone:
+ * in-place doubling needs a run of at least three pairs of three different
+ * characters, which no AA/AABB word forms.
+ */
+import type { Repair } from './model.js';
+import type { WorkLine } from './work-line.js';
+import { displayWidth } from './chars.js';
+
+const DOUBLED_PUNCT = /([“”‘’（）《》「」『』【】，。、；：？！()])\1/gu;
+const HAN = /\p{Script=Han}/gu;
+
+function collapsePunct(s: string): string {
+  return s.replace(DOUBLED_PUNCT, '$1');
+}
+
+function hanCount(s: string): number {
+  return s.match(HAN)?.length ?? 0;
+}
+
+/** Split a doubled line into its clean copy, or null when the line is not doubled. */
+export function undoubleLine(text: string): string | null {
+  const s = text.replace(/\s+/gu, '');
+  if (s.length < 8 || s.length > 400) return null;
+  const first = s[0];
+  for (let cut = 4; cut <= s.length - 4; cut++) {
+    if (s[cut] !== first) continue;
+    const a = s.slice(0, cut);
+    const b = s.slice(cut);
+    if (hanCount(a) < 4 || hanCount(b) < 4) continue;
+    const ca = collapsePunct(a);
+    const cb = collapsePunct(b);
+    if (ca !== cb) continue;
+    // Keep the copy without doubled punctuation; if both have it, the collapsed form.
+    if (b === cb) return b;
+    if (a === ca) return a;
+    return cb;
+  }
+  return null;
+}
+
+/** Collapse runs of in-place doubled glyphs (≥ 3 pairs, ≥ 3 distinct characters). */
+export function undoubleGlyphs(text: string): string | null {
+  let changed = false;
+  const out = text.replace(/((.)\2){3,}/gu, (run) => {
+    const chars = Array.from(run);
+    const single: string[] = [];
+    for (let i = 0; i < chars.length; i += 2) single.push(chars[i]!);
+    if (new Set(single).size < 3) return run;
+    changed = true;
+    return single.join('');
+  });
+  return changed ? out : null;
+}
+
+export function repairDoubling(lines: WorkLine[], repairs: Repair[]): WorkLine[] {
+  return lines.map((line) => {
+    if (line.tooLong || line.text.length < 6) return line;
+    const whole = undoubleLine(line.text);
+    if (whole !== null) {
+      repairs.push({ kind: 'doubled-line', lines: [line.n, line.n], before: line.text, after: whole });
+      return { ...line, text: whole, width: displayWidth(whole), doubled: true };
+    }
+    const glyphs = undoubleGlyphs(line.text);
+    if (glyphs !== null) {
+      repairs.push({ kind: 'doubled-glyphs', lines: [line.n, line.n], before: line.text, after: glyphs });
+      return { ...line, text: glyphs, width: displayWidth(glyphs), doubled: true };
+    }
+    return line;
+  });
+}

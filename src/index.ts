@@ -1,0 +1,73 @@
+/**
+ * The library: `parse(text)` gives the same NewsDocument the CLI prints.
+ * This file sits at the edge (it may hash with node:crypto); the stages it
+ * calls live in src/core and are pure.
+ */
+import { createHash } from 'node:crypto';
+import { decodeBytes, binaryReason } from './core/decode.js';
+import { splitLines } from './core/split-lines.js';
+import { runPipeline } from './core/pipeline.js';
+import type { InputLine, NewsDocument, SourceInfo } from './core/model.js';
+import type { ParseOptions } from './core/options.js';
+
+export type * from './core/model.js';
+export type { ParseOptions } from './core/options.js';
+export { runPipeline } from './core/pipeline.js';
+export { decodeBytes } from './core/decode.js';
+export { newsDocumentProblems } from './schema/validate.js';
+export { VERSION } from './version.js';
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Parse one page of extracted text. */
+export function parse(text: string, options: ParseOptions = {}): NewsDocument {
+  const { lines, lineEnding } = splitLines(text);
+  const source: SourceInfo = {
+    path: options.path ?? null,
+    sha256: sha256(text),
+    encoding: 'utf-16',
+    format: 'text',
+    bytes: Buffer.byteLength(text, 'utf8'),
+    lines: lines.length,
+    lineEnding,
+  };
+  return runPipeline(lines, source, options);
+}
+
+/** Why bytes could not be parsed (unknown encoding, binary data). */
+export class UnusableInputError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'UnusableInputError';
+  }
+}
+
+/** Decode bytes (detecting UTF-8/16, GB18030, Big5 unless `encoding` is given) and parse them. */
+export function parseBytes(bytes: Uint8Array, options: ParseOptions & { encoding?: string } = {}): NewsDocument {
+  const decoded = decodeBytes(bytes, options.encoding);
+  if (!decoded.ok) throw new UnusableInputError(decoded.reason);
+  const binary = binaryReason(decoded.text);
+  if (binary) throw new UnusableInputError(binary);
+  const { lines, lineEnding } = splitLines(decoded.text);
+  const source: SourceInfo = {
+    path: options.path ?? null,
+    sha256: sha256(bytes),
+    encoding: decoded.encoding,
+    encodingDetected: decoded.detected,
+    format: 'text',
+    bytes: bytes.length,
+    lines: lines.length,
+    lineEnding,
+  };
+  return runPipeline(lines, source, options);
+}
+
+/**
+ * Parse lines that a layout reader (ALTO, hOCR) has already put in reading
+ * order; `source` describes the file they came from.
+ */
+export function parseLines(lines: InputLine[], source: SourceInfo, options: ParseOptions = {}): NewsDocument {
+  return runPipeline(lines, source, options);
+}

@@ -1,0 +1,29 @@
+/** Reading input bytes, with the user-facing reason when a path cannot be read. */
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../cli/errors.js';
+import type { CliIO } from '../cli/io.js';
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+};
+
+/** The reason a filesystem error gives, in words for the user. */
+export function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return (code && REASONS[code]) ?? (err instanceof Error ? err.message : String(err));
+}
+
+export async function readInputBytes(path: string, io: CliIO): Promise<Uint8Array> {
+  if (path === '-') return io.readStdin();
+  try {
+    return await readFile(path);
+  } catch (err) {
+    throw new InputError(path, fsReason(err));
+  }
+}

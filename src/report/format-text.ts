@@ -1,0 +1,58 @@
+/**
+ * The readable summary (`--format text`): per article its headline, byline,
+ * first words, paragraph count and warnings. The only place chalk is used for
+ * documents; colour follows NO_COLOR / FORCE_COLOR and whether stdout is a TTY.
+ */
+import { Chalk, supportsColor } from 'chalk';
+import type { CliIO } from '../cli/io.js';
+import type { NewsDocument } from '../core/model.js';
+
+export type ColorLevel = 0 | 1 | 2 | 3;
+
+export function colorLevel(io: Pick<CliIO, 'env' | 'stdout'>): ColorLevel {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return 0;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return (force === '0' || force === 'false' ? 0 : Math.min(3, Number(force) || 1)) as ColorLevel;
+  if (!io.stdout.isTTY) return 0;
+  return (supportsColor ? supportsColor.level : 1) as ColorLevel;
+}
+
+function firstWords(text: string, n = 40): string {
+  const chars = Array.from(text);
+  return chars.length <= n ? text : chars.slice(0, n).join('') + '…';
+}
+
+export function formatDocumentText(doc: NewsDocument, level: ColorLevel): string {
+  const c = new Chalk({ level });
+  const out: string[] = [];
+  const src = doc.source.path ?? '<stdin>';
+  out.push(
+    c.bold(src) +
+      c.dim(` · ${doc.source.encoding} · ${doc.source.lines} lines · page ${doc.page.number ?? '?'} · ${doc.articles.length} articles · ${doc.repairs.length} repairs`),
+  );
+  if (doc.page.furniture.length) out.push(c.dim(`  furniture: ${doc.page.furniture.map((f) => f.text).join(' | ')}`));
+  for (const a of doc.articles) {
+    const head = a.headline ?? c.italic('(no headline)');
+    const kind = a.kind === 'photo' ? c.magenta(' [photo]') : '';
+    out.push('');
+    out.push(`${c.cyan(a.id.padEnd(4))}${c.bold(head)}${kind} ${c.dim(`L${a.lines[0]}–${a.lines[1]}`)}`);
+    if (a.kicker) out.push(`    ${c.dim('kicker')}      ${a.kicker}`);
+    if (a.subheadline) out.push(`    ${c.dim('subheadline')} ${a.subheadline}`);
+    if (a.byline) out.push(`    ${c.dim('byline')}      ${a.byline.text}`);
+    if (a.dateline) out.push(`    ${c.dim('dateline')}    ${a.dateline}`);
+    const first = a.paragraphs.find((p) => p.type === 'paragraph') ?? a.paragraphs[0];
+    if (first) out.push(`    ${c.dim('text')}        ${firstWords(first.text)}`);
+    const subs = a.paragraphs.filter((p) => p.type === 'subheading').length;
+    out.push(`    ${c.dim('paragraphs')}  ${a.paragraphs.length}${subs ? c.dim(` (${subs} subheadings)`) : ''}`);
+    if (a.signoff) out.push(`    ${c.dim('sign-off')}    ${a.signoff}`);
+    if (a.continuation) out.push(`    ${c.dim('continues')}   ${a.continuation}`);
+    for (const w of doc.warnings.filter((w) => w.article === a.id)) {
+      out.push(`    ${w.severity === 'info' ? c.blue('info') : c.yellow('warning')} ${w.message}`);
+    }
+  }
+  const pageWarnings = doc.warnings.filter((w) => !w.article);
+  if (doc.unassigned.length || pageWarnings.length) out.push('');
+  for (const w of pageWarnings) out.push(`${c.yellow(w.severity)} ${w.message}${w.lines ? c.dim(` (L${w.lines[0]}–${w.lines[1]})`) : ''}`);
+  if (doc.unassigned.length) out.push(c.yellow(`${doc.unassigned.length} unassigned text pieces`));
+  return out.join('\n') + '\n';
+}
