@@ -115,9 +115,12 @@ export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pa
     const bylines = unit.bylines.map((l) => l.byline!).filter(Boolean);
     if (unit.dateline?.dateline?.reporter) bylines.push(unit.dateline.dateline.reporter);
     byline = mergeBylines(bylines);
-    const bylineLines = [...unit.bylines.map((l) => l.n), ...(unit.dateline?.dateline?.reporter ? [unit.dateline.n] : [])];
+    const bylineLines = [
+      ...unit.bylines.flatMap((l) => [l.n, l.carriedFrom ?? l.n]),
+      ...(unit.dateline?.dateline?.reporter ? [unit.dateline.n, unit.dateline.carriedFrom ?? unit.dateline.n] : []),
+    ];
     if (byline) sources.byline = [Math.min(...bylineLines), Math.max(...bylineLines)];
-    if (unit.dateline?.dateline) {
+    if (unit.dateline?.dateline?.marker) {
       dateline = unit.dateline.dateline.marker;
       sources.dateline = one(unit.dateline.n);
     }
@@ -130,10 +133,11 @@ export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pa
       continuation = bracketInner(unit.jump, ctx);
       sources.continuation = one(unit.jump.n);
     }
-    evidence.push({ code: `OPENED_BY_${unit.openedBy.toUpperCase()}`, lines: one(unitLines(unit)[0]!.n) });
+    const code = (s: string) => s.toUpperCase().replace(/-/g, '_');
+    evidence.push({ code: `OPENED_BY_${code(unit.openedBy)}`, lines: one(unitLines(unit)[0]!.n) });
     if (unit.closedBy) {
-      const closer = unit.closedBy === 'signoff' ? unit.signoff : unit.closedBy === 'jump' ? unit.jump : unit.endmark;
-      evidence.push({ code: `CLOSED_BY_${unit.closedBy.toUpperCase()}`, lines: one(closer!.n) });
+      const closer = unit.closedBy === 'signoff' ? unit.signoff : unit.closedBy === 'jump' ? unit.jump : unit.closedBy === 'endmark' ? unit.endmark : null;
+      evidence.push({ code: `CLOSED_BY_${code(unit.closedBy)}`, lines: one(closer?.n ?? unit.lines[1]) });
     }
   }
   if (pairing) {

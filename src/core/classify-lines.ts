@@ -70,6 +70,13 @@ export function parseDateline(text: string, markers: MarkerSet): DatelineParts |
     }
     return { marker: m[0], reporter, rest };
   }
+  // A reporter bracket that opens a paragraph with no dateline before it: 〔記者X／台北報導〕司法院…
+  const r = markers.bracketReporter.exec(text);
+  if (r) {
+    const reporter = parseByline(r[0], markers);
+    const rest = text.slice(r[0].length).replace(/^[\s\u3000]+/u, '');
+    if (reporter && rest !== '') return { marker: '', reporter, rest };
+  }
   return null;
 }
 
@@ -135,24 +142,50 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet): Classified
   });
   const resolved = out.map((l) => l.rule !== '');
 
-  // Pass 2: the header zone — short isolated lines at the top are page furniture.
+  // Pass 2: the header zone. Short lines at the top of the page, up to the
+  // last furniture line there, are furniture too (masthead, section name);
+  // after it, a short line standing alone between blank lines still is.
+  const headerish = (l: ClassifiedLine) => l.width <= 10 && !/[。，；！？]/u.test(l.text) && !resolved[out.indexOf(l)];
+  let zoneEnd = -1;
+  for (let i = 0, seen = 0; i < out.length && seen < 12; i++) {
+    const l = out[i]!;
+    if (l.role === 'blank') continue;
+    seen++;
+    if (l.role === 'furniture') zoneEnd = i;
+    else if (!headerish(l)) break;
+  }
   let masthead = false;
-  for (let i = 0; i < out.length; i++) {
-    const line = out[i]!;
-    if (line.role === 'blank') continue;
-    if (line.role === 'furniture') continue;
-    if (resolved[i]) break;
-    const prevBlank = i === 0 || out[i - 1]!.role === 'blank' || out[i - 1]!.role === 'furniture';
-    const nextBlank = i === out.length - 1 || out[i + 1]!.role === 'blank' || out[i + 1]!.role === 'furniture';
-    if (!(line.width <= 8 && prevBlank && nextBlank && !/[。，]/u.test(line.text))) break;
+  const toFurniture = (line: ClassifiedLine, i: number) => {
     const section = markers.section.test(line.text);
     Object.assign(line, {
       role: 'furniture',
-      furniture: section ? 'section' : masthead ? 'other' : 'masthead',
+      furniture: section || masthead ? 'section' : 'masthead',
       rule: section ? 'header-section' : 'header-zone',
     });
     if (!section) masthead = true;
     resolved[i] = true;
+  };
+  for (let i = 0; i <= zoneEnd; i++) {
+    if (out[i]!.role !== 'blank' && !resolved[i]) toFurniture(out[i]!, i);
+  }
+  for (let i = zoneEnd + 1; i < out.length; i++) {
+    const line = out[i]!;
+    if (line.role === 'blank' || line.role === 'furniture') continue;
+    if (resolved[i]) break;
+    const prevBlank = i === 0 || out[i - 1]!.role === 'blank' || out[i - 1]!.role === 'furniture';
+    const nextBlank = i === out.length - 1 || out[i + 1]!.role === 'blank' || out[i + 1]!.role === 'furniture';
+    if (!(line.width <= 8 && prevBlank && nextBlank && !/[。，]/u.test(line.text))) break;
+    toFurniture(line, i);
+  }
+  // Anywhere on the page, a section name standing alone between blank lines.
+  for (let i = 0; i < out.length; i++) {
+    const line = out[i]!;
+    if (resolved[i] || line.width > 6 || !markers.section.test(line.text)) continue;
+    const alone = (j: number) => j < 0 || j >= out.length || out[j]!.role === 'blank' || out[j]!.role === 'furniture';
+    if (alone(i - 1) && alone(i + 1)) {
+      Object.assign(line, { role: 'furniture', furniture: 'section', rule: 'isolated-section' });
+      resolved[i] = true;
+    }
   }
 
   // Pass 3: context, top-down.
@@ -227,7 +260,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet): Classified
       continue;
     }
     if (prevRole === 'byline') {
-      if (likeTitle && strongNext) set('title', 'title-before-opener', { newGroup: true });
+      if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', { newGroup: true });
       else set('body', 'body-after-byline');
       continue;
     }

@@ -53,6 +53,10 @@ function unitLines(u: BodyUnit): ClassifiedLine[] {
   return [...u.bylines, ...(u.dateline ? [u.dateline] : []), ...u.body, ...[u.signoff, u.jump, u.endmark].filter((l): l is ClassifiedLine => l !== null)];
 }
 
+const TWO_PHRASES = /\p{Script=Han}[\s\u3000]+\p{Script=Han}/u;
+const PHOTO_CREDIT = /^(?:摄|攝|摄影|攝影|供图|供圖)$/u;
+const CAPTION = /图为|圖為|图：|圖：/u;
+
 export function groupBlocks(lines: ClassifiedLine[]): Grouped {
   const blocks: Block[] = [];
   const furniture: ClassifiedLine[] = [];
@@ -62,6 +66,14 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
 
   const closeTitle = () => {
     if (title) {
+      // 引题 without punctuation: a one-phrase line above a main headline set as
+      // two phrases with a space (春节假期消费市场观察 / 年味浓 消费旺 服务暖).
+      const [first, ...rest] = title.titles;
+      const last = rest[rest.length - 1];
+      if (!title.kicker && !title.display && first && last && rest.length <= 2 && TWO_PHRASES.test(last.text) && !TWO_PHRASES.test(first.text) && first.width <= last.width) {
+        title.kicker = first;
+        title.titles = rest;
+      }
       title.lines = span([...(title.kicker ? [title.kicker] : []), ...title.titles, ...(title.subheadline ? [title.subheadline] : [])]);
       blocks.push(title);
       title = null;
@@ -115,9 +127,10 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
         break;
       }
       case 'byline': {
-        // A photo credit after a text belongs to that text; any other byline opens a unit.
-        const photoCredit = line.byline?.role === null;
-        if (photoCredit && unitHasText()) {
+        // A photo credit (摄) after a captioned text belongs to that text; any other byline opens a unit.
+        const credit = line.byline?.credit ?? '';
+        const photoCredit = line.byline?.role === null || (PHOTO_CREDIT.test(credit) && unit !== null && unit.body.some((l) => CAPTION.test(l.text)));
+        if (photoCredit && unitHasText() && !unitClosed()) {
           unit!.bylines.push(line);
           break;
         }

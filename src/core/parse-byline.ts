@@ -8,13 +8,16 @@ import type { Byline } from './model.js';
 import type { MarkerSet } from './markers.js';
 
 const WRAPPED = /^[（(〔［\[【]\s*(.*?)\s*[）)〕］\]】]$/u;
-const NAME = /^[\p{Script=Han}·]{2,8}$/u;
-const LTN = /^(.*?)\s*[／/]\s*(\p{Script=Han}{2,6})?(報導|报道|報道|报导)$/u;
+// Chinese names are 2–4 characters; transliterated names join parts with ·.
+const NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,6}(?:·\p{Script=Han}{1,6}){1,3})$/u;
+const LTN = /^(.*?)\s*[／/]\s*(\p{Script=Han}{0,6}?)((?:综合|綜合)?(?:報導|报道|報道|报导)|攝影|摄影)$/u;
+// A desk line names a newsroom desk, not a person: 〔地方中心／綜合報導〕.
+const DESK = /^(?:\p{Script=Han}{2,4}中心|即時新聞|即时新闻|國際中心|国际中心|綜合外電|综合外电)$/u;
 const WEN_TU = /^(文|图|圖|文[·・/／]图|文[·・/／]圖|图[/／]文|圖[/／]文)\s*[/／:：]\s*(.+)$/u;
 
 /** Split a run of names; single characters separated by padding are one name. */
 export function splitNames(text: string): string[] | null {
-  const tokens = text.split(/[\s\u3000、,，]+/u).filter(Boolean);
+  const tokens = text.split(/[\s\u3000、]+/u).filter(Boolean);
   const names: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -50,6 +53,7 @@ export function parseByline(line: string, markers: MarkerSet): Byline | null {
   if (ltn) {
     body = ltn[1]!;
     credit = ltn[3]!;
+    if (DESK.test(body.trim())) return { text, role: null, names: [], credit };
   } else {
     const c = markers.bylineCredit.exec(inner);
     if (c) {

@@ -3,22 +3,24 @@
  * value (plus the repair log it appends to); nothing here reads files, prints
  * or imports node:*.
  *
- *   clean-characters → repair-doubling → classify-lines → group-blocks
- *   → pair-titles → build-articles → (page furniture, unassigned, warnings)
+ *   clean-characters → repair-doubling → join-wrapped-markers → classify-lines → group-blocks
+ *   → split-bodies → pair-titles → build-articles → (page furniture, unassigned, warnings)
  */
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
 import { classifyLines, type ClassifiedLine } from './classify-lines.js';
 import { groupBlocks } from './group-blocks.js';
+import { joinWrappedMarkers } from './join-wrapped-markers.js';
 import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
 import { diagnostic } from './messages.js';
 import type { Diagnostic, Furniture, InputLine, NewsDocument, Repair, SourceInfo, Unassigned } from './model.js';
 import type { ParseOptions } from './options.js';
 import { pairTitles } from './pair-titles.js';
 import { repairDoubling } from './repair-doubling.js';
+import { splitBodies } from './split-bodies.js';
 import { VERSION } from '../version.js';
 
-export const STAGES = ['clean-characters', 'repair-doubling', 'classify-lines', 'group-blocks', 'pair-titles', 'build-articles'] as const;
+export const STAGES = ['clean-characters', 'repair-doubling', 'join-wrapped-markers', 'classify-lines', 'group-blocks', 'split-bodies', 'pair-titles', 'build-articles'] as const;
 
 function furnitureOf(lines: ClassifiedLine[]): Furniture[] {
   return lines.map((l) => ({ role: l.furniture ?? 'other', text: l.text, lines: [l.n, l.n] }));
@@ -31,8 +33,11 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
 
   const cleaned = cleanCharacters(input, repairs);
   const undoubled = repairDoubling(cleaned, repairs);
-  const classified = classifyLines(undoubled, markers);
-  const { blocks, furniture, overlong } = groupBlocks(classified);
+  const rejoined = joinWrappedMarkers(undoubled, markers);
+  const classified = classifyLines(rejoined, markers);
+  const grouped = groupBlocks(classified);
+  const { furniture, overlong } = grouped;
+  const blocks = splitBodies(grouped.blocks);
 
   for (const line of overlong) {
     unassigned.push({ text: line.text, lines: [line.n, line.n], reason: 'line-too-long' });

@@ -17,6 +17,8 @@ export interface WorkLine {
   hint?: LineHint;
   /** The line was a doubled (fake-bold) display line, repaired to one copy. */
   doubled?: boolean;
+  /** Text was carried up from this later line (a bracketed marker wrapped across the line end). */
+  carriedFrom?: number;
   /** Longer than any real newspaper line; kept out of the heuristics. */
   tooLong?: boolean;
 }

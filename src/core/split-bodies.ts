@@ -1,0 +1,91 @@
+/**
+ * Stage 5b — split a body unit that holds two stories. When the page's reading
+ * order put a headline block away from its body, that body can run straight on
+ * from another article's text with no marker between them. If a headline block
+ * has no text under it, and some unit's tail (from a paragraph start on) reads
+ * like that headline while its head does not, the tail becomes its own unit,
+ * which pairing will then give to the headline by content.
+ *
+ * Runs after group-blocks and before pair-titles.
+ */
+import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
+import { bigramRecall } from './pair-titles.js';
+
+const MIN_TAIL = 0.5;
+const MAX_HEAD = 0.3;
+
+function titleText(t: TitleBlock): string {
+  return [...t.titles, ...(t.subheadline ? [t.subheadline] : [])].map((l) => l.text).join('');
+}
+
+function textOf(lines: BodyUnit['body']): string {
+  return lines.map((l) => l.text).join('');
+}
+
+/**
+ * Headlines stacked one under another (pdftotext often lists a column's
+ * headlines before their texts) read as one many-line headline block. When
+ * each line reads like a different body, the block is split into one block
+ * per line, and pairing gives each its body by content.
+ */
+function splitStackedTitles(blocks: Block[]): Block[] {
+  const bodies = blocks.filter((b): b is BodyUnit => b.type === 'body');
+  return blocks.flatMap((b) => {
+    if (b.type !== 'title' || b.display || b.subheadline || b.titles.length < 2) return [b];
+    const best = b.titles.map((line) => {
+      let top = -1;
+      let score = 0;
+      bodies.forEach((u, i) => {
+        const r = bigramRecall(line.text, (u.dateline?.dateline?.rest ?? '') + textOf(u.body));
+        if (r > score) [top, score] = [i, r];
+      });
+      return score >= MIN_TAIL ? top : -1;
+    });
+    const distinct = new Set(best.filter((i) => i >= 0));
+    if (best.includes(-1) || distinct.size < b.titles.length) return [b];
+    return b.titles.map((line, i): TitleBlock => ({
+      ...b,
+      kicker: i === 0 ? b.kicker : null,
+      titles: [line],
+      lines: [i === 0 && b.kicker ? b.kicker.n : line.n, line.n],
+    }));
+  });
+}
+
+export function splitBodies(input: Block[]): Block[] {
+  const blocks = splitStackedTitles(input);
+  let out = blocks.slice();
+  for (let ti = 0; ti < out.length; ti++) {
+    const t = out[ti]!;
+    if (t.type !== 'title' || t.display) continue;
+    const below = out[ti + 1];
+    if (below && below.type === 'body') continue;
+    const tText = titleText(t);
+    let best: { unit: number; at: number; score: number } | null = null;
+    out.forEach((u, ui) => {
+      if (u.type !== 'body' || u.body.length < 4) return;
+      // The unit's own headline (directly above it) should read like the head, not the tail.
+      const own = ui > 0 && out[ui - 1]!.type === 'title' ? titleText(out[ui - 1] as TitleBlock) : '';
+      for (let k = 2; k < u.body.length; k++) {
+        if (u.body[k]!.rule !== 'paragraph-start') continue;
+        const tailText = textOf(u.body.slice(k));
+        const headText = (u.dateline?.dateline?.rest ?? '') + textOf(u.body.slice(0, k));
+        const tail = bigramRecall(tText, tailText);
+        const head = bigramRecall(tText, headText);
+        const ownFit = own ? bigramRecall(own, headText) - bigramRecall(own, tailText) : 0;
+        const score = tail - head + ownFit;
+        if (tail >= MIN_TAIL && head <= MAX_HEAD && score > (best?.score ?? 0)) best = { unit: ui, at: k, score };
+      }
+    });
+    if (!best) continue;
+    const { unit: ui, at } = best as { unit: number; at: number; score: number };
+    const u = out[ui] as BodyUnit;
+    const headBody = u.body.slice(0, at);
+    const tailBody = u.body.slice(at);
+    const head: BodyUnit = { ...u, body: headBody, signoff: null, jump: null, endmark: null, closedBy: 'content-split', lines: [u.lines[0], headBody[headBody.length - 1]!.n] };
+    const tail: BodyUnit = { ...u, bylines: [], dateline: null, body: tailBody, openedBy: 'content-split', lines: [tailBody[0]!.n, u.lines[1]] };
+    out = [...out.slice(0, ui), head, tail, ...out.slice(ui + 1)];
+    if (ui < ti) ti++;
+  }
+  return out;
+}
