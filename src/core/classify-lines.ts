@@ -83,15 +83,17 @@ export function parseDateline(text: string, markers: MarkerSet): DatelineParts |
 /** Local column width: 75th percentile of line widths within ±12 lines (research §2.3). */
 function columnWidths(lines: WorkLine[]): number[] {
   const widths = lines.map((l) => (l.tooLong || l.text === '' ? 0 : l.width));
+  const window = new Float64Array(25);
   return lines.map((line, i) => {
     if (line.hint?.columnWidth) return line.hint.columnWidth;
-    const window: number[] = [];
+    let k = 0;
     for (let j = Math.max(0, i - 12); j <= Math.min(lines.length - 1, i + 12); j++) {
-      if (widths[j]! >= 6) window.push(widths[j]!);
+      if (widths[j]! >= 6) window[k++] = widths[j]!;
     }
-    if (window.length < 3) return 20;
-    window.sort((a, b) => a - b);
-    return window[Math.min(window.length - 1, Math.floor(window.length * 0.75))]!;
+    if (k < 3) return 20;
+    const sorted = window.subarray(0, k).sort();
+    // (sorting a subarray sorts the shared buffer in place; it is refilled for the next line)
+    return sorted[Math.min(k - 1, Math.floor(k * 0.75))]!;
   });
 }
 
@@ -137,8 +139,9 @@ const CLOSING_QUOTE_END = new RegExp(`[${CLOSERS}]$`, 'u');
 export function classifyLines(lines: WorkLine[], markers: MarkerSet): ClassifiedLine[] {
   const columns = columnWidths(lines);
   const out: ClassifiedLine[] = lines.map((line, i) => {
+    const classified = Object.assign({}, line, { column: columns[i]!, role: 'body', rule: '' }) as ClassifiedLine;
     const strong = strongRole(line, markers);
-    return { ...line, column: columns[i]!, role: 'body', rule: '', ...(strong ?? {}) } as ClassifiedLine;
+    return strong ? Object.assign(classified, strong) : classified;
   });
   const resolved = out.map((l) => l.rule !== '');
 

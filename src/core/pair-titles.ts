@@ -12,7 +12,10 @@
  *    a display line directly follows a photo text it captions (+0.25).
  * Pairs are taken greedily by score; a pair needs position or content ≥ 0.4.
  */
+import { bigramList, recall, unitBigrams } from './bigrams.js';
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
+
+export { bigramRecall } from './bigrams.js';
 
 export interface Pairing {
   title: number;
@@ -22,29 +25,8 @@ export interface Pairing {
   adjacent: 'before' | 'after' | null;
 }
 
-const STRIP = /[\s\p{P}\p{S}0-9A-Za-z]/gu;
-
-function bigrams(text: string): string[] {
-  const s = Array.from(text.replace(STRIP, ''));
-  const out: string[] = [];
-  for (let i = 0; i + 1 < s.length; i++) out.push(s[i]! + s[i + 1]!);
-  return out;
-}
-
-/** Share of `title`'s bigrams that occur in `body` (0 when the title has none). */
-export function bigramRecall(title: string, body: string): number {
-  const t = bigrams(title);
-  if (t.length === 0) return 0;
-  const b = new Set(bigrams(body));
-  return t.filter((g) => b.has(g)).length / t.length;
-}
-
 function titleText(t: TitleBlock): string {
   return [...t.titles, ...(t.subheadline ? [t.subheadline] : [])].map((l) => l.text).join('');
-}
-
-function bodyText(u: BodyUnit): string {
-  return [u.dateline?.dateline?.rest ?? '', ...u.body.map((l) => l.text)].join('');
 }
 
 const POSITION_BEFORE = 0.35;
@@ -55,10 +37,10 @@ export function pairTitles(blocks: Block[]): Pairing[] {
   const candidates: Pairing[] = [];
   blocks.forEach((tb, ti) => {
     if (tb.type !== 'title') return;
-    const tText = titleText(tb);
+    const tGrams = bigramList(titleText(tb));
     blocks.forEach((ub, bi) => {
       if (ub.type !== 'body' || (ub.body.length === 0 && ub.dateline === null)) return;
-      const content = bigramRecall(tText, bodyText(ub));
+      const content = recall(tGrams, unitBigrams(ub));
       let adjacent: Pairing['adjacent'] = null;
       if (bi === ti + 1) adjacent = 'before';
       else if (ti === bi + 1 && ub.closedBy === null && (tb.display || isPhotoUnit(ub))) adjacent = 'after';

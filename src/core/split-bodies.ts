@@ -9,17 +9,13 @@
  * Runs after group-blocks and before pair-titles.
  */
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
-import { bigramRecall } from './pair-titles.js';
+import { bigramList, recall, unitBigrams, type Bigram } from './bigrams.js';
 
 const MIN_TAIL = 0.5;
 const MAX_HEAD = 0.3;
 
 function titleText(t: TitleBlock): string {
   return [...t.titles, ...(t.subheadline ? [t.subheadline] : [])].map((l) => l.text).join('');
-}
-
-function textOf(lines: BodyUnit['body']): string {
-  return lines.map((l) => l.text).join('');
 }
 
 /**
@@ -35,8 +31,9 @@ function splitStackedTitles(blocks: Block[]): Block[] {
     const best = b.titles.map((line) => {
       let top = -1;
       let score = 0;
+      const grams = bigramList(line.text);
       bodies.forEach((u, i) => {
-        const r = bigramRecall(line.text, (u.dateline?.dateline?.rest ?? '') + textOf(u.body));
+        const r = recall(grams, unitBigrams(u));
         if (r > score) [top, score] = [i, r];
       });
       return score >= MIN_TAIL ? top : -1;
@@ -60,21 +57,33 @@ export function splitBodies(input: Block[]): Block[] {
     if (t.type !== 'title' || t.display) continue;
     const below = out[ti + 1];
     if (below && below.type === 'body') continue;
-    const tText = titleText(t);
+    const tGrams = bigramList(titleText(t));
     let best: { unit: number; at: number; score: number } | null = null;
     out.forEach((u, ui) => {
       if (u.type !== 'body' || u.body.length < 4) return;
+      // No tail can read like the headline if the whole unit does not.
+      if (recall(tGrams, unitBigrams(u)) < MIN_TAIL) return;
       // The unit's own headline (directly above it) should read like the head, not the tail.
-      const own = ui > 0 && out[ui - 1]!.type === 'title' ? titleText(out[ui - 1] as TitleBlock) : '';
-      for (let k = 2; k < u.body.length; k++) {
-        if (u.body[k]!.rule !== 'paragraph-start') continue;
-        const tailText = textOf(u.body.slice(k));
-        const headText = (u.dateline?.dateline?.rest ?? '') + textOf(u.body.slice(0, k));
-        const tail = bigramRecall(tText, tailText);
-        const head = bigramRecall(tText, headText);
-        const ownFit = own ? bigramRecall(own, headText) - bigramRecall(own, tailText) : 0;
-        const score = tail - head + ownFit;
-        if (tail >= MIN_TAIL && head <= MAX_HEAD && score > (best?.score ?? 0)) best = { unit: ui, at: k, score };
+      const ownGrams = ui > 0 && out[ui - 1]!.type === 'title' ? bigramList(titleText(out[ui - 1] as TitleBlock)) : [];
+      // Bags of bigrams before and after each candidate split, moved one line at a time.
+      const lineGrams = u.body.map((l) => bigramList(l.text));
+      const head = new Map<Bigram, number>();
+      const tail = new Map<Bigram, number>();
+      const bump = (bag: Map<Bigram, number>, grams: Bigram[], by: number) => {
+        for (const g of grams) bag.set(g, (bag.get(g) ?? 0) + by);
+      };
+      bump(head, bigramList(u.dateline?.dateline?.rest ?? ''), 1);
+      lineGrams.forEach((g) => bump(tail, g, 1));
+      for (let k = 0; k < u.body.length; k++) {
+        if (k >= 2 && u.body[k]!.rule === 'paragraph-start') {
+          const tailFit = recall(tGrams, tail);
+          const headFit = recall(tGrams, head);
+          const ownFit = ownGrams.length ? recall(ownGrams, head) - recall(ownGrams, tail) : 0;
+          const score = tailFit - headFit + ownFit;
+          if (tailFit >= MIN_TAIL && headFit <= MAX_HEAD && score > (best?.score ?? 0)) best = { unit: ui, at: k, score };
+        }
+        bump(head, lineGrams[k]!, 1);
+        bump(tail, lineGrams[k]!, -1);
       }
     });
     if (!best) continue;
