@@ -250,7 +250,12 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet): Classified
         i = sub[sub.length - 1]!;
         continue;
       }
+      // Two short unpunctuated lines after a sentence end are a headline, not a paragraph start
+      // (a paragraph's first line is nearly full: only its indent is missing).
+      const shortPair = line.width <= 0.6 * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= 0.6 * col;
       if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', { newGroup: true });
+      else if (likeTitle && shortPair) set('title', 'short-headline-pair', { newGroup: true });
+      else if (likeTitle && line.width <= 0.8 * col && unpunctuatedRunEndsAtBoundary(out, i, resolved)) set('title', 'title-before-boundary', { newGroup: true });
       else set('body', 'paragraph-start');
       continue;
     }
@@ -279,6 +284,25 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet): Classified
     }
   }
   return out;
+}
+
+const BOUNDARY_ROLES: ReadonlySet<Role> = new Set(['furniture', 'byline', 'dateline', 'signoff', 'jump', 'endmark', 'display']);
+
+/**
+ * A run of at most three unpunctuated lines starting at `start` that is
+ * followed by a boundary (furniture, byline, dateline, closer) or the page end
+ * cannot be a paragraph — a paragraph ends with punctuation — so it is a
+ * heading (a photo title wrapped over two lines, say).
+ */
+function unpunctuatedRunEndsAtBoundary(out: ClassifiedLine[], start: number, resolved: boolean[]): boolean {
+  let taken = 0;
+  for (let j = start; j < out.length; j++) {
+    const l = out[j]!;
+    if (l.role === 'blank') continue;
+    if (resolved[j]) return taken > 0 && BOUNDARY_ROLES.has(l.role);
+    if (endsSentence(l.text) || /[，、；：,;:]$/u.test(l.text) || l.width > 0.8 * l.column || ++taken > 3) return false;
+  }
+  return taken > 0;
 }
 
 /**

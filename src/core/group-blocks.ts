@@ -53,7 +53,7 @@ function unitLines(u: BodyUnit): ClassifiedLine[] {
   return [...u.bylines, ...(u.dateline ? [u.dateline] : []), ...u.body, ...[u.signoff, u.jump, u.endmark].filter((l): l is ClassifiedLine => l !== null)];
 }
 
-const TWO_PHRASES = /\p{Script=Han}[\s\u3000]+\p{Script=Han}/u;
+const TWO_PHRASES = /\p{Script=Han}(?:[\s\u3000]+|：)\p{Script=Han}/u;
 const PHOTO_CREDIT = /^(?:摄|攝|摄影|攝影|供图|供圖)$/u;
 const CAPTION = /图为|圖為|图：|圖：/u;
 
@@ -70,7 +70,7 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
       // two phrases with a space (春节假期消费市场观察 / 年味浓 消费旺 服务暖).
       const [first, ...rest] = title.titles;
       const last = rest[rest.length - 1];
-      if (!title.kicker && !title.display && first && last && rest.length <= 2 && TWO_PHRASES.test(last.text) && !TWO_PHRASES.test(first.text) && first.width <= last.width) {
+      if (!title.kicker && !title.display && first && last && rest.length <= 2 && rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first.text) && first.width <= rest.reduce((w, l) => w + l.width, 0)) {
         title.kicker = first;
         title.titles = rest;
       }
@@ -99,6 +99,8 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
       case 'blank':
         break;
       case 'furniture':
+        // Furniture between headline lines separates two headline blocks.
+        closeTitle();
         furniture.push(line);
         break;
       case 'overlong':

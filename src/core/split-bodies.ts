@@ -13,6 +13,8 @@ import { bigramList, recall, unitBigrams, type Bigram } from './bigrams.js';
 
 const MIN_TAIL = 0.5;
 const MAX_HEAD = 0.3;
+// A single stacked headline line is short: the pairing threshold for content alone applies.
+const MIN_STACKED = 0.4;
 
 function titleText(t: TitleBlock): string {
   return [...t.titles, ...(t.subheadline ? [t.subheadline] : [])].map((l) => l.text).join('');
@@ -36,7 +38,7 @@ function splitStackedTitles(blocks: Block[]): Block[] {
         const r = recall(grams, unitBigrams(u));
         if (r > score) [top, score] = [i, r];
       });
-      return score >= MIN_TAIL ? top : -1;
+      return score >= MIN_STACKED ? top : -1;
     });
     const distinct = new Set(best.filter((i) => i >= 0));
     if (best.includes(-1) || distinct.size < b.titles.length) return [b];
