@@ -1,0 +1,276 @@
+/**
+ * `news-parse eval INPUT… --gold DIR|FILE`: parse each page, score it against
+ * its gold document, print a report and apply the quality gate.
+ *
+ * Pairing an input with its gold file:
+ *   - fixtures layout: a folder per case with `input.*` and `expected.json`;
+ *   - name layout: `NAME.txt` (or .xml/.hocr/.html) with `NAME.gold.json`.
+ * The gold file is looked for under the gold folder at the same relative path
+ * as the input, then under the gold folder by case-folder name, then beside
+ * the input. Directories are searched recursively; there, a `NAME.txt` without
+ * a gold file is skipped, but an `input.*` without one is an error.
+ *
+ * Exit: 0 gate passed, 1 gate failed, 2 unusable input (missing or bad gold
+ * file, unreadable page, bad option).
+ */
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { decodeBytes } from '../core/decode.js';
+import { UnusableInputError } from '../index.js';
+import { formatForPath, readDocument } from '../io/convert-file.js';
+import { fsReason } from '../io/read-input.js';
+import { newsDocumentProblems } from '../schema/validate.js';
+import { compareBaseline, makeBaseline, readBaseline, type Baseline } from '../eval/baseline.js';
+import { parseThresholds, type Threshold } from '../eval/gate.js';
+import { goldProblems, type GoldDocument } from '../eval/gold.js';
+import { buildReport, type ScoredPage } from '../eval/report.js';
+import { scorePage } from '../eval/score-page.js';
+import { metricsOf, sumCounts } from '../eval/aggregate.js';
+import { VERSION } from '../version.js';
+import { EXIT, InputError, UserError } from './errors.js';
+import type { CliIO } from './io.js';
+
+export interface EvalCommandOptions {
+  gold?: string;
+  format?: 'text' | 'json' | 'github';
+  min?: string;
+  max?: string;
+  baseline?: string;
+  updateBaseline?: boolean;
+}
+
+interface EvalCase {
+  /** Absolute paths, for reading. */
+  inputPath: string;
+  goldPath: string;
+  /** Paths relative to the working directory, for reports and the baseline. */
+  input: string;
+  gold: string;
+}
+
+const INPUT_EXTENSIONS = /\.(txt|xml|hocr|hocr\.html?|html?)$/i;
+const CASE_INPUT = /^input\.(?!json$|md$)[^.]+(\.html?)?$/i;
+const SKIP_DIRS = new Set(['node_modules']);
+
+function display(cwd: string, path: string): string {
+  const rel = relative(cwd, path) || '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+async function kindOf(path: string): Promise<'file' | 'dir' | null> {
+  try {
+    const s = await stat(path);
+    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : null;
+  } catch {
+    return null;
+  }
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new InputError(dir, fsReason(err));
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) await walk(path, out);
+    } else if (e.isFile()) {
+      out.push(path);
+    }
+  }
+}
+
+/** Where the gold file of `inputPath` may be, best first. */
+function goldCandidates(inputPath: string, root: string, goldDir: string | null): string[] {
+  const name = basename(inputPath);
+  const isCase = CASE_INPUT.test(name);
+  const goldName = isCase ? 'expected.json' : name.replace(INPUT_EXTENSIONS, '') + '.gold.json';
+  const rel = relative(root, dirname(inputPath));
+  const out: string[] = [];
+  if (goldDir) {
+    out.push(join(goldDir, rel, goldName));
+    if (isCase) out.push(join(goldDir, basename(dirname(inputPath)), goldName));
+  }
+  out.push(join(dirname(inputPath), goldName));
+  return [...new Set(out)];
+}
+
+async function firstFile(paths: string[]): Promise<string | null> {
+  for (const p of paths) if ((await kindOf(p)) === 'file') return p;
+  return null;
+}
+
+/** The cases to score, in input order, each input once. */
+async function collectCases(inputs: string[], goldArg: string | undefined, cwd: string): Promise<EvalCase[]> {
+  let goldDir: string | null = null;
+  let goldFile: string | null = null;
+  if (goldArg !== undefined) {
+    const abs = resolve(cwd, goldArg);
+    const kind = await kindOf(abs);
+    if (kind === null) throw new InputError(goldArg, 'no such file or directory (--gold)');
+    if (kind === 'dir') goldDir = abs;
+    else goldFile = abs;
+  }
+  const cases: EvalCase[] = [];
+  const seen = new Set<string>();
+  const add = (inputPath: string, goldPath: string) => {
+    if (seen.has(inputPath)) return;
+    seen.add(inputPath);
+    cases.push({ inputPath, goldPath, input: display(cwd, inputPath), gold: display(cwd, goldPath) });
+  };
+  for (const arg of inputs) {
+    const abs = resolve(cwd, arg);
+    const kind = await kindOf(abs);
+    if (kind === null) throw new InputError(arg, 'no such file or directory');
+    if (kind === 'file') {
+      if (goldFile) {
+        add(abs, goldFile);
+        continue;
+      }
+      const candidates = goldCandidates(abs, dirname(abs), goldDir);
+      const gold = await firstFile(candidates);
+      if (!gold) throw new InputError(arg, `no gold file (looked for ${candidates.map((c) => display(cwd, c)).join(', ')})`);
+      add(abs, gold);
+      continue;
+    }
+    if (goldFile) throw new UserError(`--gold ${goldArg} is a file; it can only pair with one input file, not the folder ${arg}`);
+    const files: string[] = [];
+    await walk(abs, files);
+    for (const file of files) {
+      const name = basename(file);
+      const isCase = CASE_INPUT.test(name);
+      if (!isCase && !INPUT_EXTENSIONS.test(name)) continue;
+      const candidates = goldCandidates(file, abs, goldDir);
+      const gold = await firstFile(candidates);
+      if (gold) add(file, gold);
+      else if (isCase) throw new InputError(display(cwd, file), `no gold file (looked for ${candidates.map((c) => display(cwd, c)).join(', ')})`);
+    }
+  }
+  if (goldFile && cases.length > 1) throw new UserError(`--gold ${goldArg} is a file; give exactly one input with it`);
+  return cases;
+}
+
+async function readGold(c: EvalCase): Promise<GoldDocument> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(c.goldPath, 'utf8'));
+  } catch (err) {
+    const reason = err instanceof SyntaxError ? `not JSON (${err.message})` : fsReason(err);
+    throw new InputError(c.gold, `bad gold file: ${reason}`);
+  }
+  const problems = goldProblems(data);
+  if (problems.length > 0) {
+    // The deepest path is the most specific complaint (oneOf reports its branches first).
+    const worst = [...problems].sort((a, b) => b.path.length - a.path.length)[0]!;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    throw new InputError(c.gold, `bad gold file: ${worst.path} ${worst.message}${more}`);
+  }
+  return data as GoldDocument;
+}
+
+async function scoreCase(c: EvalCase): Promise<ScoredPage> {
+  const gold = await readGold(c);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(c.inputPath);
+  } catch (err) {
+    throw new InputError(c.input, fsReason(err));
+  }
+  let doc;
+  try {
+    doc = await readDocument(c.inputPath, bytes, { sourcePath: c.input });
+  } catch (err) {
+    if (err instanceof UnusableInputError) throw new InputError(c.input, err.reason);
+    throw err;
+  }
+  const problems = newsDocumentProblems(doc);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    throw new UserError(`${c.input}: internal error: output does not match the schema (${first.path} ${first.message}); please report this`, EXIT.internal);
+  }
+  let text: string | null = null;
+  if (formatForPath(c.inputPath) === 'text') {
+    const decoded = decodeBytes(bytes);
+    if (decoded.ok) text = decoded.text;
+  }
+  return { id: c.input, input: c.input, gold: c.gold, score: scorePage(doc, gold, text) };
+}
+
+function thresholdsOf(opts: EvalCommandOptions): Threshold[] {
+  try {
+    return [...(opts.min !== undefined ? parseThresholds(opts.min, 'min') : []), ...(opts.max !== undefined ? parseThresholds(opts.max, 'max') : [])];
+  } catch (err) {
+    if (err instanceof RangeError) throw new UserError(err.message);
+    throw err;
+  }
+}
+
+function inCI(env: CliIO['env']): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+export async function commandEval(inputs: string[], opts: EvalCommandOptions, io: CliIO): Promise<number> {
+  const thresholds = thresholdsOf(opts);
+  if (opts.updateBaseline && !opts.baseline) throw new UserError('--update-baseline needs --baseline FILE');
+  if (opts.updateBaseline && inCI(io.env)) {
+    throw new UserError('refusing to rewrite the baseline when CI is set; run --update-baseline locally and commit the file');
+  }
+  const baselinePath = opts.baseline ? resolve(io.cwd, opts.baseline) : null;
+  let recorded: Baseline | null = null;
+  if (baselinePath && !opts.updateBaseline) {
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(baselinePath, 'utf8'));
+    } catch (err) {
+      const reason = err instanceof SyntaxError ? `not JSON (${err.message})` : fsReason(err);
+      throw new InputError(opts.baseline!, `${reason} (record a baseline with --update-baseline)`);
+    }
+    const baseline = readBaseline(data);
+    if (typeof baseline === 'string') throw new InputError(opts.baseline!, baseline);
+    recorded = baseline;
+  }
+
+  const cases = await collectCases(inputs, opts.gold, io.cwd);
+  if (cases.length === 0) throw new UserError(`no pages with gold files found in ${inputs.join(', ')}`);
+  const scored: ScoredPage[] = [];
+  for (const c of cases) scored.push(await scoreCase(c));
+
+  const pageMetrics = scored.map((s) => ({ id: s.id, metrics: metricsOf(s.score.counts) }));
+  const totals = metricsOf(sumCounts(scored.map((s) => s.score.counts)));
+  const comparison = recorded ? compareBaseline(recorded, totals, pageMetrics) : null;
+  const report = buildReport(
+    VERSION,
+    scored,
+    thresholds,
+    baselinePath ? { path: display(io.cwd, baselinePath), updated: Boolean(opts.updateBaseline), comparison } : null,
+  );
+
+  if (opts.updateBaseline && baselinePath) {
+    const baseline = makeBaseline(totals, pageMetrics);
+    try {
+      await writeFile(baselinePath, JSON.stringify(baseline, null, 2) + '\n');
+    } catch (err) {
+      throw new UserError(`${opts.baseline}: cannot write: ${fsReason(err)}`);
+    }
+    io.stderr.write(`news-parse: baseline written to ${display(io.cwd, baselinePath)} (${scored.length} pages)\n`);
+  }
+
+  const format = opts.format ?? 'text';
+  if (format === 'json') {
+    const { formatEvalJson } = await import('../report/eval-json.js');
+    io.stdout.write(formatEvalJson(report));
+  } else if (format === 'github') {
+    const { formatEvalGithub } = await import('../report/eval-github.js');
+    io.stdout.write(formatEvalGithub(report));
+  } else {
+    const { formatEvalText, colorLevel } = await import('../report/eval-text.js');
+    io.stdout.write(formatEvalText(report, colorLevel(io)));
+  }
+  return report.gate.passed ? EXIT.ok : EXIT.findings;
+}

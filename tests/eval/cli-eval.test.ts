@@ -1,0 +1,187 @@
+/**
+ * `news-parse eval` end to end, in-process, on a tiny self-contained fixture
+ * written to a temp folder. The tests named "[needs parser]" run the real
+ * parser, so they pass only once the core pipeline handles this simple page.
+ */
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import type { CliIO } from '../../src/cli/io.js';
+
+const INPUT = `05
+2024年4月9日 星期二
+
+老街菜场完成改造
+本报讯 4月 8 日，经过三个月
+的改造，老街菜场重新开门迎
+客。新菜场增设了智能秤和休
+息区，摊位由原来的六十个增
+加到八十个。
+附近居民王阿姨说：“现在买
+菜干净又方便。”
+（街道城管办）
+
+社区图书室延长开放时间
+本报讯 从本周起，社区图书室
+每天开放到晚上九点，方便上
+班族下班后借书阅读。
+图书室还新添了两千册图书，
+其中一半是儿童读物。
+（社区文化中心）
+`;
+
+/** Gold written by hand from the page above, following fixtures/README.md. */
+const GOLD = {
+  page: { number: '05', furniture: [{ role: 'page-number', text: '05' }, { role: 'date', text: '2024年4月9日 星期二' }] },
+  articles: [
+    {
+      kind: 'article',
+      kicker: null,
+      headline: '老街菜场完成改造',
+      subheadline: null,
+      byline: null,
+      dateline: '本报讯',
+      paragraphs: [
+        { type: 'paragraph', text: '4月8日，经过三个月的改造，老街菜场重新开门迎客。新菜场增设了智能秤和休息区，摊位由原来的六十个增加到八十个。' },
+        { type: 'paragraph', text: '附近居民王阿姨说：“现在买菜干净又方便。”' },
+      ],
+      signoff: '街道城管办',
+      continuation: null,
+    },
+    {
+      kind: 'article',
+      kicker: null,
+      headline: '社区图书室延长开放时间',
+      subheadline: null,
+      byline: null,
+      dateline: '本报讯',
+      paragraphs: [
+        { type: 'paragraph', text: '从本周起，社区图书室每天开放到晚上九点，方便上班族下班后借书阅读。' },
+        { type: 'paragraph', text: '图书室还新添了两千册图书，其中一半是儿童读物。' },
+      ],
+      signoff: '社区文化中心',
+      continuation: null,
+    },
+  ],
+};
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'news-parse-eval-'));
+  mkdirSync(join(dir, 'fixtures', 'two-stories'), { recursive: true });
+  writeFileSync(join(dir, 'fixtures', 'two-stories', 'input.txt'), INPUT);
+  writeFileSync(join(dir, 'fixtures', 'two-stories', 'expected.json'), JSON.stringify(GOLD, null, 2));
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function evalRun(args: string[], env: Record<string, string> = {}): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => (stderr += s) },
+    readStdin: async () => new Uint8Array(),
+    env,
+    cwd: dir,
+  };
+  const code = await run(['eval', ...args], io);
+  return { code, stdout, stderr };
+}
+
+function editGold(edit: (gold: typeof GOLD) => void): void {
+  const gold = structuredClone(GOLD);
+  edit(gold);
+  writeFileSync(join(dir, 'fixtures', 'two-stories', 'expected.json'), JSON.stringify(gold));
+}
+
+describe('news-parse eval (CLI)', () => {
+  it('[needs parser] passes a low --min on the unchanged fixture', async () => {
+    const r = await evalRun(['fixtures', '--gold', 'fixtures', '--min', 'articleF1=0.5,paragraphF1=0.5']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('fixtures/two-stories/input.txt');
+    expect(r.stdout).toContain('gate: passed');
+    expect(r.code).toBe(0);
+  });
+
+  it('[needs parser] scores the unchanged fixture perfectly', async () => {
+    const r = await evalRun(['fixtures', '--gold', 'fixtures', '--format', 'json']);
+    const report = JSON.parse(r.stdout);
+    expect(report.totals.metrics).toMatchObject({ articleF1: 1, fieldAccuracy: 1, paragraphF1: 1, bodyCER: 0, lossless: 1 });
+  });
+
+  it('[needs parser] fails the gate when a gold article is missing from the output', async () => {
+    // Gold now expects a third article the parser cannot find: recall 2/3, F1 0.8 < 0.95.
+    editGold((g) => g.articles.push({ ...g.articles[1]!, headline: '不存在的文章', paragraphs: [{ type: 'paragraph', text: '这一篇文章在版面上并不存在，解析器不可能找到它。' }] }));
+    const r = await evalRun(['fixtures', '--gold', 'fixtures', '--min', 'articleF1=0.95']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('missed');
+    expect(r.stdout).toContain('gate: FAILED');
+  });
+
+  it('[needs parser] fails against the baseline when a gold article changes', async () => {
+    const baseline = join(dir, 'eval-baseline.json');
+    const record = await evalRun(['fixtures', '--baseline', 'eval-baseline.json', '--update-baseline']);
+    expect(record.code).toBe(0);
+    expect(record.stderr).toContain('baseline written');
+    expect(JSON.parse(readFileSync(baseline, 'utf8')).pages['fixtures/two-stories/input.txt']).toBeDefined();
+    expect((await evalRun(['fixtures', '--baseline', 'eval-baseline.json'])).code).toBe(0);
+
+    editGold((g) => (g.articles[0]!.headline = '老街菜场今天开门'));
+    const r = await evalRun(['fixtures', '--baseline', 'eval-baseline.json', '--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=fixtures\/two-stories\/expected\.json,line=1,.*headlineAccuracy 0\.500 < baseline 1\.000$/m);
+  });
+
+  it('refuses --update-baseline when CI is set', async () => {
+    const r = await evalRun(['fixtures', '--baseline', 'b.json', '--update-baseline'], { CI: 'true' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^news-parse: refusing to rewrite the baseline when CI is set/);
+  });
+
+  it('rejects an unknown metric with a usage error', async () => {
+    const r = await evalRun(['fixtures', '--min', 'articleF2=0.9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown metric 'articleF2'/);
+  });
+
+  it('exits 2 with one line for a bad gold file', async () => {
+    editGold((g) => ((g.articles[0] as Record<string, unknown>).headLine = 'typo'));
+    const r = await evalRun(['fixtures', '--gold', 'fixtures']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("news-parse: fixtures/two-stories/expected.json: bad gold file: /articles/0 must NOT have additional properties ('headLine')\n");
+  });
+
+  it('exits 2 when an input has no gold file', async () => {
+    rmSync(join(dir, 'fixtures', 'two-stories', 'expected.json'));
+    const r = await evalRun(['fixtures']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/input\.txt: no gold file \(looked for fixtures\/two-stories\/expected\.json\)/);
+  });
+
+  it('exits 2 for a missing baseline file', async () => {
+    const r = await evalRun(['fixtures', '--baseline', 'nope.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.json: no such file \(record a baseline with --update-baseline\)/);
+  });
+
+  it('[needs parser] pairs NAME.txt with NAME.gold.json in a separate gold folder', async () => {
+    mkdirSync(join(dir, 'pages'));
+    mkdirSync(join(dir, 'gold'));
+    writeFileSync(join(dir, 'pages', 'p05.txt'), INPUT);
+    writeFileSync(join(dir, 'pages', 'notes.txt'), 'no gold for this one: skipped');
+    writeFileSync(join(dir, 'gold', 'p05.gold.json'), JSON.stringify(GOLD));
+    const r = await evalRun(['pages', '--gold', 'gold', '--format', 'json', '--min', 'articleF1=1']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).pages.map((p: { id: string; gold: string }) => [p.id, p.gold])).toEqual([['pages/p05.txt', 'gold/p05.gold.json']]);
+  });
+});
