@@ -1,0 +1,51 @@
+/**
+ * Layout input (ALTO, hOCR) to a NewsDocument: the reader's lines go through
+ * the core (`parseLines`), then the reader's own repairs (overprinted copies it
+ * dropped) are merged and the articles get their blocks and boxes.
+ */
+import { createHash } from 'node:crypto';
+import { parseLines } from '../index.js';
+import type { InputFormat, InputLine, NewsDocument, Repair, SourceInfo } from '../core/model.js';
+import type { ParseOptions } from '../core/options.js';
+import { attachLayout } from './attach-layout.js';
+
+/** What a layout reader hands back. */
+export interface LayoutRead {
+  lines: InputLine[];
+  lineIds: (string | null)[];
+  /** Repairs the reader made before the core saw the text (kind 'overprint'). */
+  repairs: Repair[];
+  encoding: string;
+  encodingDetected: boolean;
+  /** Printed page number the file states (ALTO Page@PRINTED_IMG_NR), if any. */
+  printedPage: string | null;
+}
+
+/** Runs the core on a layout reader's lines and completes the document. */
+export function documentFromLayout(read: LayoutRead, bytes: Uint8Array, format: InputFormat, options: ParseOptions = {}): NewsDocument {
+  const source: SourceInfo = {
+    path: options.path ?? null,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    encoding: read.encoding,
+    encodingDetected: read.encodingDetected,
+    format,
+    bytes: bytes.length,
+    lines: read.lines.length,
+    lineIds: read.lineIds,
+  };
+  const doc = parseLines(read.lines, source, { ...options, format });
+  if (read.repairs.length > 0) {
+    doc.repairs.push(...read.repairs);
+    doc.repairs.sort((a, b) => a.lines[0] - b.lines[0]);
+  }
+  return attachLayout(doc, read.lines);
+}
+
+/** Which format bytes hold, from their first 64 KiB: `<alto` → ALTO, `ocr_page`/`ocrx_word` → hOCR, else text. */
+export function sniffFormat(bytes: Uint8Array): InputFormat {
+  let head = new TextDecoder('utf-8').decode(bytes.subarray(0, 65536));
+  if (head.includes('\u0000')) head = head.replace(/\u0000/gu, ''); // UTF-16
+  if (/<(?:[\w-]+:)?alto[\s>]/u.test(head)) return 'alto';
+  if (/ocr_page|ocrx_word|ocr_line/u.test(head)) return 'hocr';
+  return 'text';
+}
