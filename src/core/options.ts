@@ -1,3 +1,4 @@
+import type { MarkerSet } from './markers.js';
 import type { InputFormat } from './model.js';
 
 /** Options of one parse. Everything here may change the output document. */
@@ -8,4 +9,6 @@ export interface ParseOptions {
   path?: string | null;
   /** Input format recorded in `source.format`; readers for XML set it. */
   format?: InputFormat;
+  /** Marker patterns to use instead of DEFAULT_MARKERS (a newspaper profile; see src/profile/). */
+  markers?: MarkerSet;
 }

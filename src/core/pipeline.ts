@@ -11,6 +11,7 @@ import { cleanCharacters } from './clean-characters.js';
 import { classifyLines, type ClassifiedLine } from './classify-lines.js';
 import { groupBlocks } from './group-blocks.js';
 import { joinWrappedMarkers } from './join-wrapped-markers.js';
+import { assignScripts } from './detect-script.js';
 import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
 import { diagnostic } from './messages.js';
 import type { Diagnostic, Furniture, InputLine, NewsDocument, Repair, SourceInfo, Unassigned } from './model.js';
@@ -27,6 +28,8 @@ function furnitureOf(lines: ClassifiedLine[]): Furniture[] {
 }
 
 export function runPipeline(input: InputLine[], source: SourceInfo, options: ParseOptions = {}, markers: MarkerSet = DEFAULT_MARKERS): NewsDocument {
+  // A profile's markers come in through the options (parseBytes, the CLI); an explicit argument wins.
+  if (options.markers && markers === DEFAULT_MARKERS) markers = options.markers;
   const repairs: Repair[] = [];
   const warnings: Diagnostic[] = [];
   const unassigned: Unassigned[] = [];
@@ -67,10 +70,14 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   const pageNumber = furniture.find((l) => l.furniture === 'page-number')?.text ?? null;
   repairs.sort((a, b) => a.lines[0] - b.lines[0]);
   unassigned.sort((a, b) => a.lines[0] - b.lines[0]);
+  // Script detection (cheap: one pass over the text with two small character sets).
+  const scripts = assignScripts(articles, [...furniture.map((l) => l.text), ...unassigned.map((u) => u.text)]);
+  articles = scripts.articles;
   return {
     schemaVersion: 1,
     tool: { name: 'news-parse', version: VERSION, options: { keepSpacing: Boolean(options.keepSpacing) } },
     source,
+    script: scripts.script,
     page: { number: pageNumber, furniture: furnitureOf(furniture) },
     articles,
     unassigned,

@@ -1,0 +1,35 @@
+/** A newspaper profile as written in a JSON file (schemas/profile.schema.json). */
+export interface PatternPatch {
+  add?: string[];
+  replace?: string[];
+}
+
+export type FurnitureRoleName = 'page-number' | 'edition' | 'date' | 'editor' | 'label';
+
+export interface ProfileSpec {
+  $schema?: string;
+  name: string;
+  description?: string;
+  /** A built-in profile to start from. */
+  extends?: string;
+  markers?: {
+    dateline?: PatternPatch;
+    bylineRole?: PatternPatch;
+    bylineCredit?: PatternPatch;
+    signoff?: PatternPatch;
+    notSignoff?: PatternPatch;
+    jump?: PatternPatch;
+    caption?: PatternPatch;
+    section?: PatternPatch;
+    furniture?: { add?: { role: FurnitureRoleName; pattern: string }[]; replace?: { role: FurnitureRoleName; pattern: string }[] };
+  };
+  hints?: { columnWidth?: number };
+}
+
+/** A profile ready to use: its marker set and hints. */
+export interface Profile {
+  name: string;
+  description: string;
+  markers: import('../core/markers.js').MarkerSet;
+  hints: { columnWidth?: number };
+}
