@@ -47,7 +47,7 @@ function generatedPage(seed: number): string {
 }
 
 describe('nothing lost', () => {
-  for (const c of fixtureCases()) {
+  for (const c of fixtureCases().filter((f) => f.input.endsWith('.txt'))) {
     it(`fixture ${c.name}`, () => {
       const bytes = readFileSync(c.input);
       const decoded = decodeBytes(bytes);

@@ -26,13 +26,31 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       outputError: (s, write) => write(s.replace(/^error: /, 'news-parse: ')),
     })
     .showSuggestionAfterError(true)
+    // Options after a subcommand name belong to the subcommand (`eval … --format github`), not to the page parser.
+    .enablePositionalOptions()
     .argument('[inputs...]', 'page files, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (default: text on a terminal, json otherwise)').choices(['json', 'text']))
+    .addOption(new Option('-f, --format <format>', 'output format (default: text on a terminal, json otherwise; mets needs ALTO input)').choices(['json', 'text', 'tei', 'mets']))
     .option('--json', 'short for --format json')
     .option('-o, --output <file>', 'write the output to a file instead of standard output')
     .option('--encoding <name>', 'decode input with this encoding instead of detecting it (utf-8, utf-16le, utf-16be, gb18030, big5)')
     .option('--keep-spacing', 'keep the spaces extraction put between CJK and Latin/digits')
+    .option('--profile <name|file.json>', 'newspaper profile: mainland-community, mainland-central, hk-tw, or a profile JSON file (docs/script-profiles.md)')
+    .addOption(new Option('--convert <mode>', 'convert the output text after parsing: t2s (traditional→simplified), s2t, s2tw (Taiwan), s2hk (Hong Kong), none').choices(['t2s', 's2t', 's2tw', 's2hk', 'none']))
+    .addOption(new Option('--input-format <format>', 'input format (auto sniffs the content: <alto → ALTO, ocr_page → hOCR)').choices(['auto', 'text', 'alto', 'hocr']).default('auto'))
+    .option('--max-xml-mb <n>', 'refuse ALTO/hOCR input larger than N MiB (default 64)', (v) => Number(v))
+    .option('--out-dir <dir>', 'batch: write each page to DIR/<relative path>.json, with DIR/manifest.json')
+    .option('--jsonl <file>', 'batch: write one document per line to FILE (- for standard output), in input order')
+    .option('-j, --jobs <n>', 'batch: worker threads (default: the number of CPUs)', (v) => Number(v))
+    .option('-q, --quiet', 'batch: no progress bar and no summary line')
+    .option('--force', 'batch: convert every page, even when its output is up to date')
+    .option('--stdin-jsonl', 'read {"id","text"} or {"id","path"} records from standard input; write {"id","document"} lines')
     .action(async (inputs: string[], opts) => {
+      const { isBatchRun } = await import('../batch/route.js');
+      if (isBatchRun(inputs, opts)) {
+        const { commandBatch } = await import('./command-batch.js');
+        setExit(await commandBatch(inputs, opts, io));
+        return;
+      }
       const { commandParse } = await import('./command-parse.js');
       setExit(await commandParse(inputs, opts, io));
     });
@@ -44,6 +62,21 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     .action(async (files: string[]) => {
       const { commandValidate } = await import('./command-validate.js');
       setExit(await commandValidate(files, io));
+    });
+
+  program
+    .command('eval')
+    .description('score parsed pages against gold documents; exit 1 when the quality gate fails (see docs/eval.md)')
+    .argument('<inputs...>', 'page files or folders (searched recursively for input.* / NAME.txt with gold beside)')
+    .option('--gold <path>', 'gold folder (same layout as the inputs) or one gold file; default: beside each input')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
+    .option('--min <metric=value,...>', 'fail when a metric over all pages is below the value, e.g. articleF1=0.95,paragraphF1=0.9')
+    .option('--max <metric=value,...>', 'fail when a lower-is-better metric (bodyCER, splits, merges) is above the value')
+    .option('--baseline <file>', 'fail when any metric is worse than recorded in FILE')
+    .option('--update-baseline', 'rewrite the --baseline file with this run (refused when CI is set)')
+    .action(async (inputs: string[], opts) => {
+      const { commandEval } = await import('./command-eval.js');
+      setExit(await commandEval(inputs, opts, io));
     });
 
   try {

@@ -1,0 +1,170 @@
+/**
+ * OUT/manifest.json: what a `--out-dir` batch did, page by page. Written
+ * atomically at the end and every so often during the run, so that a killed
+ * run keeps most of it. A re-run reads it to skip pages whose output is up to
+ * date; when it is missing or was written by another version or with other
+ * options, the re-run falls back to the outputs' own `source.sha256` and
+ * `tool` fields (see task.ts).
+ *
+ *   {
+ *     "manifestVersion": 1,
+ *     "tool": { "name": "news-parse", "version": "0.1.0" },
+ *     "options": { "encoding": null, "keepSpacing": false, "profile": null, "convert": null, "inputFormat": "auto" },
+ *     "complete": true,               // false while running or after a kill
+ *     "startedAt": "…", "updatedAt": "…",
+ *     "summary": { "pages", "converted", "skipped", "failed", "articles", "warnings", "seconds" },
+ *     "failures": [ { "path", "reason" } ],
+ *     "files": [ { "path", "sha256", "output", "articles", "warnings", "status", "reason"? } ]
+ *   }
+ *
+ * `output` is relative to OUT, with `/` separators; `files` is in input order.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { VERSION } from '../version.js';
+import type { OutputOptions, PreviousEntry } from './task.js';
+import { writeAtomic } from './write-atomic.js';
+
+export const MANIFEST_NAME = 'manifest.json';
+
+export type EntryStatus = 'converted' | 'skipped' | 'failed';
+
+export interface ManifestEntry {
+  path: string;
+  sha256: string | null;
+  output: string;
+  articles: number;
+  warnings: number;
+  status: EntryStatus;
+  reason?: string;
+}
+
+export interface BatchSummary {
+  pages: number;
+  converted: number;
+  skipped: number;
+  failed: number;
+  articles: number;
+  warnings: number;
+  seconds: number;
+}
+
+export interface Manifest {
+  manifestVersion: 1;
+  tool: { name: 'news-parse'; version: string };
+  options: OutputOptions;
+  complete: boolean;
+  startedAt: string;
+  updatedAt: string;
+  summary: BatchSummary;
+  failures: { path: string; reason: string }[];
+  files: ManifestEntry[];
+}
+
+function sameOptions(a: unknown, b: OutputOptions): boolean {
+  const o = a as Partial<OutputOptions> | null;
+  return (
+    !!o &&
+    (o.encoding ?? null) === b.encoding &&
+    Boolean(o.keepSpacing) === b.keepSpacing &&
+    (o.profile ?? null) === b.profile &&
+    (o.convert ?? null) === b.convert &&
+    (o.inputFormat ?? 'auto') === b.inputFormat
+  );
+}
+
+/**
+ * The usable entries of an existing manifest, by output path. Empty when
+ * there is none, it does not parse, or it was made by another version or
+ * with other output options.
+ */
+export async function loadPrevious(outDir: string, options: OutputOptions): Promise<Map<string, PreviousEntry>> {
+  const map = new Map<string, PreviousEntry>();
+  let data: Partial<Manifest>;
+  try {
+    data = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), 'utf8')) as Partial<Manifest>;
+  } catch {
+    return map;
+  }
+  if (data?.manifestVersion !== 1 || data.tool?.version !== VERSION || !sameOptions(data.options, options)) return map;
+  if (!Array.isArray(data.files)) return map;
+  for (const e of data.files) {
+    if (!e || typeof e.output !== 'string' || typeof e.sha256 !== 'string' || e.status === 'failed') continue;
+    map.set(e.output, { sha256: e.sha256, articles: Number(e.articles) || 0, warnings: Number(e.warnings) || 0 });
+  }
+  return map;
+}
+
+/** Collects entries in input order and writes the manifest now and then. */
+export class ManifestWriter {
+  private readonly entries: (ManifestEntry | undefined)[] = [];
+  private readonly failed: { path: string; reason: string }[] = [];
+  private readonly startedAt = new Date();
+  private sinceFlush = 0;
+  private lastFlush = Date.now();
+  readonly summary: BatchSummary = { pages: 0, converted: 0, skipped: 0, failed: 0, articles: 0, warnings: 0, seconds: 0 };
+
+  constructor(
+    private readonly outDir: string | null,
+    private readonly options: OutputOptions,
+    /** Write during the run after this many new entries… */
+    private readonly every = 200,
+    /** …but not more often than this (rewriting a huge manifest costs). */
+    private readonly minIntervalMs = 1000,
+  ) {}
+
+  /** Records the page with input position `seq`. */
+  add(seq: number, entry: ManifestEntry): void {
+    // Without an output directory only the failures are kept (memory stays flat on a long --jsonl run).
+    if (this.outDir) this.entries[seq] = entry;
+    else if (entry.status === 'failed') this.failed.push({ path: entry.path, reason: entry.reason ?? '' });
+    const s = this.summary;
+    s.pages++;
+    s[entry.status]++;
+    s.articles += entry.articles;
+    s.warnings += entry.warnings;
+    this.sinceFlush++;
+  }
+
+  /** Writes the manifest when enough has happened since the last write. */
+  async maybeFlush(): Promise<void> {
+    if (this.sinceFlush >= this.every && Date.now() - this.lastFlush >= this.minIntervalMs) await this.flush(false);
+  }
+
+  async flush(complete: boolean): Promise<void> {
+    this.sinceFlush = 0;
+    this.lastFlush = Date.now();
+    if (!this.outDir) return;
+    await writeAtomic(join(this.outDir, MANIFEST_NAME), serializeManifest(this.build(complete)));
+  }
+
+  failures(): { path: string; reason: string }[] {
+    const out = [...this.failed];
+    for (const e of this.entries) if (e && e.status === 'failed') out.push({ path: e.path, reason: e.reason ?? '' });
+    return out;
+  }
+
+  build(complete: boolean): Manifest {
+    this.summary.seconds = Math.round((Date.now() - this.startedAt.getTime()) / 10) / 100;
+    return {
+      manifestVersion: 1,
+      tool: { name: 'news-parse', version: VERSION },
+      options: this.options,
+      complete,
+      startedAt: this.startedAt.toISOString(),
+      updatedAt: new Date().toISOString(),
+      summary: { ...this.summary },
+      failures: this.failures(),
+      files: this.entries.filter((e): e is ManifestEntry => e !== undefined),
+    };
+  }
+}
+
+/** Pretty JSON, except that each file entry takes one line (a manifest may list a million pages). */
+export function serializeManifest(m: Manifest): string {
+  const { files, ...head } = m;
+  const top = JSON.stringify(head, null, 2);
+  const lines = files.map((f) => `    ${JSON.stringify(f)}`);
+  const list = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n  ]`;
+  return `${top.slice(0, -2)},\n  "files": ${list}\n}\n`;
+}

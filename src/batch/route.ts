@@ -1,0 +1,19 @@
+/** Whether a main-command run is a batch (see src/cli/command-batch.ts). Cheap: a stat per input at most. */
+import { statSync } from 'node:fs';
+import { looksLikeGlob } from './collect-inputs.js';
+
+export const BATCH_OPTIONS = ['outDir', 'jsonl', 'jobs', 'quiet', 'force', 'stdinJsonl'] as const;
+
+/** A batch option is given, or an input is a directory or a glob the shell left unexpanded. */
+export function isBatchRun(inputs: readonly string[], opts: Record<string, unknown>): boolean {
+  if (BATCH_OPTIONS.some((k) => opts[k] !== undefined && opts[k] !== false)) return true;
+  for (const input of inputs) {
+    if (input === '-') continue;
+    try {
+      if (statSync(input).isDirectory()) return true;
+    } catch {
+      if (looksLikeGlob(input)) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,62 @@
+/**
+ * One page file to one document, chosen by extension. The batch workers call
+ * `readDocument` for every page; it is the one place where a new input format
+ * is routed to its reader.
+ *
+ * Plain text goes through `parseBytes`; ALTO and hOCR through their readers
+ * and `documentFromLayout`.
+ */
+import { parseBytes } from '../index.js';
+import type { InputFormat, NewsDocument } from '../core/model.js';
+import type { MarkerSet } from '../core/markers.js';
+
+export interface ReadDocumentOptions {
+  /** Decode with this encoding instead of detecting it. */
+  encoding?: string;
+  /** Keep the spaces extraction put between CJK and Latin/digits. */
+  keepSpacing?: boolean;
+  /** Path recorded in `source.path` (default: the path read); null for none. */
+  sourcePath?: string | null;
+  /** Input format; `auto` (the default) sniffs the content (`<alto`, `ocr_page`/`ocrx_word`). */
+  inputFormat?: 'auto' | InputFormat;
+  /** Largest XML input in MiB (default 64). */
+  maxXmlMb?: number;
+  /** Marker patterns of a newspaper profile (default: the built-in markers). */
+  markers?: MarkerSet;
+}
+
+/** The input format a file name stands for: `.xml` → ALTO, `.hocr`/`.hocr.html` → hOCR, anything else text. */
+export function formatForPath(path: string): InputFormat {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.xml')) return 'alto';
+  if (lower.endsWith('.hocr') || lower.endsWith('.hocr.html') || lower.endsWith('.hocr.htm')) return 'hocr';
+  return 'text';
+}
+
+/**
+ * Parses the bytes of the page file at `path` into a document, routed by
+ * `opts.inputFormat` (default: sniffed from the content). Throws UnusableInputError (from src/index.ts) for input that
+ * cannot be decoded or is binary.
+ */
+export async function readDocument(path: string, bytes: Uint8Array, opts: ReadDocumentOptions = {}): Promise<NewsDocument> {
+  const options = {
+    path: opts.sourcePath === undefined ? path : opts.sourcePath,
+    ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    keepSpacing: Boolean(opts.keepSpacing),
+    ...(opts.markers ? { markers: opts.markers } : {}),
+  };
+  const format = !opts.inputFormat || opts.inputFormat === 'auto' ? (await import('./layout-document.js')).sniffFormat(bytes) : opts.inputFormat;
+  const limits = opts.maxXmlMb !== undefined ? { maxXmlMb: opts.maxXmlMb } : {};
+  switch (format) {
+    case 'alto': {
+      const [{ readAlto }, { documentFromLayout }] = await Promise.all([import('./read-alto.js'), import('./layout-document.js')]);
+      return documentFromLayout(readAlto(bytes, limits, opts.encoding), bytes, 'alto', options);
+    }
+    case 'hocr': {
+      const [{ readHocr }, { documentFromLayout }] = await Promise.all([import('./read-hocr.js'), import('./layout-document.js')]);
+      return documentFromLayout(readHocr(bytes, limits, opts.encoding), bytes, 'hocr', options);
+    }
+    case 'text':
+      return parseBytes(bytes, options);
+  }
+}
