@@ -4,7 +4,7 @@
  * counted: punctuation, digits, Latin letters and spaces say nothing about topic.
  * Body bigram sets are built once per body unit and cached.
  */
-import type { BodyUnit } from './group-blocks.js';
+import type { Block, BodyUnit } from './group-blocks.js';
 
 /** Han ideographs (BMP blocks and the supplementary planes): the characters that carry topic. */
 function isHan(cp: number): boolean {
@@ -14,19 +14,41 @@ function isHan(cp: number): boolean {
 /** A bigram as one number (two code points), cheaper to hash than a string. */
 export type Bigram = number;
 
+const BMP_HAN_FIRST = 0x3400;
+const BMP_HAN_SPAN = 0xa000 - BMP_HAN_FIRST;
+
+/**
+ * Two BMP Han characters (U+3400–U+9FFF) make a small integer, which V8 hashes
+ * fastest; anything else (supplementary planes, compatibility ideographs) gets
+ * a negative key that cannot collide with those.
+ */
+function key(a: number, b: number): Bigram {
+  const ia = a - BMP_HAN_FIRST;
+  const ib = b - BMP_HAN_FIRST;
+  if (ia >= 0 && ia < BMP_HAN_SPAN && ib >= 0 && ib < BMP_HAN_SPAN) return ia * BMP_HAN_SPAN + ib;
+  return -(a * 0x110000 + b) - 1;
+}
+
+/** Call `visit` with each bigram of Han characters in `texts`, read as one run of text. */
+function scanBigrams(texts: readonly string[], visit: (g: Bigram) => void): void {
+  let prev = -1;
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        cp = text.codePointAt(i)!;
+        i++;
+      }
+      if (!isHan(cp)) continue;
+      if (prev >= 0) visit(key(prev, cp));
+      prev = cp;
+    }
+  }
+}
+
 export function bigramList(text: string): Bigram[] {
   const out: Bigram[] = [];
-  let prev = -1;
-  for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      cp = text.codePointAt(i)!;
-      i++;
-    }
-    if (!isHan(cp)) continue;
-    if (prev >= 0) out.push(prev * 0x110000 + cp);
-    prev = cp;
-  }
+  scanBigrams([text], (g) => out.push(g));
   return out;
 }
 
@@ -47,14 +69,38 @@ export function bigramRecall(title: string, body: string): number {
   return recall(bigramList(title), new Set(bigramList(body)));
 }
 
-const unitSets = new WeakMap<BodyUnit, Set<Bigram>>();
+/**
+ * Every bigram of every headline block on the page. Bodies are only ever asked
+ * about these, so a body's set keeps only them — a few dozen entries instead of
+ * thousands.
+ */
+export function headlineBigrams(blocks: readonly Block[]): Set<Bigram> {
+  const out = new Set<Bigram>();
+  for (const b of blocks) {
+    if (b.type !== 'title') continue;
+    const text = [...b.titles, ...(b.subheadline ? [b.subheadline] : [])].map((l) => l.text).join('');
+    for (const g of bigramList(text)) out.add(g);
+  }
+  return out;
+}
 
-/** The bigram set of a body unit's text (dateline remainder and body lines), cached. */
-export function unitBigrams(u: BodyUnit): Set<Bigram> {
-  let set = unitSets.get(u);
+const unitSets = new WeakMap<ReadonlySet<Bigram>, WeakMap<BodyUnit, Set<Bigram>>>();
+
+/** The bigrams of a body unit's text (dateline remainder and body lines) that are in `relevant`, cached. */
+export function unitBigrams(u: BodyUnit, relevant: ReadonlySet<Bigram>): Set<Bigram> {
+  let perPage = unitSets.get(relevant);
+  if (!perPage) {
+    perPage = new WeakMap();
+    unitSets.set(relevant, perPage);
+  }
+  let set = perPage.get(u);
   if (!set) {
-    set = new Set(bigramList([u.dateline?.dateline?.rest ?? '', ...u.body.map((l) => l.text)].join('')));
-    unitSets.set(u, set);
+    set = new Set();
+    const found = set;
+    scanBigrams([u.dateline?.dateline?.rest ?? '', ...u.body.map((l) => l.text)], (g) => {
+      if (relevant.has(g)) found.add(g);
+    });
+    perPage.set(u, set);
   }
   return set;
 }

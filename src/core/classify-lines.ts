@@ -82,17 +82,32 @@ export function parseDateline(text: string, markers: MarkerSet): DatelineParts |
 
 /** Local column width: 75th percentile of line widths within ±12 lines (research §2.3). */
 function columnWidths(lines: WorkLine[]): number[] {
-  const widths = lines.map((l) => (l.tooLong || l.text === '' ? 0 : l.width));
-  const window = new Float64Array(25);
-  return lines.map((line, i) => {
-    if (line.hint?.columnWidth) return line.hint.columnWidth;
-    let k = 0;
-    for (let j = Math.max(0, i - 12); j <= Math.min(lines.length - 1, i + 12); j++) {
-      if (widths[j]! >= 6) window[k++] = widths[j]!;
+  // Widths of the lines that count (≥ 6 em: not headlines, not paragraph tails),
+  // kept sorted while the ±12-line window slides down the page.
+  const counted = lines.map((l) => (l.tooLong || l.width < 6 ? -1 : l.width));
+  const sorted: number[] = [];
+  const insert = (w: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < w) lo = mid + 1;
+      else hi = mid;
     }
+    sorted.splice(lo, 0, w);
+  };
+  const remove = (w: number) => sorted.splice(sorted.indexOf(w), 1);
+  for (let j = 0; j <= Math.min(lines.length - 1, 12); j++) if (counted[j]! >= 0) insert(counted[j]!);
+  return lines.map((line, i) => {
+    if (i > 0) {
+      const enter = i + 12;
+      const leave = i - 13;
+      if (enter < lines.length && counted[enter]! >= 0) insert(counted[enter]!);
+      if (leave >= 0 && counted[leave]! >= 0) remove(counted[leave]!);
+    }
+    if (line.hint?.columnWidth) return line.hint.columnWidth;
+    const k = sorted.length;
     if (k < 3) return 20;
-    const sorted = window.subarray(0, k).sort();
-    // (sorting a subarray sorts the shared buffer in place; it is refilled for the next line)
     return sorted[Math.min(k - 1, Math.floor(k * 0.75))]!;
   });
 }

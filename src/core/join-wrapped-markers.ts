@@ -8,12 +8,14 @@ import { displayWidth } from './chars.js';
 import type { MarkerSet } from './markers.js';
 import type { WorkLine } from './work-line.js';
 
+const OPENER_ANYWHERE = /[〔［\[【（(]/u;
 const OPEN_CLOSE: Record<string, string> = { '〔': '〕', '［': '］', '[': ']', '【': '】', '（': '）', '(': ')' };
 
 export function joinWrappedMarkers(lines: WorkLine[], markers: MarkerSet): WorkLine[] {
   const out = lines.slice();
   for (let i = 0; i < out.length; i++) {
     const line = out[i]!;
+    if (!OPENER_ANYWHERE.test(line.text)) continue;
     // The opener may follow a dateline marker: 本报讯（记者 陈思远 通讯员 ⏎ 林海燕）3月27日…
     const lead = markers.dateline.map((re) => re.exec(line.text)?.[0] ?? '').find((m) => m !== '') ?? '';
     const after = line.text.slice(lead.length).replace(/^[\s\u3000]+/u, '');

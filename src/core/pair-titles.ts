@@ -12,7 +12,7 @@
  *    a display line directly follows a photo text it captions (+0.25).
  * Pairs are taken greedily by score; a pair needs position or content ≥ 0.4.
  */
-import { bigramList, recall, unitBigrams } from './bigrams.js';
+import { bigramList, headlineBigrams, recall, unitBigrams } from './bigrams.js';
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
 
 export { bigramRecall } from './bigrams.js';
@@ -35,12 +35,13 @@ const CONTENT_ALONE = 0.4;
 
 export function pairTitles(blocks: Block[]): Pairing[] {
   const candidates: Pairing[] = [];
+  const relevant = headlineBigrams(blocks);
   blocks.forEach((tb, ti) => {
     if (tb.type !== 'title') return;
     const tGrams = bigramList(titleText(tb));
     blocks.forEach((ub, bi) => {
       if (ub.type !== 'body' || (ub.body.length === 0 && ub.dateline === null)) return;
-      const content = recall(tGrams, unitBigrams(ub));
+      const content = recall(tGrams, unitBigrams(ub, relevant));
       let adjacent: Pairing['adjacent'] = null;
       if (bi === ti + 1) adjacent = 'before';
       else if (ti === bi + 1 && ub.closedBy === null && (tb.display || isPhotoUnit(ub))) adjacent = 'after';

@@ -32,9 +32,15 @@ export function splitNames(text: string): string[] | null {
   return names;
 }
 
+/**
+ * A cheap first look: every byline the grammar accepts names a role or a
+ * credit with one of these (者 摄 报 实习生 通讯员 编译 整理 供图 采写 文/ 图/, both scripts).
+ */
+const MAY_BE_BYLINE = /[者摄攝报報]|[习習]生|[讯訊][员員]|编译|編譯|整理|供[图圖]|采写|採寫|[文图圖]\s*[/／:：]/u;
+
 export function parseByline(line: string, markers: MarkerSet): Byline | null {
   const text = line.trim();
-  if (text.length < 3 || text.length > 48) return null;
+  if (text.length < 3 || text.length > 48 || !MAY_BE_BYLINE.test(text)) return null;
   let inner = text;
   const wrapped = WRAPPED.exec(inner);
   if (wrapped) inner = wrapped[1]!;

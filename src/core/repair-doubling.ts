@@ -47,7 +47,16 @@ export function undoubleLine(text: string): string | null {
 }
 
 /** Collapse runs of in-place doubled glyphs (≥ 3 pairs, ≥ 3 distinct characters). */
+/** Three adjacent pairs of equal UTF-16 units somewhere in the text: the only texts worth the regex. */
+function hasThreePairs(text: string): boolean {
+  for (let i = 0; i + 5 < text.length; i++) {
+    if (text.charCodeAt(i) === text.charCodeAt(i + 1) && text.charCodeAt(i + 2) === text.charCodeAt(i + 3) && text.charCodeAt(i + 4) === text.charCodeAt(i + 5)) return true;
+  }
+  return false;
+}
+
 export function undoubleGlyphs(text: string): string | null {
+  if (!hasThreePairs(text)) return null;
   let changed = false;
   const out = text.replace(/((.)\2){3,}/gu, (run) => {
     const chars = Array.from(run);

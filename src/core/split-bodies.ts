@@ -9,7 +9,7 @@
  * Runs after group-blocks and before pair-titles.
  */
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
-import { bigramList, recall, unitBigrams, type Bigram } from './bigrams.js';
+import { bigramList, headlineBigrams, recall, unitBigrams, type Bigram } from './bigrams.js';
 
 const MIN_TAIL = 0.5;
 const MAX_HEAD = 0.3;
@@ -28,6 +28,7 @@ function titleText(t: TitleBlock): string {
  */
 function splitStackedTitles(blocks: Block[]): Block[] {
   const bodies = blocks.filter((b): b is BodyUnit => b.type === 'body');
+  const relevant = headlineBigrams(blocks);
   return blocks.flatMap((b) => {
     if (b.type !== 'title' || b.display || b.subheadline || b.titles.length < 2) return [b];
     const best = b.titles.map((line) => {
@@ -35,7 +36,7 @@ function splitStackedTitles(blocks: Block[]): Block[] {
       let score = 0;
       const grams = bigramList(line.text);
       bodies.forEach((u, i) => {
-        const r = recall(grams, unitBigrams(u));
+        const r = recall(grams, unitBigrams(u, relevant));
         if (r > score) [top, score] = [i, r];
       });
       return score >= MIN_STACKED ? top : -1;
@@ -53,6 +54,7 @@ function splitStackedTitles(blocks: Block[]): Block[] {
 
 export function splitBodies(input: Block[]): Block[] {
   const blocks = splitStackedTitles(input);
+  const relevant = headlineBigrams(blocks);
   let out = blocks.slice();
   for (let ti = 0; ti < out.length; ti++) {
     const t = out[ti]!;
@@ -64,7 +66,7 @@ export function splitBodies(input: Block[]): Block[] {
     out.forEach((u, ui) => {
       if (u.type !== 'body' || u.body.length < 4) return;
       // No tail can read like the headline if the whole unit does not.
-      if (recall(tGrams, unitBigrams(u)) < MIN_TAIL) return;
+      if (recall(tGrams, unitBigrams(u, relevant)) < MIN_TAIL) return;
       // The unit's own headline (directly above it) should read like the head, not the tail.
       const ownGrams = ui > 0 && out[ui - 1]!.type === 'title' ? bigramList(titleText(out[ui - 1] as TitleBlock)) : [];
       // Bags of bigrams before and after each candidate split, moved one line at a time.
