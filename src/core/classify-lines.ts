@@ -12,7 +12,7 @@
  *     sentence before it, starts a paragraph, is an in-article subheading, or
  *     is part of a headline block. `body` always claims.
  */
-import { CLOSERS, NO_LINE_START, endsSentence } from './chars.js';
+import { CLOSERS, HAN, NO_LINE_START, endsSentence } from './chars.js';
 import { isDateLine, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
@@ -130,7 +130,7 @@ function strongRole(line: WorkLine, markers: MarkerSet): Partial<ClassifiedLine>
   const byline = parseByline(t, markers);
   if (byline) return { role: 'byline', rule: byline.role ? 'byline' : 'photo-credit', byline };
   const signoff = markers.signoff.exec(t);
-  if (signoff && !markers.notSignoff.test(signoff[1]!) && /\p{Script=Han}/u.test(signoff[1]!)) {
+  if (signoff && !markers.notSignoff.test(signoff[1]!) && HAN.test(signoff[1]!)) {
     return { role: 'signoff', rule: 'bracketed-signoff', inner: signoff[1]! };
   }
   return null;

@@ -9,6 +9,7 @@
  * it ends at a closer, a headline block, a display line, a byline, or a new
  * dateline.
  */
+import { HAN_CLASS } from './chars.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { LineRange } from './model.js';
 
@@ -53,7 +54,7 @@ function unitLines(u: BodyUnit): ClassifiedLine[] {
   return [...u.bylines, ...(u.dateline ? [u.dateline] : []), ...u.body, ...[u.signoff, u.jump, u.endmark].filter((l): l is ClassifiedLine => l !== null)];
 }
 
-const TWO_PHRASES = /\p{Script=Han}(?:[\s\u3000]+|：)\p{Script=Han}/u;
+const TWO_PHRASES = new RegExp(String.raw`[${HAN_CLASS}](?:[\s\u3000]+|：)[${HAN_CLASS}]`, 'u');
 const PHOTO_CREDIT = /^(?:摄|攝|摄影|攝影|供图|供圖)$/u;
 const CAPTION = /图为|圖為|图：|圖：/u;
 

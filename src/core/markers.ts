@@ -7,7 +7,9 @@
  * Sources: ../shared/docs/research/newspaper-conventions.md §1 (tags there).
  */
 
-const H = String.raw`\p{Script=Han}`;
+import { HAN_CLASS } from './chars.js';
+
+const H = `[${HAN_CLASS}]`;
 const NUM = String.raw`[0-9０-９〇零一二三四五六七八九十廿卅两兩]`;
 const DATE_MD = String.raw`(?:${NUM}{1,3}月)?${NUM}{1,3}日`;
 

@@ -9,11 +9,12 @@
  * characters (`话百年虹桥史 谋发展新篇章`) and around operators (`线上 + 线下`)
  * are the author's and stay.
  */
+import { HAN_CLASS } from './chars.js';
 import type { Repair } from './model.js';
 
 const SP = '[ \\t\\u00a0\\u3000]+';
-const HAN_BEFORE_ALNUM = new RegExp(`(?<=\\p{Script=Han})${SP}(?=[0-9A-Za-z%])`, 'gu');
-const ALNUM_BEFORE_HAN = new RegExp(`(?<=[0-9A-Za-z%])${SP}(?=\\p{Script=Han})`, 'gu');
+const HAN_BEFORE_ALNUM = new RegExp(`(?<=[${HAN_CLASS}])${SP}(?=[0-9A-Za-z%])`, 'gu');
+const ALNUM_BEFORE_HAN = new RegExp(`(?<=[0-9A-Za-z%])${SP}(?=[${HAN_CLASS}])`, 'gu');
 const AFTER_FULLWIDTH = new RegExp(`(?<=[，。、；：？！”’）》」』】〕])${SP}`, 'gu');
 const BEFORE_FULLWIDTH = new RegExp(`${SP}(?=[，。、；：？！“‘（《「『【〔”’）》」』】〕])`, 'gu');
 // Three or more em dashes (or box-drawing/horizontal-bar pairs) are one 2-em dash.

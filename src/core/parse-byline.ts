@@ -4,15 +4,17 @@
  * the spaces are field separators (□特约记者 姚志康 整理报道) and a space
  * inside a two-character name is padding (吴 凯 is one person).
  */
+import { HAN, HAN_CLASS } from './chars.js';
 import type { Byline } from './model.js';
 import type { MarkerSet } from './markers.js';
 
 const WRAPPED = /^[（(〔［\[【]\s*(.*?)\s*[）)〕］\]】]$/u;
 // Chinese names are 2–4 characters; transliterated names join parts with ·.
-const NAME = /^(?:\p{Script=Han}{2,4}|\p{Script=Han}{1,6}(?:·\p{Script=Han}{1,6}){1,3})$/u;
-const LTN = /^(.*?)\s*[／/]\s*(\p{Script=Han}{0,6}?)((?:综合|綜合)?(?:報導|报道|報道|报导)|攝影|摄影)$/u;
+const H = `[${HAN_CLASS}]`;
+const NAME = new RegExp(`^(?:${H}{2,4}|${H}{1,6}(?:·${H}{1,6}){1,3})$`, 'u');
+const LTN = new RegExp(String.raw`^(.*?)\s*[／/]\s*(${H}{0,6}?)((?:综合|綜合)?(?:報導|报道|報道|报导)|攝影|摄影)$`, 'u');
 // A desk line names a newsroom desk, not a person: 〔地方中心／綜合報導〕.
-const DESK = /^(?:\p{Script=Han}{2,4}中心|即時新聞|即时新闻|國際中心|国际中心|綜合外電|综合外电)$/u;
+const DESK = new RegExp(`^(?:${H}{2,4}中心|即時新聞|即时新闻|國際中心|国际中心|綜合外電|综合外电)$`, 'u');
 const WEN_TU = /^(文|图|圖|文[·・/／]图|文[·・/／]圖|图[/／]文|圖[/／]文)\s*[/／:：]\s*(.+)$/u;
 
 /** Split a run of names; single characters separated by padding are one name. */
@@ -21,7 +23,7 @@ export function splitNames(text: string): string[] | null {
   const names: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.length === 1 && /\p{Script=Han}/u.test(t) && i + 1 < tokens.length && tokens[i + 1]!.length === 1) {
+    if (t.length === 1 && HAN.test(t) && i + 1 < tokens.length && tokens[i + 1]!.length === 1) {
       names.push(t + tokens[i + 1]!);
       i++;
       continue;

@@ -12,17 +12,17 @@
  */
 import type { Repair } from './model.js';
 import type { WorkLine } from './work-line.js';
-import { displayWidth } from './chars.js';
+import { displayWidth, HAN_CLASS } from './chars.js';
 
 const DOUBLED_PUNCT = /([“”‘’（）《》「」『』【】，。、；：？！()])\1/gu;
-const HAN = /\p{Script=Han}/gu;
+const HAN_ALL = new RegExp(`[${HAN_CLASS}]`, 'gu');
 
 function collapsePunct(s: string): string {
   return s.replace(DOUBLED_PUNCT, '$1');
 }
 
 function hanCount(s: string): number {
-  return s.match(HAN)?.length ?? 0;
+  return s.match(HAN_ALL)?.length ?? 0;
 }
 
 /** Split a doubled line into its clean copy, or null when the line is not doubled. */

@@ -7,7 +7,7 @@
  * The check is deliberately simple and conservative (it may refuse a pattern
  * that would be fine; rewrite it with bounded repeats such as {0,30}):
  *
- *   R1  1 to MAX_PATTERN_LENGTH (300) characters;
+ *   R1  1 to MAX_PATTERN_LENGTH (1,000) characters;
  *   R2  compiles as a JavaScript RegExp with the 'u' flag;
  *   R3  no backreferences (\1, \k<name>);
  *   R4  no repeated group (*, +, {n,}, {n,m} with m > 1) that contains a
@@ -17,7 +17,7 @@
  *       with ^: `.*x.*y`, or an unanchored `.*x`, is quadratic or worse on a long line.
  */
 
-export const MAX_PATTERN_LENGTH = 300;
+export const MAX_PATTERN_LENGTH = 1000;
 
 interface Frame {
   quant: boolean;
