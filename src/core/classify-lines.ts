@@ -112,16 +112,23 @@ function columnWidths(lines: WorkLine[]): number[] {
   });
 }
 
+const FURNITURE_MAX_WIDTH = 60;
+const OPENING_BRACKET = /^[（(〈《【〔［[]/u;
+
 function strongRole(line: WorkLine, markers: MarkerSet): Partial<ClassifiedLine> | null {
   const t = line.text;
   if (line.tooLong) return { role: 'overlong', rule: 'overlong' };
   if (t === '') return { role: 'blank', rule: 'blank' };
   if (line.doubled) return { role: 'display', rule: 'doubled-display' };
-  for (const f of markers.furniture) {
-    if (f.pattern.test(t)) return { role: 'furniture', furniture: f.role, rule: `furniture-${f.role}` };
+  // Furniture lines are short; a bracket-only line (end mark, sign-off) starts with its bracket.
+  if (line.width <= FURNITURE_MAX_WIDTH) {
+    for (const f of markers.furniture) {
+      if (f.pattern.test(t)) return { role: 'furniture', furniture: f.role, rule: `furniture-${f.role}` };
+    }
+    if (isDateLine(t)) return { role: 'furniture', furniture: 'date', rule: 'furniture-date' };
   }
-  if (isDateLine(t)) return { role: 'furniture', furniture: 'date', rule: 'furniture-date' };
-  if (markers.endmark.test(t)) return { role: 'endmark', rule: 'endmark' };
+  const bracketed = OPENING_BRACKET.test(t);
+  if (bracketed && markers.endmark.test(t)) return { role: 'endmark', rule: 'endmark' };
   if (markers.jump.test(t) && /[（(]|^(?:下转|下轉|上接|转|轉)/u.test(t)) {
     return { role: 'jump', rule: 'jump', inner: t.replace(/^[（(]\s*|\s*[）)]$/gu, '') };
   }
@@ -129,7 +136,7 @@ function strongRole(line: WorkLine, markers: MarkerSet): Partial<ClassifiedLine>
   if (dateline) return { role: 'dateline', rule: 'dateline', dateline };
   const byline = parseByline(t, markers);
   if (byline) return { role: 'byline', rule: byline.role ? 'byline' : 'photo-credit', byline };
-  const signoff = markers.signoff.exec(t);
+  const signoff = bracketed ? markers.signoff.exec(t) : null;
   if (signoff && !markers.notSignoff.test(signoff[1]!) && HAN.test(signoff[1]!)) {
     return { role: 'signoff', rule: 'bracketed-signoff', inner: signoff[1]! };
   }

@@ -20,6 +20,9 @@ const BEFORE_FULLWIDTH = new RegExp(`${SP}(?=[，。、；：？！“‘（《�
 // Three or more em dashes (or box-drawing/horizontal-bar pairs) are one 2-em dash.
 const DASH_RUN = /—{3,}|[―─]{2,}/gu;
 
+const DASH_ANY = /[—―─]/u;
+const SPACE_ANY = /[ \t\u00a0\u3000]/u;
+
 export function removeExtractionSpaces(text: string): string {
   return text.replace(HAN_BEFORE_ALNUM, '').replace(ALNUM_BEFORE_HAN, '').replace(AFTER_FULLWIDTH, '').replace(BEFORE_FULLWIDTH, '');
 }
@@ -31,12 +34,12 @@ export function normalizeDashes(text: string): string {
 /** Repair one line's prose text, recording each change against line `n`. */
 export function repairProse(text: string, n: number, repairs: Repair[], keepSpacing: boolean): string {
   let out = text;
-  const dashed = normalizeDashes(out);
+  const dashed = DASH_ANY.test(out) ? normalizeDashes(out) : out;
   if (dashed !== out) {
     repairs.push({ kind: 'dash-run', lines: [n, n], before: out, after: dashed });
     out = dashed;
   }
-  if (!keepSpacing) {
+  if (!keepSpacing && SPACE_ANY.test(out)) {
     const spaced = removeExtractionSpaces(out);
     if (spaced !== out) {
       repairs.push({ kind: 'cjk-spacing', lines: [n, n], before: out, after: spaced });

@@ -12,7 +12,7 @@
  *    a display line directly follows a photo text it captions (+0.25).
  * Pairs are taken greedily by score; a pair needs position or content ≥ 0.4.
  */
-import { bigramList, headlineBigrams, recall, unitBigrams } from './bigrams.js';
+import { bigramList, headlineBigrams, recall, unitBigrams, type Bigram } from './bigrams.js';
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
 
 export { bigramRecall } from './bigrams.js';
@@ -33,9 +33,8 @@ const POSITION_BEFORE = 0.35;
 const POSITION_AFTER = 0.25;
 const CONTENT_ALONE = 0.4;
 
-export function pairTitles(blocks: Block[]): Pairing[] {
+export function pairTitles(blocks: Block[], relevant: ReadonlySet<Bigram> = headlineBigrams(blocks)): Pairing[] {
   const candidates: Pairing[] = [];
-  const relevant = headlineBigrams(blocks);
   blocks.forEach((tb, ti) => {
     if (tb.type !== 'title') return;
     const tGrams = bigramList(titleText(tb));

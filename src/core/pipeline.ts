@@ -17,6 +17,7 @@ import { diagnostic } from './messages.js';
 import type { Diagnostic, Furniture, InputLine, NewsDocument, Repair, SourceInfo, Unassigned } from './model.js';
 import type { ParseOptions } from './options.js';
 import { pairTitles } from './pair-titles.js';
+import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
 import { splitBodies } from './split-bodies.js';
 import { VERSION } from '../version.js';
@@ -40,7 +41,9 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   const classified = classifyLines(rejoined, markers);
   const grouped = groupBlocks(classified);
   const { furniture, overlong } = grouped;
-  const blocks = splitBodies(grouped.blocks);
+  // Headline bigrams are the only ones pairing asks bodies about; built once per page.
+  const relevant = headlineBigrams(grouped.blocks);
+  const blocks = splitBodies(grouped.blocks, relevant);
 
   for (const line of overlong) {
     unassigned.push({ text: line.text, lines: [line.n, line.n], reason: 'line-too-long' });
@@ -53,7 +56,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   const marked = blocks.some((b) => b.type === 'title' || b.bylines.length > 0 || b.dateline !== null || b.closedBy !== null);
   let articles: NewsDocument['articles'] = [];
   if (marked) {
-    const pairs = pairTitles(blocks);
+    const pairs = pairTitles(blocks, relevant);
     articles = buildArticles(blocks, pairs, { markers, repairs, keepSpacing: Boolean(options.keepSpacing) });
     for (const a of articles) {
       if (a.headline === null) warnings.push(diagnostic('ARTICLE_WITHOUT_HEADLINE', {}, { lines: a.lines, article: a.id }));

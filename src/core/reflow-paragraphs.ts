@@ -51,12 +51,23 @@ function startsParagraph(prev: Piece, cur: Piece): boolean {
   return !(prevFull && curFull);
 }
 
+const captionStarts = new WeakMap<MarkerSet, RegExp>();
+
+/** The caption marker at a paragraph start or right after a sentence end; compiled once per marker set. */
+function captionStart(markers: MarkerSet): RegExp {
+  let re = captionStarts.get(markers);
+  if (!re) {
+    re = new RegExp(`(?:^|(?<=[。！？”」]))(?:${markers.caption.source.replace(/^\^/, '')})`, 'u');
+    captionStarts.set(markers, re);
+  }
+  return re;
+}
+
 /** Split "…课程。图为一期…" so the caption is its own paragraph. */
 function splitCaptions(draft: Draft, markers: MarkerSet): Draft[] {
   if (draft.type !== 'paragraph') return [draft];
   const text = joinPieces(draft.pieces);
-  const re = new RegExp(`(?:^|(?<=[。！？”」]))(?:${markers.caption.source.replace(/^\^/, '')})`, 'u');
-  const m = re.exec(text);
+  const m = captionStart(markers).exec(text);
   if (!m) return [draft];
   if (m.index === 0) return [{ type: 'caption', pieces: draft.pieces }];
   // Cut the pieces at the caption's offset.

@@ -17,6 +17,8 @@ import { displayWidth, HAN_CLASS } from './chars.js';
 const DOUBLED_PUNCT = /([“”‘’（）《》「」『』【】，。、；：？！()])\1/gu;
 const HAN_ALL = new RegExp(`[${HAN_CLASS}]`, 'gu');
 
+const DOUBLABLE = '“”‘’（）《》「」『』【】，。、；：？！()';
+
 function collapsePunct(s: string): string {
   return s.replace(DOUBLED_PUNCT, '$1');
 }
@@ -30,8 +32,10 @@ export function undoubleLine(text: string): string | null {
   const s = text.replace(/\s+/gu, '');
   if (s.length < 8 || s.length > 400) return null;
   const first = s[0];
+  const last = s[s.length - 1]!;
   for (let cut = 4; cut <= s.length - 4; cut++) {
-    if (s[cut] !== first) continue;
+    // Copy A ends as copy B does (or both end in punctuation that may be doubled).
+    if (s[cut] !== first || (s[cut - 1] !== last && !DOUBLABLE.includes(last))) continue;
     const a = s.slice(0, cut);
     const b = s.slice(cut);
     if (hanCount(a) < 4 || hanCount(b) < 4) continue;

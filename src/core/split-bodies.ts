@@ -26,9 +26,8 @@ function titleText(t: TitleBlock): string {
  * each line reads like a different body, the block is split into one block
  * per line, and pairing gives each its body by content.
  */
-function splitStackedTitles(blocks: Block[]): Block[] {
+function splitStackedTitles(blocks: Block[], relevant: ReadonlySet<Bigram>): Block[] {
   const bodies = blocks.filter((b): b is BodyUnit => b.type === 'body');
-  const relevant = headlineBigrams(blocks);
   return blocks.flatMap((b) => {
     if (b.type !== 'title' || b.display || b.subheadline || b.titles.length < 2) return [b];
     const best = b.titles.map((line) => {
@@ -52,9 +51,8 @@ function splitStackedTitles(blocks: Block[]): Block[] {
   });
 }
 
-export function splitBodies(input: Block[]): Block[] {
-  const blocks = splitStackedTitles(input);
-  const relevant = headlineBigrams(blocks);
+export function splitBodies(input: Block[], relevant: ReadonlySet<Bigram> = headlineBigrams(input)): Block[] {
+  const blocks = splitStackedTitles(input, relevant);
   let out = blocks.slice();
   for (let ti = 0; ti < out.length; ti++) {
     const t = out[ti]!;
