@@ -9,6 +9,7 @@
 import { parseBytes } from '../index.js';
 import type { InputFormat, NewsDocument } from '../core/model.js';
 import type { MarkerSet } from '../core/markers.js';
+import { sniffFormat } from './sniff-format.js';
 
 export interface ReadDocumentOptions {
   /** Decode with this encoding instead of detecting it. */
@@ -45,7 +46,7 @@ export async function readDocument(path: string, bytes: Uint8Array, opts: ReadDo
     keepSpacing: Boolean(opts.keepSpacing),
     ...(opts.markers ? { markers: opts.markers } : {}),
   };
-  const format = !opts.inputFormat || opts.inputFormat === 'auto' ? (await import('./layout-document.js')).sniffFormat(bytes) : opts.inputFormat;
+  const format = !opts.inputFormat || opts.inputFormat === 'auto' ? sniffFormat(bytes) : opts.inputFormat;
   const limits = opts.maxXmlMb !== undefined ? { maxXmlMb: opts.maxXmlMb } : {};
   switch (format) {
     case 'alto': {
