@@ -8,22 +8,12 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { MetricName, Metrics } from '../eval/aggregate.js';
 import { SCORED_FIELDS } from '../eval/gold.js';
 import type { EvalReport, PageReport } from '../eval/report.js';
-import type { CliIO } from '../cli/io.js';
+import { colorLevel, type ColorLevel } from './color.js';
 import { describeFinding, formatValue } from './eval-describe.js';
 
-type Level = 0 | 1 | 2 | 3;
+type Level = ColorLevel;
 
-/** Colour level for this run: 0 with NO_COLOR or when stdout is not a terminal; FORCE_COLOR forces it on. */
-export function colorLevel(io: Pick<CliIO, 'env' | 'stdout'>): Level {
-  if (io.env.NO_COLOR) return 0;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined && force !== '') {
-    const n = Number(force);
-    if (force === 'false' || n === 0) return 0;
-    return (Number.isInteger(n) && n >= 1 && n <= 3 ? n : 1) as Level;
-  }
-  return io.stdout.isTTY ? 1 : 0;
-}
+export { colorLevel };
 
 const COLUMNS: { metric: MetricName; title: string }[] = [
   { metric: 'articlePrecision', title: 'art P' },

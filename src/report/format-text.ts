@@ -3,19 +3,11 @@
  * first words, paragraph count and warnings. The only place chalk is used for
  * documents; colour follows NO_COLOR / FORCE_COLOR and whether stdout is a TTY.
  */
-import { Chalk, supportsColor } from 'chalk';
-import type { CliIO } from '../cli/io.js';
+import { Chalk } from 'chalk';
+import { colorLevel, type ColorLevel } from './color.js';
 import type { NewsDocument } from '../core/model.js';
 
-export type ColorLevel = 0 | 1 | 2 | 3;
-
-export function colorLevel(io: Pick<CliIO, 'env' | 'stdout'>): ColorLevel {
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return 0;
-  const force = io.env.FORCE_COLOR;
-  if (force !== undefined) return (force === '0' || force === 'false' ? 0 : Math.min(3, Number(force) || 1)) as ColorLevel;
-  if (!io.stdout.isTTY) return 0;
-  return (supportsColor ? supportsColor.level : 1) as ColorLevel;
-}
+export { colorLevel, type ColorLevel };
 
 function firstWords(text: string, n = 40): string {
   const chars = Array.from(text);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { memoryIO } from '../helpers/io.js';
 
 const INPUT = `05
 2024年4月9日 星期二
@@ -85,17 +85,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function evalRun(args: string[], env: Record<string, string> = {}): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s) },
-    readStdin: async () => new Uint8Array(),
-    env,
-    cwd: dir,
-  };
+  const io = memoryIO({ env, cwd: dir });
   const code = await run(['eval', ...args], io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 function editGold(edit: (gold: typeof GOLD) => void): void {

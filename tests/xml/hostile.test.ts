@@ -8,24 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { memoryIO } from '../helpers/io.js';
 import { alto, block, cjkLine } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'news-parse-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s) },
-    readStdin: async () => new Uint8Array(),
-    env: {},
-    cwd: dir,
-  };
+  const io = memoryIO({ cwd: dir });
   const code = await run(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 function file(name: string, content: string): string {
