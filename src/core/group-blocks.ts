@@ -12,6 +12,7 @@
 import { HAN_CLASS } from './chars.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { LineRange } from './model.js';
+import { splitNames } from './parse-byline.js';
 
 export interface TitleBlock {
   type: 'title';
@@ -92,6 +93,21 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
     unit = { type: 'body', bylines: [], dateline: null, body: [], signoff: null, jump: null, endmark: null, openedBy, closedBy: null, lines: [0, 0] };
     return unit;
   };
+  /** A sign-off, jump line or end mark closes the unit it ends (opening one if the page starts with it). */
+  const addCloser = (line: ClassifiedLine, slot: 'signoff' | 'jump' | 'endmark') => {
+    if (unit === null) {
+      closeTitle();
+      openUnit('closer');
+    }
+    if (unit![slot] !== null) {
+      // A second closer of the same kind cannot belong to the same article.
+      closeUnit();
+      openUnit('closer')[slot] = line;
+    } else {
+      unit![slot] = line;
+    }
+    unit!.closedBy = slot;
+  };
   const unitHasText = () => unit !== null && (unit.body.length > 0 || unit.dateline !== null);
   const unitClosed = () => unit !== null && unit.closedBy !== null;
 
@@ -160,24 +176,23 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
         unit!.body.push(line);
         break;
       case 'signoff':
-      case 'jump':
-      case 'endmark': {
-        if (unit === null) {
-          closeTitle();
-          openUnit('closer');
-        }
-        const u = unit!;
-        const slot = line.role === 'signoff' ? 'signoff' : line.role === 'jump' ? 'jump' : 'endmark';
-        if (u[slot] !== null) {
-          // A second closer of the same kind cannot belong to the same article.
-          closeUnit();
-          openUnit('closer')[slot] = line;
+        // A bracketed name right under a headline is its author, not the sign-off
+        // of the text before it (盲從 ⏎ （丹翁）, as older papers print bylines).
+        if (title !== null && unit === null && title.titles.length > 0) {
+          line.role = 'byline';
+          line.rule = 'bracketed-author-under-headline';
+          line.byline = { text: line.text, role: null, names: splitNames(line.inner ?? '') ?? [], credit: null };
+          openUnit('byline').bylines.push(line);
         } else {
-          u[slot] = line;
+          addCloser(line, 'signoff');
         }
-        unit!.closedBy = line.role;
         break;
-      }
+      case 'jump':
+        addCloser(line, 'jump');
+        break;
+      case 'endmark':
+        addCloser(line, 'endmark');
+        break;
     }
   }
   closeUnit();
