@@ -52,6 +52,8 @@ export const DEFAULT_MARKERS: MarkerSet = {
     new RegExp(String.raw`^【[^】]{2,24}?(?:讯|訊|专讯|專訊|电|電|报道|報道|報導|新聞)】`, 'u'),
     // （中央社記者戴雅真台北29日電）: the CNA dateline carries the reporter.
     new RegExp(String.raw`^[（(]中央社[^）)]{0,30}?${NUM}{1,2}日(?:綜合外)?(?:电|電)(?:報導)?[）)]`, 'u'),
+    // Any bracketed wire dateline: （重慶廿一日路透電）, （路透社倫敦28日電）.
+    new RegExp(String.raw`^[（(][^（）()\s]{2,16}?(?:专电|專電|电|電)[）)]`, 'u'),
     // 本报讯 / 本報訊 / 本报专讯 / 本报综合报道
     new RegExp(String.raw`^本[报報](?:讯|訊|专讯|專訊|综合报道|綜合報導|綜合報道|综合消息)`, 'u'),
     // 本报北京2月14日电, 本报深圳6月2日讯

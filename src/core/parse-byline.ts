@@ -43,6 +43,8 @@ const MAY_BE_BYLINE = /[者摄攝报報]|[习習]生|[讯訊][员員]|编译|編
 export function parseByline(line: string, markers: MarkerSet): Byline | null {
   const text = line.trim();
   if (text.length < 3 || text.length > 48 || !MAY_BE_BYLINE.test(text)) return null;
+  // A line ending in a pause mark is running text that continues (友名記者某公、軺乘過此、).
+  if (/[、，。；：,;:]$/u.test(text)) return null;
   let inner = text;
   const wrapped = WRAPPED.exec(inner);
   if (wrapped) inner = wrapped[1]!;

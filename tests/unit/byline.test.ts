@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseByline } from '../../src/core/parse-byline.js';
 import { DEFAULT_MARKERS } from '../../src/core/markers.js';
+import { parseDateline } from '../../src/core/classify-lines.js';
 
 const p = (s: string) => parseByline(s, DEFAULT_MARKERS);
 
@@ -21,7 +22,25 @@ describe('byline grammar', () => {
   ])('%s', (line, role, names, credit) => {
     expect(p(line)).toEqual({ text: line, role, names, credit });
   });
-  it.each(['记者在首班车上看到，不少市民专程前来', '记者18日从市教委获悉', '本报讯 8 月 2 日', '街道党工委书记余双', '记者'])('is not a byline: %s', (line) => {
+  it.each(['友名記者某公、軺乘過此、', '记者在首班车上看到，不少市民专程前来', '记者18日从市教委获悉', '本报讯 8 月 2 日', '街道党工委书记余双', '记者'])('is not a byline: %s', (line) => {
     expect(p(line)).toBeNull();
+  });
+});
+
+describe('datelines', () => {
+  it.each([
+    ['本报讯 8 月 2 日，天山路街道', '本报讯', '8 月 2 日，天山路街道'],
+    ['新华社北京11月3日电  记者 3 日从国家', '新华社北京11月3日电', '记者 3 日从国家'],
+    ['【明報專訊】教育局昨日公布', '【明報專訊】', '教育局昨日公布'],
+    ['（中央社記者戴雅真台北29日電）台北市政府', '（中央社記者戴雅真台北29日電）', '台北市政府'],
+    ['（重慶廿一日路透電）日機昨', '（重慶廿一日路透電）', '日機昨'],
+  ])('%s', (line, marker, rest) => {
+    expect(parseDateline(line, DEFAULT_MARKERS)).toMatchObject({ marker, rest });
+  });
+  it('takes a bracketed reporter after the marker as the byline', () => {
+    expect(parseDateline('本报讯（记者 王五）今天上午', DEFAULT_MARKERS)).toMatchObject({ marker: '本报讯', reporter: { names: ['王五'] }, rest: '今天上午' });
+  });
+  it.each(['据悉，演出中大部分节目', '本报记者 张三', '（街道党政办）'])('is not a dateline: %s', (line) => {
+    expect(parseDateline(line, DEFAULT_MARKERS)).toBeNull();
   });
 });
