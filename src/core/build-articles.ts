@@ -17,6 +17,8 @@ export interface BuildContext {
   markers: MarkerSet;
   repairs: Repair[];
   keepSpacing: boolean;
+  /** The page ends sentences with 、 (see detect-punctuation-style.ts). */
+  pauseEnds?: boolean;
 }
 
 const one = (n: number): LineRange => [n, n];
@@ -124,7 +126,7 @@ export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pa
       dateline = unit.dateline.dateline.marker;
       sources.dateline = one(unit.dateline.n);
     }
-    paragraphs = reflowParagraphs(bodyPieces(unit, ctx), ctx.markers);
+    paragraphs = reflowParagraphs(bodyPieces(unit, ctx), ctx.markers, ctx.pauseEnds);
     if (unit.signoff) {
       signoff = bracketInner(unit.signoff, ctx);
       sources.signoff = one(unit.signoff.n);

@@ -52,9 +52,16 @@ export function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');
 }
 
-/** The line ends a sentence (。 ！ ？ or …… , optionally followed by closing quotes/brackets). */
-export function endsSentence(text: string): boolean {
-  return TERMINAL_END.test(text.trimEnd());
+const PAUSE_END = new RegExp(`、[${escapeClass(CLOSERS)}]*$`, 'u');
+
+/**
+ * The line ends a sentence (。 ！ ？ or …… , optionally followed by closing
+ * quotes/brackets). On pages punctuated the old way, with 、 as the only mark
+ * (`pauseEnds`, see detect-punctuation-style.ts), a final 、 may end one too.
+ */
+export function endsSentence(text: string, pauseEnds = false): boolean {
+  const t = text.trimEnd();
+  return TERMINAL_END.test(t) || (pauseEnds && PAUSE_END.test(t));
 }
 
 /**

@@ -152,13 +152,15 @@ function titleLike(line: WorkLine, column: number): boolean {
   if (NO_LINE_START.includes(t[0]!)) return false;
   const commas = (t.match(/[，,]/gu) ?? []).length;
   if (commas > 1) return false;
+  // Two enumeration commas make a list in running text; a headline rarely has one.
+  if ((t.match(/、/gu) ?? []).length > 1) return false;
   if (commas === 1 && line.width > 0.75 * column) return false;
   return line.width <= Math.max(column * 1.6, 30);
 }
 
 const CLOSING_QUOTE_END = new RegExp(`[${CLOSERS}]$`, 'u');
 
-export function classifyLines(lines: WorkLine[], markers: MarkerSet): ClassifiedLine[] {
+export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds = false): ClassifiedLine[] {
   const columns = columnWidths(lines);
   const out: ClassifiedLine[] = lines.map((line, i) => {
     const classified = Object.assign({}, line, { column: columns[i]!, role: 'body', rule: '' }) as ClassifiedLine;
@@ -241,7 +243,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet): Classified
     const inTitle = prevRole === 'title' || prevRole === 'kicker';
     const inBody = prevRole === 'body' || prevRole === 'dateline' || prevRole === 'subheading';
     const prevText = prevRole === 'dateline' ? prev!.dateline!.rest : (prev?.text ?? '');
-    const prevOpen = inBody && prevText !== '' && !endsSentence(prevText) && !/[：:]$/u.test(prevText);
+    const prevOpen = inBody && prevText !== '' && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText);
 
     const set = (role: Role, rule: string, extra: Partial<ClassifiedLine> = {}) => {
       Object.assign(line, { role, rule, ...extra });
@@ -277,7 +279,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet): Classified
       const shortPair = line.width <= 0.6 * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= 0.6 * col;
       if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', { newGroup: true });
       else if (likeTitle && shortPair) set('title', 'short-headline-pair', { newGroup: true });
-      else if (likeTitle && line.width <= 0.8 * col && unpunctuatedRunEndsAtBoundary(out, i, resolved)) set('title', 'title-before-boundary', { newGroup: true });
+      else if (likeTitle && line.width <= 0.8 * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) set('title', 'title-before-boundary', { newGroup: true });
       else set('body', 'paragraph-start');
       continue;
     }
@@ -316,13 +318,13 @@ const BOUNDARY_ROLES: ReadonlySet<Role> = new Set(['furniture', 'byline', 'datel
  * cannot be a paragraph — a paragraph ends with punctuation — so it is a
  * heading (a photo title wrapped over two lines, say).
  */
-function unpunctuatedRunEndsAtBoundary(out: ClassifiedLine[], start: number, resolved: boolean[]): boolean {
+function unpunctuatedRunEndsAtBoundary(out: ClassifiedLine[], start: number, resolved: boolean[], pauseEnds: boolean): boolean {
   let taken = 0;
   for (let j = start; j < out.length; j++) {
     const l = out[j]!;
     if (l.role === 'blank') continue;
     if (resolved[j]) return taken > 0 && BOUNDARY_ROLES.has(l.role);
-    if (endsSentence(l.text) || /[，、；：,;:]$/u.test(l.text) || l.width > 0.8 * l.column || ++taken > 3) return false;
+    if (endsSentence(l.text, pauseEnds) || /[，、；：,;:]$/u.test(l.text) || l.width > 0.8 * l.column || ++taken > 3) return false;
   }
   return taken > 0;
 }

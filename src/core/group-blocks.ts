@@ -56,6 +56,7 @@ function unitLines(u: BodyUnit): ClassifiedLine[] {
 }
 
 const TWO_PHRASES = new RegExp(String.raw`[${HAN_CLASS}](?:[\s\u3000]+|：)[${HAN_CLASS}]`, 'u');
+const SERIAL_NUMBER = /^[一二三四五六七八九十百〇零0-9]{1,4}$/u;
 const PHOTO_CREDIT = /^(?:摄|攝|摄影|攝影|供图|供圖)$/u;
 const CAPTION = /图为|圖為|图：|圖：/u;
 
@@ -176,6 +177,14 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
         unit!.body.push(line);
         break;
       case 'signoff':
+        // A bracketed number right under a headline is the part of a serial: （六）.
+        if (title !== null && unit === null && title.titles.length > 0 && SERIAL_NUMBER.test(line.inner ?? '')) {
+          line.role = 'subheadline';
+          line.rule = 'serial-number-under-headline';
+          if (title.subheadline === null) title.subheadline = line;
+          else title.titles.push(line);
+          break;
+        }
         // A bracketed name right under a headline is its author, not the sign-off
         // of the text before it (盲從 ⏎ （丹翁）, as older papers print bylines).
         if (title !== null && unit === null && title.titles.length > 0) {

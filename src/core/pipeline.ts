@@ -11,6 +11,7 @@ import { cleanCharacters } from './clean-characters.js';
 import { classifyLines, type ClassifiedLine } from './classify-lines.js';
 import { groupBlocks } from './group-blocks.js';
 import { joinWrappedMarkers } from './join-wrapped-markers.js';
+import { pauseMarksEndSentences } from './detect-punctuation-style.js';
 import { assignScripts } from './detect-script.js';
 import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
 import { diagnostic } from './messages.js';
@@ -22,7 +23,7 @@ import { repairDoubling } from './repair-doubling.js';
 import { splitBodies } from './split-bodies.js';
 import { VERSION } from '../version.js';
 
-export const STAGES = ['clean-characters', 'repair-doubling', 'join-wrapped-markers', 'classify-lines', 'group-blocks', 'split-bodies', 'pair-titles', 'build-articles'] as const;
+export const STAGES = ['clean-characters', 'repair-doubling', 'join-wrapped-markers', 'detect-punctuation-style', 'classify-lines', 'group-blocks', 'split-bodies', 'pair-titles', 'build-articles'] as const;
 
 function furnitureOf(lines: ClassifiedLine[]): Furniture[] {
   return lines.map((l) => ({ role: l.furniture ?? 'other', text: l.text, lines: [l.n, l.n] }));
@@ -38,7 +39,8 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   const cleaned = cleanCharacters(input, repairs);
   const undoubled = repairDoubling(cleaned, repairs);
   const rejoined = joinWrappedMarkers(undoubled, markers);
-  const classified = classifyLines(rejoined, markers);
+  const pauseEnds = pauseMarksEndSentences(rejoined);
+  const classified = classifyLines(rejoined, markers, pauseEnds);
   const grouped = groupBlocks(classified);
   const { furniture, overlong } = grouped;
   // Headline bigrams are the only ones pairing asks bodies about; built once per page.
@@ -57,7 +59,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   let articles: NewsDocument['articles'] = [];
   if (marked) {
     const pairs = pairTitles(blocks, relevant);
-    articles = buildArticles(blocks, pairs, { markers, repairs, keepSpacing: Boolean(options.keepSpacing) });
+    articles = buildArticles(blocks, pairs, { markers, repairs, keepSpacing: Boolean(options.keepSpacing), pauseEnds });
     for (const a of articles) {
       if (a.headline === null) warnings.push(diagnostic('ARTICLE_WITHOUT_HEADLINE', {}, { lines: a.lines, article: a.id }));
       else if (a.paragraphs.length === 0) warnings.push(diagnostic('HEADLINE_WITHOUT_BODY', {}, { lines: a.lines, article: a.id }));

@@ -40,15 +40,20 @@ function range(pieces: Piece[]): LineRange {
   return [pieces[0]!.n, pieces[pieces.length - 1]!.n];
 }
 
-function startsParagraph(prev: Piece, cur: Piece): boolean {
+/** A first line whose indent was lost is at most this many em shorter than the column. */
+const INDENT_SLACK = 3.5;
+
+function startsParagraph(prev: Piece, cur: Piece, pauseEnds: boolean): boolean {
   const first = cur.text[0]!;
   if (NO_LINE_START.includes(first)) return false;
-  if (!endsSentence(prev.text)) return false;
+  if (!endsSentence(prev.text, pauseEnds)) return false;
   if (cur.line.indent || cur.line.hint?.blockStart) return true;
   const column = cur.line.column;
-  const prevFull = prev.line.width >= column - 1;
-  const curFull = cur.line.width >= column - 1;
-  return !(prevFull && curFull);
+  // The line before was a paragraph's short last line…
+  const prevShort = prev.line.width < column - 1;
+  // …or this line lost its two-em indent: about two em short, not a short last line itself.
+  const indentLost = cur.line.width < column - 1 && cur.line.width >= column - INDENT_SLACK;
+  return prevShort || indentLost;
 }
 
 const captionStarts = new WeakMap<MarkerSet, RegExp>();
@@ -88,7 +93,7 @@ function splitCaptions(draft: Draft, markers: MarkerSet): Draft[] {
   return [{ type: 'paragraph', pieces: before }, { type: 'caption', pieces: after }];
 }
 
-export function reflowParagraphs(pieces: Piece[], markers: MarkerSet): Paragraph[] {
+export function reflowParagraphs(pieces: Piece[], markers: MarkerSet, pauseEnds = false): Paragraph[] {
   const drafts: Draft[] = [];
   let cur: Draft | null = null;
   let prev: Piece | null = null;
@@ -100,7 +105,7 @@ export function reflowParagraphs(pieces: Piece[], markers: MarkerSet): Paragraph
     if (cur === null || prev === null) start = true;
     else if (isSub) start = cur.type !== 'subheading';
     else if (cur.type === 'subheading' || cur.type === 'endmark' || isEnd) start = true;
-    else start = startsParagraph(prev, piece);
+    else start = startsParagraph(prev, piece, pauseEnds);
     if (start) {
       cur = { type: isSub ? 'subheading' : isEnd ? 'endmark' : 'paragraph', pieces: [] };
       drafts.push(cur);
