@@ -6,6 +6,7 @@
 // (scripts/bench-floor.mjs) and prints a table.
 //
 // Usage: node scripts/bench-batch.mjs [--pages N] [--repeat R] [--keep]
+// The three programs run interleaved, R rounds; each row is its best round.
 // Peak memory comes from /usr/bin/time -v when present, otherwise from a
 // preloaded module that records process.resourceUsage().maxRSS at exit.
 import { spawnSync } from 'node:child_process';
@@ -74,37 +75,48 @@ writeFileSync(
   `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { try { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify({ rssKb: u.maxRSS, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 })); } catch {} });\n`,
 );
 
-function measure(label, argv) {
-  let best = null;
-  for (let r = 0; r < REPEAT; r++) {
-    const out = join(work, `out-${label.replace(/\W+/g, '')}`);
-    rmSync(out, { recursive: true, force: true });
-    const rssFile = join(work, 'rss.txt');
-    rmSync(rssFile, { force: true });
-    const full = argv.map((a) => (a === '$OUT' ? out : a));
-    const cmd = haveTime ? '/usr/bin/time' : process.execPath;
-    const cmdArgs = haveTime ? ['-v', process.execPath, ...full] : full;
-    const env = haveTime ? process.env : { ...process.env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `--import=${pathToFileURL(rssProbe).href}` };
-    const t0 = process.hrtime.bigint();
-    const res = spawnSync(cmd, cmdArgs, { cwd: root, env, encoding: 'utf8', maxBuffer: 64 << 20 });
-    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    if (res.status !== 0) {
-      console.error(`${label}: exit ${res.status}\n${res.stderr}`);
-      if (!KEEP) rmSync(work, { recursive: true, force: true });
-      process.exit(1);
-    }
-    let rssKb;
-    let cpu;
-    if (haveTime) {
-      rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(res.stderr)?.[1] ?? NaN);
-      cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(res.stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(res.stderr)?.[1] ?? NaN);
-    } else {
-      ({ rssKb, cpu } = JSON.parse(readFileSync(rssFile, 'utf8'))); // maxRSS is in kilobytes
-    }
-    const outputs = countJson(out);
-    if (!best || seconds < best.seconds) best = { label, seconds, cpu, rssMb: rssKb / 1024, outputs };
+/** One timed run of `argv` (with `$OUT` replaced by a fresh output directory). */
+function runOnce(label, argv) {
+  const out = join(work, `out-${label.replace(/\W+/g, '')}`);
+  rmSync(out, { recursive: true, force: true });
+  const rssFile = join(work, 'rss.txt');
+  rmSync(rssFile, { force: true });
+  const full = argv.map((a) => (a === '$OUT' ? out : a));
+  const cmd = haveTime ? '/usr/bin/time' : process.execPath;
+  const cmdArgs = haveTime ? ['-v', process.execPath, ...full] : full;
+  const env = haveTime ? process.env : { ...process.env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `--import=${pathToFileURL(rssProbe).href}` };
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(cmd, cmdArgs, { cwd: root, env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (res.status !== 0) {
+    console.error(`${label}: exit ${res.status}\n${res.stderr}`);
+    if (!KEEP) rmSync(work, { recursive: true, force: true });
+    process.exit(1);
   }
-  return best;
+  let rssKb;
+  let cpu;
+  if (haveTime) {
+    rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(res.stderr)?.[1] ?? NaN);
+    cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(res.stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(res.stderr)?.[1] ?? NaN);
+  } else {
+    ({ rssKb, cpu } = JSON.parse(readFileSync(rssFile, 'utf8'))); // maxRSS is in kilobytes
+  }
+  return { label, seconds, cpu, rssMb: rssKb / 1024, outputs: countJson(out) };
+}
+
+/**
+ * Runs every program REPEAT times, interleaved (floor, jobs=1, jobs=2, floor, …)
+ * so that a burst of load on a shared machine hits all of them alike, and keeps
+ * each one's best run (its median wall time is reported too).
+ */
+function measureAll(programs) {
+  const runs = programs.map(() => []);
+  for (let r = 0; r < REPEAT; r++) programs.forEach(([label, argv], i) => runs[i].push(runOnce(label, argv)));
+  return runs.map((rs) => {
+    const walls = rs.map((x) => x.seconds).sort((a, b) => a - b);
+    const best = rs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    return { ...best, median: walls[Math.floor(walls.length / 2)], rssMb: Math.max(...rs.map((x) => x.rssMb)) };
+  });
 }
 
 function countJson(dir) {
@@ -117,17 +129,19 @@ function countJson(dir) {
 }
 
 const cli = join(root, 'bin', 'news-parse.js');
-const floor = measure('floor', [join(root, 'scripts', 'bench-floor.mjs'), corpus, '$OUT']);
-const j1 = measure('jobs=1', [cli, corpus, '--out-dir', '$OUT', '--jobs', '1', '--quiet', '--force']);
-const j2 = measure('jobs=2', [cli, corpus, '--out-dir', '$OUT', '--jobs', '2', '--quiet', '--force']);
+const [floor, j1, j2] = measureAll([
+  ['floor', [join(root, 'scripts', 'bench-floor.mjs'), corpus, '$OUT']],
+  ['jobs=1', [cli, corpus, '--out-dir', '$OUT', '--jobs', '1', '--quiet', '--force']],
+  ['jobs=2', [cli, corpus, '--out-dir', '$OUT', '--jobs', '2', '--quiet', '--force']],
+]);
 
 const rows = [floor, j1, j2];
 const pad = (s, n) => String(s).padStart(n);
-console.log(`corpus: ${PAGES} pages, ${(bytesTotal / 1e6).toFixed(1)} MB, from ${srcs.length} sources; best of ${REPEAT}; peak RSS via ${haveTime ? '/usr/bin/time -v' : 'process.resourceUsage()'}`);
-console.log(`${'run'.padEnd(8)} ${pad('pages', 6)} ${pad('wall s', 8)} ${pad('pages/s', 8)} ${pad('CPU s', 8)} ${pad('peak MB', 8)} ${pad('× floor', 8)}`);
+console.log(`corpus: ${PAGES} pages, ${(bytesTotal / 1e6).toFixed(1)} MB, from ${srcs.length} sources; best of ${REPEAT} interleaved runs (median wall in its own column); peak RSS via ${haveTime ? '/usr/bin/time -v' : 'process.resourceUsage()'}`);
+console.log(`${'run'.padEnd(8)} ${pad('pages', 6)} ${pad('wall s', 8)} ${pad('median s', 9)} ${pad('pages/s', 8)} ${pad('CPU s', 8)} ${pad('peak MB', 8)} ${pad('× floor', 8)}`);
 for (const r of rows) {
   console.log(
-    `${r.label.padEnd(8)} ${pad(r.outputs, 6)} ${pad(r.seconds.toFixed(2), 8)} ${pad((PAGES / r.seconds).toFixed(0), 8)} ${pad(r.cpu.toFixed(2), 8)} ${pad(r.rssMb.toFixed(0), 8)} ${pad((r.seconds / floor.seconds).toFixed(2), 8)}`,
+    `${r.label.padEnd(8)} ${pad(r.outputs, 6)} ${pad(r.seconds.toFixed(2), 8)} ${pad(r.median.toFixed(2), 9)} ${pad((PAGES / r.seconds).toFixed(0), 8)} ${pad(r.cpu.toFixed(2), 8)} ${pad(r.rssMb.toFixed(0), 8)} ${pad((r.seconds / floor.seconds).toFixed(2), 8)}`,
   );
 }
 const speedup = j1.seconds / j2.seconds;
@@ -142,7 +156,7 @@ const loadNote = (() => {
   }
 })();
 console.log(`speed-up 1→2 workers: ${speedup.toFixed(2)}× wall (target ≥ 1.7×: ${mark(speedup >= 1.7)})${loadNote}`);
-console.log(`CPU per page: jobs=1 ${((1000 * j1.cpu) / PAGES).toFixed(2)} ms, jobs=2 ${((1000 * j2.cpu) / PAGES).toFixed(2)} ms (equal CPU means the workers add no overhead; the speed-up is then bounded by free cores)`);
+console.log(`CPU per page: jobs=1 ${((1000 * j1.cpu) / PAGES).toFixed(2)} ms, jobs=2 ${((1000 * j2.cpu) / PAGES).toFixed(2)} ms (jobs=1 runs on the main thread, jobs=2 on two workers; equal CPU means the workers add no overhead and the speed-up is then bounded by free cores)`);
 console.log(`jobs=2 vs floor: ${vsFloor.toFixed(2)}× the floor's time (target ≤ 3×: ${mark(vsFloor <= 3)})`);
 console.log(`peak memory: ${peak.toFixed(0)} MB (target < 300 MB: ${mark(peak < 300)})`);
 if (!KEEP) rmSync(work, { recursive: true, force: true });

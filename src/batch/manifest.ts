@@ -97,7 +97,15 @@ export async function loadPrevious(outDir: string, options: OutputOptions): Prom
 
 /** Collects entries in input order and writes the manifest now and then. */
 export class ManifestWriter {
-  private readonly entries: (ManifestEntry | undefined)[] = [];
+  /**
+   * Each entry's manifest line by input position, made once when it is added:
+   * a flush then only joins them instead of re-serializing every entry, and a
+   * line takes no more memory than the entry object did.
+   */
+  private readonly lines: (string | undefined)[] = [];
+  /** Failed pages by input position (with an output directory)… */
+  private readonly failedAt: ({ path: string; reason: string } | undefined)[] = [];
+  /** …or in completion order (without one). */
   private readonly failed: { path: string; reason: string }[] = [];
   private readonly startedAt = new Date();
   private sinceFlush = 0;
@@ -116,8 +124,10 @@ export class ManifestWriter {
   /** Records the page with input position `seq`. */
   add(seq: number, entry: ManifestEntry): void {
     // Without an output directory only the failures are kept (memory stays flat on a long --jsonl run).
-    if (this.outDir) this.entries[seq] = entry;
-    else if (entry.status === 'failed') this.failed.push({ path: entry.path, reason: entry.reason ?? '' });
+    if (this.outDir) {
+      this.lines[seq] = entryLine(entry);
+      if (entry.status === 'failed') this.failedAt[seq] = { path: entry.path, reason: entry.reason ?? '' };
+    } else if (entry.status === 'failed') this.failed.push({ path: entry.path, reason: entry.reason ?? '' });
     const s = this.summary;
     s.pages++;
     s[entry.status]++;
@@ -135,16 +145,27 @@ export class ManifestWriter {
     this.sinceFlush = 0;
     this.lastFlush = Date.now();
     if (!this.outDir) return;
-    await writeAtomic(join(this.outDir, MANIFEST_NAME), serializeManifest(this.build(complete)));
+    await writeAtomic(join(this.outDir, MANIFEST_NAME), this.serialize(complete));
+  }
+
+  /** The manifest text; the same as serializeManifest(this.build(complete)), without re-serializing every entry. */
+  serialize(complete: boolean): string {
+    return manifestText(this.head(complete), this.lines.filter((l): l is string => l !== undefined));
   }
 
   failures(): { path: string; reason: string }[] {
     const out = [...this.failed];
-    for (const e of this.entries) if (e && e.status === 'failed') out.push({ path: e.path, reason: e.reason ?? '' });
+    for (const f of this.failedAt) if (f) out.push({ ...f });
     return out;
   }
 
   build(complete: boolean): Manifest {
+    const files: ManifestEntry[] = [];
+    for (const l of this.lines) if (l !== undefined) files.push(JSON.parse(l) as ManifestEntry);
+    return { ...this.head(complete), files };
+  }
+
+  private head(complete: boolean): Omit<Manifest, 'files'> {
     this.summary.seconds = Math.round((Date.now() - this.startedAt.getTime()) / 10) / 100;
     return {
       manifestVersion: 1,
@@ -155,7 +176,6 @@ export class ManifestWriter {
       updatedAt: new Date().toISOString(),
       summary: { ...this.summary },
       failures: this.failures(),
-      files: this.entries.filter((e): e is ManifestEntry => e !== undefined),
     };
   }
 }
@@ -163,8 +183,15 @@ export class ManifestWriter {
 /** Pretty JSON, except that each file entry takes one line (a manifest may list a million pages). */
 export function serializeManifest(m: Manifest): string {
   const { files, ...head } = m;
+  return manifestText(head, files.map(entryLine));
+}
+
+function entryLine(entry: ManifestEntry): string {
+  return `    ${JSON.stringify(entry)}`;
+}
+
+function manifestText(head: Omit<Manifest, 'files'>, lines: string[]): string {
   const top = JSON.stringify(head, null, 2);
-  const lines = files.map((f) => `    ${JSON.stringify(f)}`);
   const list = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n  ]`;
   return `${top.slice(0, -2)},\n  "files": ${list}\n}\n`;
 }

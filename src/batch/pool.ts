@@ -7,6 +7,45 @@
 import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult, WorkerSettings } from './task.js';
 
+/** What the batch loop runs tasks on: a pool of worker threads, or the main thread (`--jobs 1`). */
+export interface TaskRunner {
+  run(task: Task): Promise<TaskResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * `--jobs 1`: tasks run one at a time on the main thread. A worker would cost a
+ * second isolate (start-up, its own JIT warm-up and GC) and a message round trip
+ * per page while the main thread sits idle; here each task waits only for a
+ * turn of the event loop (so signals, output drains and manifest writes are
+ * served between pages). runTask never throws, so a bad page still becomes a
+ * `failed` result; only a crash of the process itself is not isolated.
+ */
+export class InlineRunner implements TaskRunner {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private mod: Promise<typeof import('./task.js')> | null = null;
+
+  constructor(private readonly settings: WorkerSettings) {}
+
+  run(task: Task): Promise<TaskResult> {
+    this.mod ??= import('./task.js');
+    const result = this.queue.then(async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.closed) return { seq: task.seq, status: 'failed', reason: 'batch stopped', internal: false } as TaskResult;
+      const { runTask } = await this.mod!;
+      return runTask(task, this.settings);
+    });
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.queue.catch(() => {});
+  }
+}
+
 interface Pending {
   task: Task;
   resolve: (result: TaskResult) => void;
@@ -19,7 +58,7 @@ interface Slot {
   dead: boolean;
 }
 
-export class WorkerPool {
+export class WorkerPool implements TaskRunner {
   private readonly slots: Slot[] = [];
   private closed = false;
 

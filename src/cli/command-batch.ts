@@ -11,8 +11,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { collectInputs, type MissingInput, type PageInput } from '../batch/collect-inputs.js';
-import { loadPrevious, ManifestWriter, MANIFEST_NAME, serializeManifest, type ManifestEntry } from '../batch/manifest.js';
-import { WorkerPool } from '../batch/pool.js';
+import { loadPrevious, ManifestWriter, MANIFEST_NAME, type ManifestEntry } from '../batch/manifest.js';
+import { InlineRunner, WorkerPool, type TaskRunner } from '../batch/pool.js';
 import { Progress } from '../batch/progress.js';
 import { schedule } from '../batch/schedule.js';
 import { answerLine, readLines, readRecords } from '../batch/stdin-jsonl.js';
@@ -109,6 +109,11 @@ async function workerSettings(opts: BatchCommandOptions, io: CliIO): Promise<Wor
   return { options, profileArg: opts.profile ?? null, cwd: io.cwd, maxXmlMb: opts.maxXmlMb ?? null };
 }
 
+/** `--jobs 1` runs on the main thread (no worker to start, no messages); more jobs, on that many workers. */
+function runnerFor(jobs: number, settings: WorkerSettings): TaskRunner {
+  return jobs === 1 ? new InlineRunner(settings) : new WorkerPool(jobs, settings);
+}
+
 function jobCount(opts: BatchCommandOptions): number {
   if (opts.jobs === undefined) return availableParallelism();
   const n = Number(opts.jobs);
@@ -180,7 +185,7 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO
   }
   const manifest = new ManifestWriter(outDir, options);
   const outputs = new Map<string, string>();
-  const pool = new WorkerPool(jobs, settings);
+  const pool = runnerFor(jobs, settings);
   let internal = false;
   const started = Date.now();
 
@@ -190,7 +195,7 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO
     if (outDir) {
       const file = join(outDir, MANIFEST_NAME);
       try {
-        writeFileSync(tempName(file), serializeManifest(manifest.build(false)));
+        writeFileSync(tempName(file), manifest.serialize(false));
         renameSync(tempName(file), file);
       } catch {
         /* exiting anyway */
@@ -279,7 +284,7 @@ export function summaryLine(s: { pages: number; converted: number; skipped: numb
 async function runStdinJsonl(opts: BatchCommandOptions, io: BatchIO, jobs: number, settings: WorkerSettings): Promise<number> {
   const stream = io.stdinStream ?? (process.stdin as AsyncIterable<Uint8Array>);
   const sink = openSink(opts.jsonl ?? '-', io);
-  const pool = new WorkerPool(jobs, settings);
+  const pool = runnerFor(jobs, settings);
   try {
     await schedule(
       readRecords(readLines(stream)),
