@@ -4,7 +4,7 @@
  * counted: punctuation, digits, Latin letters and spaces say nothing about topic.
  * Body bigram sets are built once per body unit and cached.
  */
-import type { Block, BodyUnit } from './group-blocks.js';
+import { titleText, type Block, type BodyUnit } from './group-blocks.js';
 
 /** Han ideographs (BMP blocks and the supplementary planes): the characters that carry topic. */
 function isHan(cp: number): boolean {
@@ -78,8 +78,7 @@ export function headlineBigrams(blocks: readonly Block[]): Set<Bigram> {
   const out = new Set<Bigram>();
   for (const b of blocks) {
     if (b.type !== 'title') continue;
-    const text = [...b.titles, ...(b.subheadline ? [b.subheadline] : [])].map((l) => l.text).join('');
-    for (const g of bigramList(text)) out.add(g);
+    for (const g of bigramList(titleText(b))) out.add(g);
   }
   return out;
 }

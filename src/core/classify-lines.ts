@@ -265,7 +265,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
       }
       continue;
     }
-    if (inBody || prevRole === 'display' && false) {
+    if (inBody) {
       const sub = subheadingExtent(out, i, resolved, markers);
       if (sub.length > 0) {
         for (const j of sub) Object.assign(out[j]!, { role: 'subheading', rule: 'enumerated-subheading' });

@@ -210,3 +210,8 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
 }
 
 export { unitLines };
+
+/** A headline block's text for content matching: title lines and subheadline (no kicker). */
+export function titleText(t: TitleBlock): string {
+  return [...t.titles, ...(t.subheadline ? [t.subheadline] : [])].map((l) => l.text).join('');
+}

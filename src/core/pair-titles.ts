@@ -13,7 +13,7 @@
  * Pairs are taken greedily by score; a pair needs position or content ≥ 0.4.
  */
 import { bigramList, headlineBigrams, recall, unitBigrams, type Bigram } from './bigrams.js';
-import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
+import { titleText, type Block, type BodyUnit } from './group-blocks.js';
 
 export { bigramRecall } from './bigrams.js';
 
@@ -25,9 +25,6 @@ export interface Pairing {
   adjacent: 'before' | 'after' | null;
 }
 
-function titleText(t: TitleBlock): string {
-  return [...t.titles, ...(t.subheadline ? [t.subheadline] : [])].map((l) => l.text).join('');
-}
 
 const POSITION_BEFORE = 0.35;
 const POSITION_AFTER = 0.25;

@@ -8,7 +8,7 @@
  *
  * Runs after group-blocks and before pair-titles.
  */
-import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
+import { titleText, type Block, type BodyUnit, type TitleBlock } from './group-blocks.js';
 import { bigramList, headlineBigrams, recall, unitBigrams, type Bigram } from './bigrams.js';
 
 const MIN_TAIL = 0.5;
@@ -16,9 +16,6 @@ const MAX_HEAD = 0.3;
 // A single stacked headline line is short: the pairing threshold for content alone applies.
 const MIN_STACKED = 0.4;
 
-function titleText(t: TitleBlock): string {
-  return [...t.titles, ...(t.subheadline ? [t.subheadline] : [])].map((l) => l.text).join('');
-}
 
 /**
  * Headlines stacked one under another (pdftotext often lists a column's
