@@ -46,33 +46,54 @@ export const BYLINE_MARKERS = '□■◎●○◆◇▲△☆★☉';
 /** Dash characters that runs of form 副题 prefixes and 2-em dashes (OCR reads ― as - or 一). */
 export const DASHES = '—―─－-';
 
-const TERMINAL_END = new RegExp(`[${TERMINAL}][${escapeClass(CLOSERS)}]*$|……[${escapeClass(CLOSERS)}]*$`, 'u');
-
 export function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');
 }
 
-const PAUSE_END = new RegExp(`、[${escapeClass(CLOSERS)}]*$`, 'u');
+const IS_TERMINAL = new Set(TERMINAL);
+const IS_CLOSER = new Set(CLOSERS);
+
+/** What \s and String.prototype.trim treat as white space, by code unit. */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
 /**
  * The line ends a sentence (。 ！ ？ or …… , optionally followed by closing
  * quotes/brackets). On pages punctuated the old way, with 、 as the only mark
  * (`pauseEnds`, see detect-punctuation-style.ts), a final 、 may end one too.
+ * A loop from the end rather than a regex: it runs for nearly every line.
  */
 export function endsSentence(text: string, pauseEnds = false): boolean {
-  const t = text.trimEnd();
-  return TERMINAL_END.test(t) || (pauseEnds && PAUSE_END.test(t));
+  let i = text.length - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  while (i >= 0 && IS_CLOSER.has(text[i]!)) i--;
+  if (i < 0) return false;
+  const c = text[i]!;
+  return IS_TERMINAL.has(c) || (c === '…' && text[i - 1] === '…') || (pauseEnds && c === '、');
 }
 
 /**
  * Display width in em: CJK and full-width forms count 1, ASCII and other
  * narrow characters 0.5. Column widths and indents are measured in this unit.
+ * Counts code points (a surrogate pair is one character, width 1).
  */
 export function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    w += cp < 0x1100 || (cp >= 0xff61 && cp <= 0xffdc) ? (cp === 0xb7 ? 1 : 0.5) : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        w += 1;
+        continue;
+      }
+    }
+    w += c < 0x1100 || (c >= 0xff61 && c <= 0xffdc) ? (c === 0xb7 ? 1 : 0.5) : 1;
   }
   return w;
 }

@@ -13,7 +13,7 @@
  *     is part of a headline block. `body` always claims.
  */
 import { CLOSERS, HAN, NO_LINE_START, endsSentence } from './chars.js';
-import { isDateLine, type MarkerSet } from './markers.js';
+import { isDateLine, matchesAny, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import type { WorkLine } from './work-line.js';
@@ -55,10 +55,14 @@ export interface ClassifiedLine extends WorkLine {
   newGroup?: boolean;
   /** Local column width in em. */
   column: number;
+  /** See headlineShape(). */
+  shape: number;
 }
 
 export function parseDateline(text: string, markers: MarkerSet): DatelineParts | null {
-  for (const re of markers.dateline) {
+  // Most lines carry no dateline: one combined match rules them all out.
+  const candidates = matchesAny(markers.dateline, text) ? markers.dateline : [];
+  for (const re of candidates) {
     const m = re.exec(text);
     if (!m) continue;
     let rest = text.slice(m[0].length).replace(/^[\s\u3000]+/u, '');
@@ -115,59 +119,128 @@ function columnWidths(lines: WorkLine[]): number[] {
 const FURNITURE_MAX_WIDTH = 60;
 const OPENING_BRACKET = /^[（(〈《【〔［[]/u;
 
-function strongRole(line: WorkLine, markers: MarkerSet): Partial<ClassifiedLine> | null {
-  const t = line.text;
-  if (line.tooLong) return { role: 'overlong', rule: 'overlong' };
-  if (t === '') return { role: 'blank', rule: 'blank' };
-  if (line.doubled) return { role: 'display', rule: 'doubled-display' };
-  // Furniture lines are short; a bracket-only line (end mark, sign-off) starts with its bracket.
-  if (line.width <= FURNITURE_MAX_WIDTH) {
-    for (const f of markers.furniture) {
-      if (f.pattern.test(t)) return { role: 'furniture', furniture: f.role, rule: `furniture-${f.role}` };
-    }
-    if (isDateLine(t)) return { role: 'furniture', furniture: 'date', rule: 'furniture-date' };
-  }
-  const bracketed = OPENING_BRACKET.test(t);
-  if (bracketed && markers.endmark.test(t)) return { role: 'endmark', rule: 'endmark' };
-  if (markers.jump.test(t) && /[（(]|^(?:下转|下轉|上接|转|轉)/u.test(t)) {
-    return { role: 'jump', rule: 'jump', inner: t.replace(/^[（(]\s*|\s*[）)]$/gu, '') };
-  }
-  const dateline = parseDateline(t, markers);
-  if (dateline) return { role: 'dateline', rule: 'dateline', dateline };
-  const byline = parseByline(t, markers);
-  if (byline) return { role: 'byline', rule: byline.role ? 'byline' : 'photo-credit', byline };
-  const signoff = bracketed ? markers.signoff.exec(t) : null;
-  if (signoff && !markers.notSignoff.test(signoff[1]!) && HAN.test(signoff[1]!)) {
-    return { role: 'signoff', rule: 'bracketed-signoff', inner: signoff[1]! };
-  }
-  return null;
+const furniturePatterns = new WeakMap<MarkerSet['furniture'], RegExp[]>();
+
+function isFurniture(t: string, markers: MarkerSet): boolean {
+  let patterns = furniturePatterns.get(markers.furniture);
+  if (!patterns) furniturePatterns.set(markers.furniture, (patterns = markers.furniture.map((f) => f.pattern)));
+  return matchesAny(patterns, t);
 }
 
-/** Could this line be (part of) a headline? No sentence punctuation, no open clause. */
-function titleLike(line: WorkLine, column: number): boolean {
+/** Pass 1: give `line` the role a context-free pattern proves, if any; false when none does. */
+function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
   const t = line.text;
-  if (t === '' || line.tooLong) return false;
-  if (/[。；！？!?;]/u.test(t)) return false;
-  if (/[，、：,:（(“‘「『《]$/u.test(t)) return false;
-  if (NO_LINE_START.includes(t[0]!)) return false;
-  const commas = (t.match(/[，,]/gu) ?? []).length;
-  if (commas > 1) return false;
-  // Two enumeration commas make a list in running text; a headline rarely has one.
-  if ((t.match(/、/gu) ?? []).length > 1) return false;
-  if (commas === 1 && line.width > 0.75 * column) return false;
+  const claim = (role: Role, rule: string): true => {
+    line.role = role;
+    line.rule = rule;
+    return true;
+  };
+  if (line.tooLong) return claim('overlong', 'overlong');
+  if (t === '') return claim('blank', 'blank');
+  if (line.doubled) return claim('display', 'doubled-display');
+  // Furniture lines are short; a bracket-only line (end mark, sign-off) starts with its bracket.
+  if (line.width <= FURNITURE_MAX_WIDTH) {
+    if (isFurniture(t, markers)) {
+      const f = markers.furniture.find((f) => f.pattern.test(t))!;
+      line.furniture = f.role;
+      return claim('furniture', `furniture-${f.role}`);
+    }
+    if (isDateLine(t)) {
+      line.furniture = 'date';
+      return claim('furniture', 'furniture-date');
+    }
+  }
+  const bracketed = OPENING_BRACKET.test(t);
+  if (bracketed && markers.endmark.test(t)) return claim('endmark', 'endmark');
+  if (markers.jump.test(t) && /[（(]|^(?:下转|下轉|上接|转|轉)/u.test(t)) {
+    line.inner = t.replace(/^[（(]\s*|\s*[）)]$/gu, '');
+    return claim('jump', 'jump');
+  }
+  const dateline = parseDateline(t, markers);
+  if (dateline) {
+    line.dateline = dateline;
+    return claim('dateline', 'dateline');
+  }
+  const byline = parseByline(t, markers);
+  if (byline) {
+    line.byline = byline;
+    return claim('byline', byline.role ? 'byline' : 'photo-credit');
+  }
+  const signoff = bracketed ? markers.signoff.exec(t) : null;
+  if (signoff && !markers.notSignoff.test(signoff[1]!) && HAN.test(signoff[1]!)) {
+    line.inner = signoff[1]!;
+    return claim('signoff', 'bracketed-signoff');
+  }
+  return false;
+}
+
+/** A headline line never ends with a mark that opens a clause or a quotation. */
+const OPEN_END = new Set('，、：,:（(“‘「『《');
+
+/**
+ * The part of "could this line be a headline?" that depends on its text
+ * alone, found in one pass (it is asked of most lines up to three times):
+ * 0 when it cannot be — sentence punctuation, two commas or two 、 (a list in
+ * running text), an open end, a character that never starts a line —
+ * otherwise 1 + its number of commas.
+ */
+function headlineShape(line: WorkLine): number {
+  const t = line.text;
+  if (t === '' || line.tooLong || NO_LINE_START.includes(t[0]!) || OPEN_END.has(t[t.length - 1]!)) return 0;
+  let commas = 0;
+  let pauses = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // 。 ； ！ ？ ! ? ;
+    if (c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x3b) return 0;
+    if (c === 0xff0c || c === 0x2c) commas++; // ， ,
+    else if (c === 0x3001) pauses++; // 、
+  }
+  return commas > 1 || pauses > 1 ? 0 : 1 + commas;
+}
+
+/** Could this line be (part of) a headline in a column this wide? No sentence punctuation, no open clause, not too wide. */
+function titleLike(line: ClassifiedLine, column: number): boolean {
+  const shape = line.shape;
+  if (shape === 0) return false;
+  if (shape === 2 && line.width > 0.75 * column) return false;
   return line.width <= Math.max(column * 1.6, 30);
+}
+
+/**
+ * Every classified line is built with all its fields, in one order: later
+ * stages read these objects line by line, and V8 keeps such reads fast only
+ * while all of them share one shape.
+ */
+function classifiedLine(line: WorkLine, column: number): ClassifiedLine {
+  return {
+    n: line.n,
+    raw: line.raw,
+    text: line.text,
+    indent: line.indent,
+    width: line.width,
+    hint: line.hint,
+    doubled: line.doubled,
+    carriedFrom: line.carriedFrom,
+    tooLong: line.tooLong,
+    column,
+    shape: headlineShape(line),
+    role: 'body',
+    rule: '',
+    furniture: undefined,
+    byline: undefined,
+    dateline: undefined,
+    inner: undefined,
+    newGroup: undefined,
+  };
 }
 
 const CLOSING_QUOTE_END = new RegExp(`[${CLOSERS}]$`, 'u');
 
 export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds = false): ClassifiedLine[] {
   const columns = columnWidths(lines);
-  const out: ClassifiedLine[] = lines.map((line, i) => {
-    const classified = Object.assign({}, line, { column: columns[i]!, role: 'body', rule: '' }) as ClassifiedLine;
-    const strong = strongRole(line, markers);
-    return strong ? Object.assign(classified, strong) : classified;
-  });
-  const resolved = out.map((l) => l.rule !== '');
+  const out: ClassifiedLine[] = lines.map((line, i) => classifiedLine(line, columns[i]!));
+  const resolved = out.map((l) => claimStrongRole(l, markers));
 
   // Pass 2: the header zone. Short lines at the top of the page, up to the
   // last furniture line there, are furniture too (masthead, section name);
@@ -245,8 +318,10 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
     const prevText = prevRole === 'dateline' ? prev!.dateline!.rest : (prev?.text ?? '');
     const prevOpen = inBody && prevText !== '' && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText);
 
-    const set = (role: Role, rule: string, extra: Partial<ClassifiedLine> = {}) => {
-      Object.assign(line, { role, rule, ...extra });
+    const set = (role: Role, rule: string, newGroup?: boolean) => {
+      line.role = role;
+      line.rule = rule;
+      if (newGroup !== undefined) line.newGroup = newGroup;
       resolved[i] = true;
       prev = line;
     };
@@ -259,7 +334,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
     if (prevOpen || NO_LINE_START.includes(line.text[0]!)) {
       // Mid-sentence: a wrapped continuation, unless a headline block plainly starts here.
       if (likeTitle && (strongNext || titleChainNext) && line.width <= 0.8 * col && !NO_LINE_START.includes(line.text[0]!)) {
-        set('title', 'title-before-opener', { newGroup: true });
+        set('title', 'title-before-opener', true);
       } else {
         set('body', 'continuation');
       }
@@ -277,32 +352,32 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
       // Two short unpunctuated lines after a sentence end are a headline, not a paragraph start
       // (a paragraph's first line is nearly full: only its indent is missing).
       const shortPair = line.width <= 0.6 * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= 0.6 * col;
-      if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', { newGroup: true });
-      else if (likeTitle && shortPair) set('title', 'short-headline-pair', { newGroup: true });
-      else if (likeTitle && line.width <= 0.8 * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) set('title', 'title-before-boundary', { newGroup: true });
+      if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', true);
+      else if (likeTitle && shortPair) set('title', 'short-headline-pair', true);
+      else if (likeTitle && line.width <= 0.8 * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) set('title', 'title-before-boundary', true);
       else set('body', 'paragraph-start');
       continue;
     }
     if (inTitle || prevRole === 'subheadline') {
       if (likeTitle && (line.width <= 0.8 * col || strongNext || line.indent)) {
-        set('title', 'title-block', { newGroup: prevRole === 'subheadline' || line.indent });
+        set('title', 'title-block', prevRole === 'subheadline' || line.indent);
       } else {
         set('body', 'body-after-headline');
       }
       continue;
     }
     if (prevRole === 'byline') {
-      if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', { newGroup: true });
+      if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', true);
       else set('body', 'body-after-byline');
       continue;
     }
     // After a boundary: page start, sign-off, jump line, end mark, display line.
     if (/[，：:]$/u.test(line.text) && line.width <= 0.8 * col && next && !resolved[nextIdx] && titleLike(next, col)) {
-      set('kicker', 'kicker-above-headline', { newGroup: true });
+      set('kicker', 'kicker-above-headline', true);
       continue;
     }
     if (likeTitle && (line.width <= 0.85 * col || strongNext || titleChainNext)) {
-      set('title', 'title-after-boundary', { newGroup: true });
+      set('title', 'title-after-boundary', true);
     } else {
       set('body', 'body-after-boundary');
     }
