@@ -50,8 +50,25 @@ export function escapeClass(chars: string): string {
   return chars.replace(/[\]\\^-]/g, '\\$&');
 }
 
-const IS_TERMINAL = new Set(TERMINAL);
-const IS_CLOSER = new Set(CLOSERS);
+/**
+ * A set of BMP characters as a table indexed by UTF-16 code unit. The sets
+ * below are asked about for every line (and some for every character), and a
+ * table lookup allocates no one-character string.
+ */
+export function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+const IS_TERMINAL = codeTable(TERMINAL);
+const IS_CLOSER = codeTable(CLOSERS);
+const IS_NO_LINE_START = codeTable(NO_LINE_START);
+
+/** The text starts with a character that never starts a printed line, so it continues the line before. */
+export function startsWithNoLineStart(text: string): boolean {
+  return IS_NO_LINE_START[text.charCodeAt(0)] === 1;
+}
 
 /** What \s and String.prototype.trim treat as white space, by code unit. */
 export function isSpaceCode(c: number): boolean {
@@ -70,10 +87,10 @@ export function isSpaceCode(c: number): boolean {
 export function endsSentence(text: string, pauseEnds = false): boolean {
   let i = text.length - 1;
   while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
-  while (i >= 0 && IS_CLOSER.has(text[i]!)) i--;
+  while (i >= 0 && IS_CLOSER[text.charCodeAt(i)] === 1) i--;
   if (i < 0) return false;
-  const c = text[i]!;
-  return IS_TERMINAL.has(c) || (c === '…' && text[i - 1] === '…') || (pauseEnds && c === '、');
+  const c = text.charCodeAt(i);
+  return IS_TERMINAL[c] === 1 || (c === 0x2026 && text.charCodeAt(i - 1) === 0x2026) || (pauseEnds && c === 0x3001); // … 、
 }
 
 /**

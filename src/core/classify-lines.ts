@@ -12,7 +12,7 @@
  *     sentence before it, starts a paragraph, is an in-article subheading, or
  *     is part of a headline block. `body` always claims.
  */
-import { CLOSERS, HAN, NO_LINE_START, endsSentence } from './chars.js';
+import { CLOSERS, HAN, codeTable, endsSentence, startsWithNoLineStart } from './chars.js';
 import { isDateLine, matchesAny, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
@@ -89,18 +89,22 @@ function columnWidths(lines: WorkLine[]): number[] {
   // Widths of the lines that count (≥ 6 em: not headlines, not paragraph tails),
   // kept sorted while the ±12-line window slides down the page.
   const counted = lines.map((l) => (l.tooLong || l.width < 6 ? -1 : l.width));
+  // At most 25 widths: plain shifting beats splice, which allocates an array per call.
   const sorted: number[] = [];
   const insert = (w: number) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < w) lo = mid + 1;
-      else hi = mid;
+    let at = sorted.length;
+    sorted.push(w);
+    while (at > 0 && sorted[at - 1]! > w) {
+      sorted[at] = sorted[at - 1]!;
+      at--;
     }
-    sorted.splice(lo, 0, w);
+    sorted[at] = w;
   };
-  const remove = (w: number) => sorted.splice(sorted.indexOf(w), 1);
+  const remove = (w: number) => {
+    let at = sorted.indexOf(w);
+    for (; at < sorted.length - 1; at++) sorted[at] = sorted[at + 1]!;
+    sorted.pop();
+  };
   for (let j = 0; j <= Math.min(lines.length - 1, 12); j++) if (counted[j]! >= 0) insert(counted[j]!);
   return lines.map((line, i) => {
     if (i > 0) {
@@ -175,7 +179,7 @@ function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
 }
 
 /** A headline line never ends with a mark that opens a clause or a quotation. */
-const OPEN_END = new Set('，、：,:（(“‘「『《');
+const OPEN_END = codeTable('，、：,:（(“‘「『《');
 
 /**
  * The part of "could this line be a headline?" that depends on its text
@@ -186,7 +190,7 @@ const OPEN_END = new Set('，、：,:（(“‘「『《');
  */
 function headlineShape(line: WorkLine): number {
   const t = line.text;
-  if (t === '' || line.tooLong || NO_LINE_START.includes(t[0]!) || OPEN_END.has(t[t.length - 1]!)) return 0;
+  if (t === '' || line.tooLong || startsWithNoLineStart(t) || OPEN_END[t.charCodeAt(t.length - 1)] === 1) return 0;
   let commas = 0;
   let pauses = 0;
   for (let i = 0; i < t.length; i++) {
@@ -331,9 +335,9 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
       set('subheadline', 'dash-subheadline');
       continue;
     }
-    if (prevOpen || NO_LINE_START.includes(line.text[0]!)) {
+    if (prevOpen || startsWithNoLineStart(line.text)) {
       // Mid-sentence: a wrapped continuation, unless a headline block plainly starts here.
-      if (likeTitle && (strongNext || titleChainNext) && line.width <= 0.8 * col && !NO_LINE_START.includes(line.text[0]!)) {
+      if (likeTitle && (strongNext || titleChainNext) && line.width <= 0.8 * col && !startsWithNoLineStart(line.text)) {
         set('title', 'title-before-opener', true);
       } else {
         set('body', 'continuation');

@@ -40,6 +40,15 @@ export function splitNames(text: string): string[] | null {
  */
 const MAY_BE_BYLINE = /[者摄攝报報]|[习習]生|[讯訊][员員]|编译|編譯|整理|供[图圖]|采写|採寫|[文图圖]\s*[/／:：]/u;
 
+const globalRoles = new WeakMap<MarkerSet, RegExp>();
+
+/** The role-word pattern with the g flag, for walking a line; compiled once per marker set. */
+function globalRole(markers: MarkerSet): RegExp {
+  let re = globalRoles.get(markers);
+  if (!re) globalRoles.set(markers, (re = new RegExp(markers.bylineRole.source, 'gu')));
+  return re;
+}
+
 export function parseByline(line: string, markers: MarkerSet): Byline | null {
   const text = line.trim();
   if (text.length < 3 || text.length > 48 || !MAY_BE_BYLINE.test(text)) return null;
@@ -73,7 +82,8 @@ export function parseByline(line: string, markers: MarkerSet): Byline | null {
   }
 
   // Walk role words; the text between them is names.
-  const roleRe = new RegExp(markers.bylineRole.source, 'gu');
+  const roleRe = globalRole(markers);
+  roleRe.lastIndex = 0;
   const roles: string[] = [];
   const names: string[] = [];
   let cursor = 0;

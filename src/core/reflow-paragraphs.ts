@@ -11,7 +11,7 @@
  * ignored: in extracted text they are column breaks as often as paragraph
  * breaks. Caption text (图为…) is split off into its own paragraph.
  */
-import { NO_LINE_START, endsSentence } from './chars.js';
+import { endsSentence, startsWithNoLineStart } from './chars.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { LineRange, Paragraph, ParagraphType } from './model.js';
 import type { MarkerSet } from './markers.js';
@@ -27,11 +27,20 @@ interface Draft {
   pieces: Piece[];
 }
 
+function isLatinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** Lines joined with nothing between them, except a space between two Latin words. */
 function joinPieces(pieces: Piece[]): string {
   let out = '';
+  // Looked at by code unit: a regex on the growing string would rescan it for every line.
+  let lastLetter = false;
   for (const p of pieces) {
-    if (out !== '' && /[A-Za-z0-9]$/u.test(out) && /^[A-Za-z]/u.test(p.text) && /[A-Za-z]$/u.test(out)) out += ' ';
+    if (p.text === '') continue;
+    if (lastLetter && isLatinLetter(p.text.charCodeAt(0))) out += ' ';
     out += p.text;
+    lastLetter = isLatinLetter(p.text.charCodeAt(p.text.length - 1));
   }
   return out;
 }
@@ -44,8 +53,7 @@ function range(pieces: Piece[]): LineRange {
 const INDENT_SLACK = 3.5;
 
 function startsParagraph(prev: Piece, cur: Piece, pauseEnds: boolean): boolean {
-  const first = cur.text[0]!;
-  if (NO_LINE_START.includes(first)) return false;
+  if (startsWithNoLineStart(cur.text)) return false;
   if (!endsSentence(prev.text, pauseEnds)) return false;
   if (cur.line.indent || cur.line.hint?.blockStart) return true;
   const column = cur.line.column;

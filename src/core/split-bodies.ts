@@ -65,7 +65,9 @@ export function splitBodies(input: Block[], relevant: ReadonlySet<Bigram> = head
       // The unit's own headline (directly above it) should read like the head, not the tail.
       const ownGrams = ui > 0 && out[ui - 1]!.type === 'title' ? bigramList(titleText(out[ui - 1] as TitleBlock)) : [];
       // Bags of bigrams before and after each candidate split, moved one line at a time.
-      const lineGrams = u.body.map((l) => bigramList(l.text));
+      // Only the two headlines' bigrams are ever asked about, so only they are counted.
+      const asked = new Set([...tGrams, ...ownGrams]);
+      const lineGrams = u.body.map((l) => bigramList(l.text).filter((g) => asked.has(g)));
       const head = new Map<Bigram, number>();
       const tail = new Map<Bigram, number>();
       const bump = (bag: Map<Bigram, number>, grams: Bigram[], by: number) => {
