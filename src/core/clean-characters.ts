@@ -4,27 +4,59 @@
  * Runs first so every later rule sees one spelling of "12" and "A". Full-width
  * punctuation and curly quotes are kept: they are how Chinese is printed.
  */
-import { displayWidth } from './chars.js';
+import { displayWidth, isSpaceCode } from './chars.js';
 import type { InputLine, Repair } from './model.js';
 import { MAX_LINE_CHARS, type WorkLine } from './work-line.js';
 
 // C0 except tab, DEL, C1; zero-width characters that extraction leaves behind.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200c\u200d\u2060]/gu;
 const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/gu;
-const CONTROL_ANY = new RegExp(CONTROL.source, 'u');
-const FULLWIDTH_ANY = new RegExp(FULLWIDTH_ALNUM.source, 'u');
-// Characters outside the ranges NFC never changes on their own (Latin up to U+02FF, most
-// punctuation, kana, CJK unified ideographs, Hangul syllables, full-width forms): only a
-// line holding one of them can change under NFC (combining marks, compatibility ideographs
-// U+F900–U+FAFF, supplementary planes, a few singletons such as U+2126).
-const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02ff\u2002-\u2125\u2127-\u2129\u212c-\u2328\u232b-\u2fff\u3000-\u3098\u309b-\u9fff\uac00-\ud7a3\ufe00-\uffff]/u;
+
+function isControl(c: number): boolean {
+  return c <= 0x08 || (c >= 0x0b && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060;
+}
+
+function isFullwidthAlnum(c: number): boolean {
+  return (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+/**
+ * Outside the ranges NFC never changes on their own (Latin up to U+02FF, most
+ * punctuation, kana, CJK unified ideographs, Hangul syllables, full-width
+ * forms): only a line holding such a code unit can change under NFC
+ * (combining marks, compatibility ideographs U+F900–U+FAFF, surrogates of the
+ * supplementary planes, a few singletons such as U+2126).
+ */
+function mayChangeUnderNfc(c: number): boolean {
+  return !(
+    c <= 0x02ff || (c >= 0x2002 && c <= 0x2125) || (c >= 0x2127 && c <= 0x2129) || (c >= 0x212c && c <= 0x2328) ||
+    (c >= 0x232b && c <= 0x2fff) || (c >= 0x3000 && c <= 0x3098) || (c >= 0x309b && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7a3) || c >= 0xfe00
+  );
+}
+
+const HAS_CONTROL = 1;
+const HAS_NFC_CANDIDATE = 2;
+const HAS_FULLWIDTH = 4;
+
+/** Which repairs a line may need, in one pass over its code units (nearly every line needs none). */
+function needs(text: string): number {
+  let flags = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f) {
+      if (isControl(c)) flags |= HAS_CONTROL;
+      if (mayChangeUnderNfc(c)) flags |= HAS_NFC_CANDIDATE;
+      if (isFullwidthAlnum(c)) flags |= HAS_FULLWIDTH;
+    }
+  }
+  return flags;
+}
 
 export function cleanCharacters(input: InputLine[], repairs: Repair[]): WorkLine[] {
   return input.map((line) => {
     const raw = line.text;
-    if (raw.length > MAX_LINE_CHARS) {
-      return { n: line.n, raw, text: raw, indent: false, width: raw.length, tooLong: true, ...(line.hint ? { hint: line.hint } : {}) };
-    }
+    if (raw.length > MAX_LINE_CHARS) return workLine(line, raw, raw, false, raw.length, true);
     let text = raw;
     const record = (kind: Repair['kind'], after: string) => {
       if (after !== text) {
@@ -32,18 +64,18 @@ export function cleanCharacters(input: InputLine[], repairs: Repair[]): WorkLine
         text = after;
       }
     };
-    if (CONTROL_ANY.test(text)) record('control-chars', text.replace(CONTROL, ''));
-    if (MAY_CHANGE_UNDER_NFC.test(text)) record('unicode-nfc', text.normalize('NFC'));
-    if (FULLWIDTH_ANY.test(text)) record('fullwidth-alnum', text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-    const indent = /^[\s\u3000]/u.test(text);
-    const trimmed = text.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
-    return {
-      n: line.n,
-      raw,
-      text: trimmed,
-      indent: indent && trimmed.length > 0,
-      width: displayWidth(trimmed),
-      ...(line.hint ? { hint: line.hint } : {}),
-    };
+    const flags = needs(text);
+    if (flags & HAS_CONTROL) record('control-chars', text.replace(CONTROL, ''));
+    if (flags & HAS_NFC_CANDIDATE) record('unicode-nfc', text.normalize('NFC'));
+    if (flags & HAS_FULLWIDTH) record('fullwidth-alnum', text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    // trim() removes exactly what \s matches (U+3000 included).
+    const trimmed = text.trim();
+    const indent = trimmed.length > 0 && isSpaceCode(text.charCodeAt(0));
+    return workLine(line, raw, trimmed, indent, displayWidth(trimmed), false);
   });
+}
+
+/** Every WorkLine has all its fields, in one order (one shape for V8 through the later stages). */
+function workLine(line: InputLine, raw: string, text: string, indent: boolean, width: number, tooLong: boolean): WorkLine {
+  return { n: line.n, raw, text, indent, width, hint: line.hint, doubled: undefined, carriedFrom: undefined, tooLong: tooLong || undefined };
 }

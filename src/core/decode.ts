@@ -35,9 +35,14 @@ function commonShare(text: string): number {
   return total === 0 ? 0 : common / total;
 }
 
+// A decoder used without { stream } keeps no state between calls, so one per encoding serves every page.
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+
 function tryDecode(bytes: Uint8Array, encoding: string): string | null {
+  let decoder = decoders.get(encoding);
+  if (!decoder) decoders.set(encoding, (decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false })));
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }

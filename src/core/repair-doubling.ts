@@ -17,6 +17,7 @@ import { displayWidth, HAN_CLASS } from './chars.js';
 const DOUBLED_PUNCT = /([“”‘’（）《》「」『』【】，。、；：？！()])\1/gu;
 const HAN_ALL = new RegExp(`[${HAN_CLASS}]`, 'gu');
 
+const SPACE_ANY = /\s/u;
 const DOUBLABLE = '“”‘’（）《》「」『』【】，。、；：？！()';
 
 function collapsePunct(s: string): string {
@@ -29,13 +30,14 @@ function hanCount(s: string): number {
 
 /** Split a doubled line into its clean copy, or null when the line is not doubled. */
 export function undoubleLine(text: string): string | null {
-  const s = text.replace(/\s+/gu, '');
+  const s = SPACE_ANY.test(text) ? text.replace(/\s+/gu, '') : text;
   if (s.length < 8 || s.length > 400) return null;
-  const first = s[0];
-  const last = s[s.length - 1]!;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  const lastDoublable = DOUBLABLE.includes(s[s.length - 1]!);
   for (let cut = 4; cut <= s.length - 4; cut++) {
     // Copy A ends as copy B does (or both end in punctuation that may be doubled).
-    if (s[cut] !== first || (s[cut - 1] !== last && !DOUBLABLE.includes(last))) continue;
+    if (s.charCodeAt(cut) !== first || (s.charCodeAt(cut - 1) !== last && !lastDoublable)) continue;
     const a = s.slice(0, cut);
     const b = s.slice(cut);
     if (hanCount(a) < 4 || hanCount(b) < 4) continue;
