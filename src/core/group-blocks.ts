@@ -46,13 +46,37 @@ export interface Grouped {
   overlong: ClassifiedLine[];
 }
 
-function span(lines: ClassifiedLine[]): LineRange {
-  const ns = lines.map((l) => l.n);
-  return [Math.min(...ns), Math.max(...ns)];
+// Plain loops in this file's helpers: groupBlocks is hot, and spread syntax
+// here made its optimised code many times larger and slower to compile.
+
+/** First and last line number of `lines`. */
+function span(lines: readonly ClassifiedLine[]): LineRange {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const l of lines) {
+    if (l.n < first) first = l.n;
+    if (l.n > last) last = l.n;
+  }
+  return [first, last];
 }
 
+/** Lines of a unit in role order: bylines, dateline, body, closers. */
 function unitLines(u: BodyUnit): ClassifiedLine[] {
-  return [...u.bylines, ...(u.dateline ? [u.dateline] : []), ...u.body, ...[u.signoff, u.jump, u.endmark].filter((l): l is ClassifiedLine => l !== null)];
+  const out = u.bylines.slice();
+  if (u.dateline) out.push(u.dateline);
+  for (const l of u.body) out.push(l);
+  if (u.signoff) out.push(u.signoff);
+  if (u.jump) out.push(u.jump);
+  if (u.endmark) out.push(u.endmark);
+  return out;
+}
+
+/** Lines of a headline block: kicker, titles, subheadline. */
+function titleLines(t: TitleBlock): ClassifiedLine[] {
+  const out = t.kicker ? [t.kicker] : [];
+  for (const l of t.titles) out.push(l);
+  if (t.subheadline) out.push(t.subheadline);
+  return out;
 }
 
 const TWO_PHRASES = new RegExp(String.raw`[${HAN_CLASS}](?:[\s\u3000]+|：)[${HAN_CLASS}]`, 'u');
@@ -77,7 +101,7 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
         title.kicker = first;
         title.titles = rest;
       }
-      title.lines = span([...(title.kicker ? [title.kicker] : []), ...title.titles, ...(title.subheadline ? [title.subheadline] : [])]);
+      title.lines = span(titleLines(title));
       blocks.push(title);
       title = null;
     }
@@ -213,5 +237,7 @@ export { unitLines };
 
 /** A headline block's text for content matching: title lines and subheadline (no kicker). */
 export function titleText(t: TitleBlock): string {
-  return [...t.titles, ...(t.subheadline ? [t.subheadline] : [])].map((l) => l.text).join('');
+  let text = '';
+  for (const l of t.titles) text += l.text;
+  return t.subheadline ? text + t.subheadline.text : text;
 }

@@ -37,6 +37,8 @@ describe('batch --out-dir', () => {
     for (const rel of GOOD) {
       const doc = readJson(join(out, `${rel}.json`));
       expect(doc.schemaVersion).toBe(1);
+      // compact: one line of JSON and its newline
+      expect(readFileSync(join(out, `${rel}.json`), 'utf8').split('\n')).toHaveLength(2);
       expect(doc.source.path).toBe(`in/${rel}`);
     }
     const lines = r.stderr.trim().split('\n');
