@@ -12,6 +12,14 @@
  */
 export const HAN_CLASS = String.raw`\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{323af}`;
 
+/** Is the code point a Han ideograph (the ranges of HAN_CLASS)? */
+export function isHanCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x2e80 && cp <= 0x2fdf) || cp === 0x3005 || cp === 0x3007 ||
+    (cp >= 0x3021 && cp <= 0x3029) || (cp >= 0x3038 && cp <= 0x303b) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x323af)
+  );
+}
+
 /** One Han ideograph. */
 export const HAN = new RegExp(`[${HAN_CLASS}]`, 'u');
 

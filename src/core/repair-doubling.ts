@@ -12,10 +12,9 @@
  */
 import type { Repair } from './model.js';
 import type { WorkLine } from './work-line.js';
-import { displayWidth, HAN_CLASS } from './chars.js';
+import { displayWidth, isHanCodePoint } from './chars.js';
 
 const DOUBLED_PUNCT = /([“”‘’（）《》「」『』【】，。、；：？！()])\1/gu;
-const HAN_ALL = new RegExp(`[${HAN_CLASS}]`, 'gu');
 
 const SPACE_ANY = /\s/u;
 const DOUBLABLE = '“”‘’（）《》「」『』【】，。、；：？！()';
@@ -24,23 +23,38 @@ function collapsePunct(s: string): string {
   return s.replace(DOUBLED_PUNCT, '$1');
 }
 
-function hanCount(s: string): number {
-  return s.match(HAN_ALL)?.length ?? 0;
+/** Han ideographs in s[from, to), by code point. */
+function hanCount(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < to) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (isHanCodePoint(cp)) n++;
+  }
+  return n;
 }
 
 /** Split a doubled line into its clean copy, or null when the line is not doubled. */
 export function undoubleLine(text: string): string | null {
   const s = SPACE_ANY.test(text) ? text.replace(/\s+/gu, '') : text;
   if (s.length < 8 || s.length > 400) return null;
-  const first = s.charCodeAt(0);
   const last = s.charCodeAt(s.length - 1);
   const lastDoublable = DOUBLABLE.includes(s[s.length - 1]!);
-  for (let cut = 4; cut <= s.length - 4; cut++) {
+  // Copy B starts where the first character recurs.
+  for (let cut = s.indexOf(s[0]!, 4); cut >= 0 && cut <= s.length - 4; cut = s.indexOf(s[0]!, cut + 1)) {
     // Copy A ends as copy B does (or both end in punctuation that may be doubled).
-    if (s.charCodeAt(cut) !== first || (s.charCodeAt(cut - 1) !== last && !lastDoublable)) continue;
+    if (s.charCodeAt(cut - 1) !== last && !lastDoublable) continue;
+    // Collapsing doubled punctuation at most halves a copy, so equal copies differ in length by at most 2×.
+    if (cut > 2 * (s.length - cut) || s.length - cut > 2 * cut) continue;
+    if (hanCount(s, 0, cut) < 4 || hanCount(s, cut, s.length) < 4) continue;
     const a = s.slice(0, cut);
     const b = s.slice(cut);
-    if (hanCount(a) < 4 || hanCount(b) < 4) continue;
     const ca = collapsePunct(a);
     const cb = collapsePunct(b);
     if (ca !== cb) continue;
