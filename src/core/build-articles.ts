@@ -83,93 +83,129 @@ function span(ranges: LineRange[]): LineRange {
   return [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))];
 }
 
+interface HeadlineFields {
+  kicker: string | null;
+  headline: string | null;
+  subheadline: string | null;
+}
+
+function headlineFields(title: TitleBlock, ctx: BuildContext, sources: Article['sources'], evidence: Evidence[]): HeadlineFields {
+  let kicker: string | null = null;
+  let subheadline: string | null = null;
+  if (title.kicker) {
+    kicker = repairProse(title.kicker.text, title.kicker.n, ctx.repairs, ctx.keepSpacing);
+    sources.kicker = one(title.kicker.n);
+  }
+  const headline = headlineFrom(title, ctx);
+  if (title.titles.length) sources.headline = [title.titles[0]!.n, title.titles[title.titles.length - 1]!.n];
+  if (title.subheadline) {
+    subheadline = subheadlineFrom(title.subheadline, ctx);
+    sources.subheadline = one(title.subheadline.n);
+  }
+  evidence.push({ code: title.display ? 'HEADLINE_FROM_DISPLAY_LINE' : 'HEADLINE_BLOCK', lines: title.lines, detail: title.titles.map((l) => l.rule).join(',') });
+  return { kicker, headline, subheadline };
+}
+
+interface BodyFields {
+  byline: Byline | null;
+  dateline: string | null;
+  paragraphs: Paragraph[];
+  signoff: string | null;
+  continuation: string | null;
+}
+
+/** The byline of a unit: its byline lines and a reporter bracketed after the dateline, with the lines they came from. */
+function unitByline(unit: BodyUnit, sources: Article['sources']): Byline | null {
+  const bylines: Byline[] = [];
+  let first = Infinity;
+  let last = -Infinity;
+  for (const l of unit.bylines) {
+    first = Math.min(first, l.n);
+    last = Math.max(last, l.carriedFrom ?? l.n);
+    if (l.byline) bylines.push(l.byline);
+  }
+  const reporter = unit.dateline?.dateline?.reporter;
+  if (reporter) {
+    bylines.push(reporter);
+    first = Math.min(first, unit.dateline!.n);
+    last = Math.max(last, unit.dateline!.carriedFrom ?? unit.dateline!.n);
+  }
+  const byline = mergeBylines(bylines);
+  if (byline) sources.byline = [first, last];
+  return byline;
+}
+
+function bodyFields(unit: BodyUnit, ctx: BuildContext, sources: Article['sources'], evidence: Evidence[]): BodyFields {
+  const byline = unitByline(unit, sources);
+  let dateline: string | null = null;
+  let signoff: string | null = null;
+  let continuation: string | null = null;
+  if (unit.dateline?.dateline?.marker) {
+    dateline = unit.dateline.dateline.marker;
+    sources.dateline = one(unit.dateline.n);
+  }
+  const paragraphs = reflowParagraphs(bodyPieces(unit, ctx), ctx.markers, ctx.pauseEnds);
+  if (unit.signoff) {
+    signoff = bracketInner(unit.signoff, ctx);
+    sources.signoff = one(unit.signoff.n);
+  }
+  if (unit.jump) {
+    continuation = bracketInner(unit.jump, ctx);
+    sources.continuation = one(unit.jump.n);
+  }
+  evidence.push({ code: `OPENED_BY_${evidenceCode(unit.openedBy)}`, lines: one(unitLines(unit)[0]!.n) });
+  if (unit.closedBy) {
+    const closer = unit.closedBy === 'signoff' ? unit.signoff : unit.closedBy === 'jump' ? unit.jump : unit.closedBy === 'endmark' ? unit.endmark : null;
+    evidence.push({ code: `CLOSED_BY_${evidenceCode(unit.closedBy)}`, lines: one(closer?.n ?? unit.lines[1]) });
+  }
+  return { byline, dateline, paragraphs, signoff, continuation };
+}
+
+const evidenceCode = (s: string) => s.toUpperCase().replace(/-/g, '_');
+
+function pairingEvidence(pairing: Pairing, title: TitleBlock, unit: BodyUnit): Evidence {
+  const code = pairing.adjacent === null ? 'PAIRED_BY_CONTENT' : pairing.content >= 0.4 ? 'PAIRED_BY_POSITION_AND_CONTENT' : 'PAIRED_BY_POSITION';
+  const where = pairing.adjacent ? `, headline ${pairing.adjacent === 'before' ? 'directly above the text' : 'directly below the photo text'}` : '';
+  return {
+    code,
+    lines: span([title.lines, unit.lines]),
+    score: Math.round(pairing.score * 1000) / 1000,
+    detail: `headline bigram recall ${pairing.content.toFixed(2)}${where}`,
+  };
+}
+
+/** A photo story: credited as 摄影报道, or a photo unit whose text is mostly caption. */
+function isPhotoStory(byline: Byline | null, unit: BodyUnit | null, paragraphs: Paragraph[]): boolean {
+  if (/摄影报道|攝影報導|攝影報道/u.test(byline?.credit ?? '')) return true;
+  if (unit === null || !isPhotoUnit(unit) || !paragraphs.some((p) => p.type === 'caption')) return false;
+  return paragraphs.filter((p) => p.type === 'paragraph').length <= 2;
+}
+
+const NO_HEADLINE: HeadlineFields = { kicker: null, headline: null, subheadline: null };
+const noBody = (): BodyFields => ({ byline: null, dateline: null, paragraphs: [], signoff: null, continuation: null });
+
 /** Build one article from an optional headline block and an optional body unit. */
 export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pairing: Pairing | null, ctx: BuildContext): Article {
   const evidence: Evidence[] = [];
   const sources: Article['sources'] = {};
+  const head = title ? headlineFields(title, ctx, sources, evidence) : NO_HEADLINE;
+  const body = unit ? bodyFields(unit, ctx, sources, evidence) : noBody();
+  if (pairing) evidence.push(pairingEvidence(pairing, title!, unit!));
   const ranges: LineRange[] = [];
-
-  let kicker: string | null = null;
-  let headline: string | null = null;
-  let subheadline: string | null = null;
-  if (title) {
-    ranges.push(title.lines);
-    if (title.kicker) {
-      kicker = repairProse(title.kicker.text, title.kicker.n, ctx.repairs, ctx.keepSpacing);
-      sources.kicker = one(title.kicker.n);
-    }
-    headline = headlineFrom(title, ctx);
-    if (title.titles.length) sources.headline = [title.titles[0]!.n, title.titles[title.titles.length - 1]!.n];
-    if (title.subheadline) {
-      subheadline = subheadlineFrom(title.subheadline, ctx);
-      sources.subheadline = one(title.subheadline.n);
-    }
-    evidence.push({ code: title.display ? 'HEADLINE_FROM_DISPLAY_LINE' : 'HEADLINE_BLOCK', lines: title.lines, detail: title.titles.map((l) => l.rule).join(',') });
-  }
-
-  let byline: Byline | null = null;
-  let dateline: string | null = null;
-  let paragraphs: Paragraph[] = [];
-  let signoff: string | null = null;
-  let continuation: string | null = null;
-  if (unit) {
-    ranges.push(unit.lines);
-    const bylines = unit.bylines.map((l) => l.byline!).filter(Boolean);
-    if (unit.dateline?.dateline?.reporter) bylines.push(unit.dateline.dateline.reporter);
-    byline = mergeBylines(bylines);
-    const bylineLines = [
-      ...unit.bylines.flatMap((l) => [l.n, l.carriedFrom ?? l.n]),
-      ...(unit.dateline?.dateline?.reporter ? [unit.dateline.n, unit.dateline.carriedFrom ?? unit.dateline.n] : []),
-    ];
-    if (byline) sources.byline = [Math.min(...bylineLines), Math.max(...bylineLines)];
-    if (unit.dateline?.dateline?.marker) {
-      dateline = unit.dateline.dateline.marker;
-      sources.dateline = one(unit.dateline.n);
-    }
-    paragraphs = reflowParagraphs(bodyPieces(unit, ctx), ctx.markers, ctx.pauseEnds);
-    if (unit.signoff) {
-      signoff = bracketInner(unit.signoff, ctx);
-      sources.signoff = one(unit.signoff.n);
-    }
-    if (unit.jump) {
-      continuation = bracketInner(unit.jump, ctx);
-      sources.continuation = one(unit.jump.n);
-    }
-    const code = (s: string) => s.toUpperCase().replace(/-/g, '_');
-    evidence.push({ code: `OPENED_BY_${code(unit.openedBy)}`, lines: one(unitLines(unit)[0]!.n) });
-    if (unit.closedBy) {
-      const closer = unit.closedBy === 'signoff' ? unit.signoff : unit.closedBy === 'jump' ? unit.jump : unit.closedBy === 'endmark' ? unit.endmark : null;
-      evidence.push({ code: `CLOSED_BY_${code(unit.closedBy)}`, lines: one(closer?.n ?? unit.lines[1]) });
-    }
-  }
-  if (pairing) {
-    const code = pairing.adjacent === null ? 'PAIRED_BY_CONTENT' : pairing.content >= 0.4 ? 'PAIRED_BY_POSITION_AND_CONTENT' : 'PAIRED_BY_POSITION';
-    evidence.push({
-      code,
-      lines: span([title!.lines, unit!.lines]),
-      score: Math.round(pairing.score * 1000) / 1000,
-      detail: `headline bigram recall ${pairing.content.toFixed(2)}${pairing.adjacent ? `, headline ${pairing.adjacent === 'before' ? 'directly above the text' : 'directly below the photo text'}` : ''}`,
-    });
-  }
-
-  const photoCredit = byline?.credit ?? '';
-  const hasCaption = paragraphs.some((p) => p.type === 'caption');
-  const photo =
-    /摄影报道|攝影報導|攝影報道/u.test(photoCredit) ||
-    (unit !== null && isPhotoUnit(unit) && hasCaption && paragraphs.filter((p) => p.type === 'paragraph').length <= 2);
-
+  if (title) ranges.push(title.lines);
+  if (unit) ranges.push(unit.lines);
   return {
     id: '',
-    kind: photo ? 'photo' : 'article',
+    kind: isPhotoStory(body.byline, unit, body.paragraphs) ? 'photo' : 'article',
     lines: span(ranges),
-    kicker,
-    headline,
-    subheadline,
-    byline,
-    dateline,
-    paragraphs,
-    signoff,
-    continuation,
+    kicker: head.kicker,
+    headline: head.headline,
+    subheadline: head.subheadline,
+    byline: body.byline,
+    dateline: body.dateline,
+    paragraphs: body.paragraphs,
+    signoff: body.signoff,
+    continuation: body.continuation,
     sources,
     evidence,
   };

@@ -244,149 +244,187 @@ const CLOSING_QUOTE_END = new RegExp(`[${CLOSERS}]$`, 'u');
 export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds = false): ClassifiedLine[] {
   const columns = columnWidths(lines);
   const out: ClassifiedLine[] = lines.map((line, i) => classifiedLine(line, columns[i]!));
+  // Pass 1.
   const resolved = out.map((l) => claimStrongRole(l, markers));
+  claimHeaderZone(out, resolved, markers);
+  claimIsolatedSections(out, resolved, markers);
+  readInContext(out, resolved, markers, pauseEnds);
+  return out;
+}
 
-  // Pass 2: the header zone. Short lines at the top of the page, up to the
-  // last furniture line there, are furniture too (masthead, section name);
-  // after it, a short line standing alone between blank lines still is.
-  const headerish = (l: ClassifiedLine) => l.width <= 10 && !/[。，；！？]/u.test(l.text) && !resolved[out.indexOf(l)];
+// The passes are separate functions, each small: they run for every line of
+// every page, and V8 optimises (and, when its guesses fail, re-optimises)
+// small functions far more cheaply than one large one.
+
+function toFurniture(line: ClassifiedLine, furniture: FurnitureRole, rule: string): void {
+  line.role = 'furniture';
+  line.furniture = furniture;
+  line.rule = rule;
+}
+
+const isBlankOrFurniture = (l: ClassifiedLine) => l.role === 'blank' || l.role === 'furniture';
+
+/**
+ * Pass 2: the header zone. Short lines at the top of the page, up to the
+ * last furniture line there, are furniture too (masthead, section name);
+ * after it, a short line standing alone between blank lines still is.
+ */
+function claimHeaderZone(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet): void {
   let zoneEnd = -1;
   for (let i = 0, seen = 0; i < out.length && seen < 12; i++) {
     const l = out[i]!;
     if (l.role === 'blank') continue;
     seen++;
     if (l.role === 'furniture') zoneEnd = i;
-    else if (!headerish(l)) break;
+    else if (!(l.width <= 10 && !/[。，；！？]/u.test(l.text) && !resolved[i])) break;
   }
+  // The first header line that is not a section name is the masthead; any later one is a section name.
   let masthead = false;
-  const toFurniture = (line: ClassifiedLine, i: number) => {
+  const claim = (line: ClassifiedLine, i: number) => {
     const section = markers.section.test(line.text);
-    Object.assign(line, {
-      role: 'furniture',
-      furniture: section || masthead ? 'section' : 'masthead',
-      rule: section ? 'header-section' : 'header-zone',
-    });
+    toFurniture(line, section || masthead ? 'section' : 'masthead', section ? 'header-section' : 'header-zone');
     if (!section) masthead = true;
     resolved[i] = true;
   };
   for (let i = 0; i <= zoneEnd; i++) {
-    if (out[i]!.role !== 'blank' && !resolved[i]) toFurniture(out[i]!, i);
+    if (out[i]!.role !== 'blank' && !resolved[i]) claim(out[i]!, i);
   }
   for (let i = zoneEnd + 1; i < out.length; i++) {
     const line = out[i]!;
-    if (line.role === 'blank' || line.role === 'furniture') continue;
+    if (isBlankOrFurniture(line)) continue;
     if (resolved[i]) break;
-    const prevBlank = i === 0 || out[i - 1]!.role === 'blank' || out[i - 1]!.role === 'furniture';
-    const nextBlank = i === out.length - 1 || out[i + 1]!.role === 'blank' || out[i + 1]!.role === 'furniture';
+    const prevBlank = i === 0 || isBlankOrFurniture(out[i - 1]!);
+    const nextBlank = i === out.length - 1 || isBlankOrFurniture(out[i + 1]!);
     if (!(line.width <= 8 && prevBlank && nextBlank && !/[。，]/u.test(line.text))) break;
-    toFurniture(line, i);
+    claim(line, i);
   }
-  // Anywhere on the page, a section name standing alone between blank lines.
+}
+
+/** Anywhere on the page, a section name standing alone between blank lines. */
+function claimIsolatedSections(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet): void {
+  const alone = (j: number) => j < 0 || j >= out.length || isBlankOrFurniture(out[j]!);
   for (let i = 0; i < out.length; i++) {
     const line = out[i]!;
     if (resolved[i] || line.width > 6 || !markers.section.test(line.text)) continue;
-    const alone = (j: number) => j < 0 || j >= out.length || out[j]!.role === 'blank' || out[j]!.role === 'furniture';
     if (alone(i - 1) && alone(i + 1)) {
-      Object.assign(line, { role: 'furniture', furniture: 'section', rule: 'isolated-section' });
+      toFurniture(line, 'section', 'isolated-section');
       resolved[i] = true;
     }
   }
+}
 
-  // Pass 3: context, top-down.
-  const nextContent = (from: number): number => {
-    for (let j = from; j < out.length; j++) {
-      if (out[j]!.role !== 'blank' && out[j]!.role !== 'furniture') return j;
-    }
-    return -1;
-  };
-  const isStrongOpener = (j: number): boolean =>
-    j >= 0 && (out[j]!.role === 'dateline' || out[j]!.role === 'byline' || (!resolved[j] && markers.subheadlinePrefix.test(out[j]!.text)));
+/** Index of the first line from `from` on that is neither blank nor furniture, or -1. */
+function nextContent(out: ClassifiedLine[], from: number): number {
+  for (let j = from; j < out.length; j++) {
+    if (!isBlankOrFurniture(out[j]!)) return j;
+  }
+  return -1;
+}
 
+/** Line j opens an article body or a subheadline (dateline, byline, dash-led line). */
+function isStrongOpener(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, j: number): boolean {
+  return j >= 0 && (out[j]!.role === 'dateline' || out[j]!.role === 'byline' || (!resolved[j] && markers.subheadlinePrefix.test(out[j]!.text)));
+}
+
+interface Decision {
+  role: Role;
+  rule: string;
+  newGroup?: boolean;
+}
+
+/** Every decision pass 3 can make, named by its rule. */
+const DECIDED = {
+  dashSubheadline: { role: 'subheadline', rule: 'dash-subheadline' },
+  titleBeforeOpener: { role: 'title', rule: 'title-before-opener', newGroup: true },
+  continuation: { role: 'body', rule: 'continuation' },
+  shortHeadlinePair: { role: 'title', rule: 'short-headline-pair', newGroup: true },
+  titleBeforeBoundary: { role: 'title', rule: 'title-before-boundary', newGroup: true },
+  paragraphStart: { role: 'body', rule: 'paragraph-start' },
+  enumeratedSubheading: { role: 'subheading', rule: 'enumerated-subheading' },
+  titleBlock: { role: 'title', rule: 'title-block', newGroup: false },
+  titleBlockNewGroup: { role: 'title', rule: 'title-block', newGroup: true },
+  bodyAfterHeadline: { role: 'body', rule: 'body-after-headline' },
+  bodyAfterByline: { role: 'body', rule: 'body-after-byline' },
+  kickerAboveHeadline: { role: 'kicker', rule: 'kicker-above-headline', newGroup: true },
+  titleAfterBoundary: { role: 'title', rule: 'title-after-boundary', newGroup: true },
+  bodyAfterBoundary: { role: 'body', rule: 'body-after-boundary' },
+} as const satisfies Record<string, Decision>;
+
+/** Pass 3: the lines no pattern claimed, read top-down with their neighbours. */
+function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, pauseEnds: boolean): void {
   let prev: ClassifiedLine | null = null;
   for (let i = 0; i < out.length; i++) {
     const line = out[i]!;
-    if (line.role === 'blank' || line.role === 'furniture') continue;
+    if (isBlankOrFurniture(line)) continue;
     if (resolved[i]) {
       prev = line;
       continue;
     }
-    const col = line.column;
-    const nextIdx = nextContent(i + 1);
-    const next = nextIdx >= 0 ? out[nextIdx]! : null;
-    const strongNext = isStrongOpener(nextIdx);
-    const titleChainNext = next !== null && !resolved[nextIdx] && titleLike(next, col) && isStrongOpener(nextContent(nextIdx + 1));
-    const likeTitle = titleLike(line, col);
-    const prevRole = prev?.role ?? null;
-    const inTitle = prevRole === 'title' || prevRole === 'kicker';
-    const inBody = prevRole === 'body' || prevRole === 'dateline' || prevRole === 'subheading';
-    const prevText = prevRole === 'dateline' ? prev!.dateline!.rest : (prev?.text ?? '');
-    const prevOpen = inBody && prevText !== '' && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText);
-
-    const set = (role: Role, rule: string, newGroup?: boolean) => {
-      line.role = role;
-      line.rule = rule;
-      if (newGroup !== undefined) line.newGroup = newGroup;
-      resolved[i] = true;
-      prev = line;
-    };
-
-    // A dash-led line right under a headline is its 副题.
-    if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) {
-      set('subheadline', 'dash-subheadline');
-      continue;
-    }
-    if (prevOpen || startsWithNoLineStart(line.text)) {
-      // Mid-sentence: a wrapped continuation, unless a headline block plainly starts here.
-      if (likeTitle && (strongNext || titleChainNext) && line.width <= 0.8 * col && !startsWithNoLineStart(line.text)) {
-        set('title', 'title-before-opener', true);
-      } else {
-        set('body', 'continuation');
-      }
-      continue;
-    }
-    if (inBody) {
+    const d = decide(out, resolved, markers, pauseEnds, i, prev);
+    if (d === DECIDED.enumeratedSubheading) {
+      // Up to three lines at once: the subheading and its wrapped tail.
       const sub = subheadingExtent(out, i, resolved, markers);
-      if (sub.length > 0) {
-        for (const j of sub) Object.assign(out[j]!, { role: 'subheading', rule: 'enumerated-subheading' });
-        for (const j of sub) resolved[j] = true;
-        prev = out[sub[sub.length - 1]!]!;
-        i = sub[sub.length - 1]!;
-        continue;
+      for (const j of sub) {
+        out[j]!.role = 'subheading';
+        out[j]!.rule = d.rule;
+        resolved[j] = true;
       }
-      // Two short unpunctuated lines after a sentence end are a headline, not a paragraph start
-      // (a paragraph's first line is nearly full: only its indent is missing).
-      const shortPair = line.width <= 0.6 * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= 0.6 * col;
-      if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', true);
-      else if (likeTitle && shortPair) set('title', 'short-headline-pair', true);
-      else if (likeTitle && line.width <= 0.8 * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) set('title', 'title-before-boundary', true);
-      else set('body', 'paragraph-start');
+      prev = out[sub[sub.length - 1]!]!;
+      i = sub[sub.length - 1]!;
       continue;
     }
-    if (inTitle || prevRole === 'subheadline') {
-      if (likeTitle && (line.width <= 0.8 * col || strongNext || line.indent)) {
-        set('title', 'title-block', prevRole === 'subheadline' || line.indent);
-      } else {
-        set('body', 'body-after-headline');
-      }
-      continue;
-    }
-    if (prevRole === 'byline') {
-      if (likeTitle && (strongNext || titleChainNext)) set('title', 'title-before-opener', true);
-      else set('body', 'body-after-byline');
-      continue;
-    }
-    // After a boundary: page start, sign-off, jump line, end mark, display line.
-    if (/[，：:]$/u.test(line.text) && line.width <= 0.8 * col && next && !resolved[nextIdx] && titleLike(next, col)) {
-      set('kicker', 'kicker-above-headline', true);
-      continue;
-    }
-    if (likeTitle && (line.width <= 0.85 * col || strongNext || titleChainNext)) {
-      set('title', 'title-after-boundary', true);
-    } else {
-      set('body', 'body-after-boundary');
-    }
+    line.role = d.role;
+    line.rule = d.rule;
+    if (d.newGroup !== undefined) line.newGroup = d.newGroup;
+    resolved[i] = true;
+    prev = line;
   }
-  return out;
+}
+
+function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, pauseEnds: boolean, i: number, prev: ClassifiedLine | null): Decision {
+  const line = out[i]!;
+  const col = line.column;
+  const nextIdx = nextContent(out, i + 1);
+  const next = nextIdx >= 0 ? out[nextIdx]! : null;
+  const strongNext = isStrongOpener(out, resolved, markers, nextIdx);
+  const titleChainNext = next !== null && !resolved[nextIdx] && titleLike(next, col) && isStrongOpener(out, resolved, markers, nextContent(out, nextIdx + 1));
+  const likeTitle = titleLike(line, col);
+  const prevRole = prev?.role ?? null;
+  const inTitle = prevRole === 'title' || prevRole === 'kicker';
+  const inBody = prevRole === 'body' || prevRole === 'dateline' || prevRole === 'subheading';
+  const prevText = prevRole === 'dateline' ? prev!.dateline!.rest : (prev?.text ?? '');
+  const prevOpen = inBody && prevText !== '' && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText);
+
+  // A dash-led line right under a headline is its 副题.
+  if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) return DECIDED.dashSubheadline;
+  if (prevOpen || startsWithNoLineStart(line.text)) {
+    // Mid-sentence: a wrapped continuation, unless a headline block plainly starts here.
+    const headline = likeTitle && (strongNext || titleChainNext) && line.width <= 0.8 * col && !startsWithNoLineStart(line.text);
+    return headline ? DECIDED.titleBeforeOpener : DECIDED.continuation;
+  }
+  if (inBody) {
+    if (subheadingExtent(out, i, resolved, markers).length > 0) return DECIDED.enumeratedSubheading;
+    // Two short unpunctuated lines after a sentence end are a headline, not a paragraph start
+    // (a paragraph's first line is nearly full: only its indent is missing).
+    const shortPair = line.width <= 0.6 * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= 0.6 * col;
+    if (likeTitle && (strongNext || titleChainNext)) return DECIDED.titleBeforeOpener;
+    if (likeTitle && shortPair) return DECIDED.shortHeadlinePair;
+    if (likeTitle && line.width <= 0.8 * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) return DECIDED.titleBeforeBoundary;
+    return DECIDED.paragraphStart;
+  }
+  if (inTitle || prevRole === 'subheadline') {
+    if (likeTitle && (line.width <= 0.8 * col || strongNext || line.indent)) {
+      return prevRole === 'subheadline' || line.indent ? DECIDED.titleBlockNewGroup : DECIDED.titleBlock;
+    }
+    return DECIDED.bodyAfterHeadline;
+  }
+  if (prevRole === 'byline') {
+    return likeTitle && (strongNext || titleChainNext) ? DECIDED.titleBeforeOpener : DECIDED.bodyAfterByline;
+  }
+  // After a boundary: page start, sign-off, jump line, end mark, display line.
+  if (/[，：:]$/u.test(line.text) && line.width <= 0.8 * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
+  if (likeTitle && (line.width <= 0.85 * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
+  return DECIDED.bodyAfterBoundary;
 }
 
 const BOUNDARY_ROLES: ReadonlySet<Role> = new Set(['furniture', 'byline', 'dateline', 'signoff', 'jump', 'endmark', 'display']);
