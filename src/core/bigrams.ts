@@ -29,26 +29,32 @@ function key(a: number, b: number): Bigram {
   return -(a * 0x110000 + b) - 1;
 }
 
-/** Call `visit` with each bigram of Han characters in `texts`, read as one run of text. */
-function scanBigrams(texts: readonly string[], visit: (g: Bigram) => void): void {
-  let prev = -1;
-  for (const text of texts) {
-    for (let i = 0; i < text.length; i++) {
-      let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-        cp = text.codePointAt(i)!;
-        i++;
-      }
-      if (!isHan(cp)) continue;
-      if (prev >= 0) visit(key(prev, cp));
-      prev = cp;
+/**
+ * Han bigrams of `text`, read on from the code point `prev` (-1: none) —
+ * added to `out`, or only those in `keep` when it is given. Returns the last
+ * Han code point, so that several texts can be read as one run.
+ */
+function collectBigrams(text: string, prev: number, out: Bigram[] | Set<Bigram>, keep: ReadonlySet<Bigram> | null): number {
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      cp = text.codePointAt(i)!;
+      i++;
     }
+    if (!isHan(cp)) continue;
+    if (prev >= 0) {
+      const g = key(prev, cp);
+      if (keep === null) (out as Bigram[]).push(g);
+      else if (keep.has(g)) (out as Set<Bigram>).add(g);
+    }
+    prev = cp;
   }
+  return prev;
 }
 
 export function bigramList(text: string): Bigram[] {
   const out: Bigram[] = [];
-  scanBigrams([text], (g) => out.push(g));
+  collectBigrams(text, -1, out, null);
   return out;
 }
 
@@ -95,10 +101,8 @@ export function unitBigrams(u: BodyUnit, relevant: ReadonlySet<Bigram>): Set<Big
   let set = perPage.get(u);
   if (!set) {
     set = new Set();
-    const found = set;
-    scanBigrams([u.dateline?.dateline?.rest ?? '', ...u.body.map((l) => l.text)], (g) => {
-      if (relevant.has(g)) found.add(g);
-    });
+    let prev = collectBigrams(u.dateline?.dateline?.rest ?? '', -1, set, relevant);
+    for (const l of u.body) prev = collectBigrams(l.text, prev, set, relevant);
     perPage.set(u, set);
   }
   return set;

@@ -44,11 +44,11 @@ function needs(text: string): number {
   let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || c >= 0x7f) {
-      if (isControl(c)) flags |= HAS_CONTROL;
-      if (mayChangeUnderNfc(c)) flags |= HAS_NFC_CANDIDATE;
-      if (isFullwidthAlnum(c)) flags |= HAS_FULLWIDTH;
-    }
+    // Printable ASCII and CJK unified ideographs (nearly every character) need nothing.
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x20 && c < 0x7f)) continue;
+    if (isControl(c)) flags |= HAS_CONTROL;
+    if (mayChangeUnderNfc(c)) flags |= HAS_NFC_CANDIDATE;
+    if (isFullwidthAlnum(c)) flags |= HAS_FULLWIDTH;
   }
   return flags;
 }
