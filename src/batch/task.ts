@@ -7,7 +7,7 @@
  * cheaper than the thread-pool round trips of fs/promises.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parse, UnusableInputError } from '../index.js';
 import type { NewsDocument } from '../core/model.js';
 import { newsDocumentProblems } from '../schema/validate.js';
@@ -86,6 +86,8 @@ export function upToDate(doc: unknown, hash: string, options: OutputOptions): do
 }
 
 async function existingOutput(out: string, hash: string, options: OutputOptions): Promise<NewsDocument | null> {
+  // A fresh output directory has none: asking first is cheaper than the exception a failed read throws.
+  if (!existsSync(out)) return null;
   let text: string;
   try {
     text = readFileSync(out, 'utf8');

@@ -25,6 +25,8 @@ export interface Piece {
 interface Draft {
   type: ParagraphType;
   pieces: Piece[];
+  /** The pieces joined, once computed. */
+  text?: string;
 }
 
 function isLatinLetter(c: number): boolean {
@@ -81,7 +83,10 @@ function splitCaptions(draft: Draft, markers: MarkerSet): Draft[] {
   if (draft.type !== 'paragraph') return [draft];
   const text = joinPieces(draft.pieces);
   const m = captionStart(markers).exec(text);
-  if (!m) return [draft];
+  if (!m) {
+    draft.text = text;
+    return [draft];
+  }
   if (m.index === 0) return [{ type: 'caption', pieces: draft.pieces }];
   // Cut the pieces at the caption's offset.
   const before: Piece[] = [];
@@ -124,5 +129,5 @@ export function reflowParagraphs(pieces: Piece[], markers: MarkerSet, pauseEnds 
   return drafts
     .flatMap((d) => splitCaptions(d, markers))
     .filter((d) => d.pieces.length > 0)
-    .map((d) => ({ type: d.type, text: joinPieces(d.pieces), lines: range(d.pieces) }));
+    .map((d) => ({ type: d.type, text: d.text ?? joinPieces(d.pieces), lines: range(d.pieces) }));
 }
