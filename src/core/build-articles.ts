@@ -198,6 +198,7 @@ export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pa
     id: '',
     kind: isPhotoStory(body.byline, unit, body.paragraphs) ? 'photo' : 'article',
     lines: span(ranges),
+    script: 'unknown', // set by detect-script once the whole page is built
     kicker: head.kicker,
     headline: head.headline,
     subheadline: head.subheadline,

@@ -57,22 +57,28 @@ export function cleanCharacters(input: InputLine[], repairs: Repair[]): WorkLine
   return input.map((line) => {
     const raw = line.text;
     if (raw.length > MAX_LINE_CHARS) return workLine(line, raw, raw, false, raw.length, true);
-    let text = raw;
-    const record = (kind: Repair['kind'], after: string) => {
-      if (after !== text) {
-        repairs.push({ kind, lines: [line.n, line.n], before: text, after });
-        text = after;
-      }
-    };
-    const flags = needs(text);
-    if (flags & HAS_CONTROL) record('control-chars', text.replace(CONTROL, ''));
-    if (flags & HAS_NFC_CANDIDATE) record('unicode-nfc', text.normalize('NFC'));
-    if (flags & HAS_FULLWIDTH) record('fullwidth-alnum', text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    const flags = needs(raw);
+    const text = flags === 0 ? raw : repaired(raw, flags, line.n, repairs);
     // trim() removes exactly what \s matches (U+3000 included).
     const trimmed = text.trim();
     const indent = trimmed.length > 0 && isSpaceCode(text.charCodeAt(0));
     return workLine(line, raw, trimmed, indent, displayWidth(trimmed), false);
   });
+}
+
+/** The repairs `flags` call for, in order, each recorded against line `n`. */
+function repaired(raw: string, flags: number, n: number, repairs: Repair[]): string {
+  let text = raw;
+  const record = (kind: Repair['kind'], after: string) => {
+    if (after !== text) {
+      repairs.push({ kind, lines: [n, n], before: text, after });
+      text = after;
+    }
+  };
+  if (flags & HAS_CONTROL) record('control-chars', text.replace(CONTROL, ''));
+  if (flags & HAS_NFC_CANDIDATE) record('unicode-nfc', text.normalize('NFC'));
+  if (flags & HAS_FULLWIDTH) record('fullwidth-alnum', text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return text;
 }
 
 /** Every WorkLine has all its fields, in one order (one shape for V8 through the later stages). */

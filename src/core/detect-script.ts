@@ -78,20 +78,19 @@ export function articleTexts(a: Article): string[] {
 }
 
 /**
- * Give each article its `script` (placed right after `lines`) and return the
- * articles and the script of the whole page (articles plus `otherText`:
- * furniture and unassigned text).
+ * Give each article its `script` (in place: build-articles leaves the field
+ * ready, right after `lines`) and return the script of the whole page
+ * (articles plus `otherText`: furniture and unassigned text).
  */
-export function assignScripts(articles: Article[], otherText: Iterable<string>): { articles: Article[]; script: Script } {
+export function assignScripts(articles: Article[], otherText: Iterable<string>): Script {
   const page: ScriptCounts = { hans: 0, hant: 0 };
-  const out = articles.map((a) => {
+  for (const a of articles) {
     const c: ScriptCounts = { hans: 0, hant: 0 };
     for (const t of articleTexts(a)) countScript(t, c);
     page.hans += c.hans;
     page.hant += c.hant;
-    const { id, kind, lines, ...rest } = a;
-    return { id, kind, lines, script: classifyCounts(c), ...rest };
-  });
+    a.script = classifyCounts(c);
+  }
   for (const t of otherText) countScript(t, page);
-  return { articles: out, script: classifyCounts(page) };
+  return classifyCounts(page);
 }

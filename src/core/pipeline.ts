@@ -76,13 +76,14 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   repairs.sort((a, b) => a.lines[0] - b.lines[0]);
   unassigned.sort((a, b) => a.lines[0] - b.lines[0]);
   // Script detection (cheap: one pass over the text with two small character sets).
-  const scripts = assignScripts(articles, [...furniture.map((l) => l.text), ...unassigned.map((u) => u.text)]);
-  articles = scripts.articles;
+  const otherText = furniture.map((l) => l.text);
+  for (const u of unassigned) otherText.push(u.text);
+  const script = assignScripts(articles, otherText);
   return {
     schemaVersion: 1,
     tool: { name: 'news-parse', version: VERSION, options: { keepSpacing: Boolean(options.keepSpacing) } },
     source,
-    script: scripts.script,
+    script,
     page: { number: pageNumber, furniture: furnitureOf(furniture) },
     articles,
     unassigned,
