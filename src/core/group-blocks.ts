@@ -84,65 +84,152 @@ const SERIAL_NUMBER = /^[一二三四五六七八九十百〇零0-9]{1,4}$/u;
 const PHOTO_CREDIT = /^(?:摄|攝|摄影|攝影|供图|供圖)$/u;
 const CAPTION = /图为|圖為|图：|圖：/u;
 
+/**
+ * The grouping state: blocks closed so far and the headline block or body
+ * unit being built (at most one of them is open). The steps below are small
+ * functions of it rather than closures of one large loop: groupBlocks runs
+ * for every line, and V8 compiles small functions far faster.
+ */
+interface Grouping {
+  blocks: Block[];
+  title: TitleBlock | null;
+  unit: BodyUnit | null;
+}
+
+function closeTitle(g: Grouping): void {
+  const title = g.title;
+  if (!title) return;
+  // 引题 without punctuation: a one-phrase line above a main headline set as
+  // two phrases with a space (春节假期消费市场观察 / 年味浓 消费旺 服务暖).
+  const first = title.titles[0];
+  const rest = title.titles.slice(1);
+  const last = rest[rest.length - 1];
+  if (!title.kicker && !title.display && first && last && rest.length <= 2 && rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first.text) && first.width <= rest.reduce((w, l) => w + l.width, 0)) {
+    title.kicker = first;
+    title.titles = rest;
+  }
+  title.lines = span(titleLines(title));
+  g.blocks.push(title);
+  g.title = null;
+}
+
+function closeUnit(g: Grouping): void {
+  if (!g.unit) return;
+  g.unit.lines = span(unitLines(g.unit));
+  g.blocks.push(g.unit);
+  g.unit = null;
+}
+
+function openUnit(g: Grouping, openedBy: string): BodyUnit {
+  closeTitle(g);
+  g.unit = { type: 'body', bylines: [], dateline: null, body: [], signoff: null, jump: null, endmark: null, openedBy, closedBy: null, lines: [0, 0] };
+  return g.unit;
+}
+
+const unitHasText = (u: BodyUnit | null) => u !== null && (u.body.length > 0 || u.dateline !== null);
+const unitClosed = (u: BodyUnit | null) => u !== null && u.closedBy !== null;
+
+/** A sign-off, jump line or end mark closes the unit it ends (opening one if the page starts with it). */
+function addCloser(g: Grouping, line: ClassifiedLine, slot: 'signoff' | 'jump' | 'endmark'): void {
+  if (g.unit === null) openUnit(g, 'closer');
+  let unit = g.unit!;
+  if (unit[slot] !== null) {
+    // A second closer of the same kind cannot belong to the same article.
+    closeUnit(g);
+    unit = openUnit(g, 'closer');
+  }
+  unit[slot] = line;
+  unit.closedBy = slot;
+}
+
+/** Kicker, title, subheadline or display line: continues the open headline block or starts one. */
+function addHeadlineLine(g: Grouping, line: ClassifiedLine): void {
+  closeUnit(g);
+  const title = g.title;
+  const startsNew =
+    title === null ||
+    line.role === 'display' ||
+    title.display ||
+    line.role === 'kicker' ||
+    (line.role === 'title' && ((line.newGroup === true && title.titles.length > 0) || title.subheadline !== null)) ||
+    (line.role === 'subheadline' && title.subheadline !== null);
+  if (startsNew) {
+    closeTitle(g);
+    g.title = { type: 'title', kicker: null, titles: [], subheadline: null, display: line.role === 'display', lines: [line.n, line.n] };
+  }
+  const t = g.title!;
+  if (line.role === 'kicker') t.kicker = line;
+  else if (line.role === 'subheadline') t.subheadline = line;
+  else t.titles.push(line);
+}
+
+function addByline(g: Grouping, line: ClassifiedLine): void {
+  // A photo credit (摄) after a captioned text belongs to that text; any other byline opens a unit.
+  const unit = g.unit;
+  const credit = line.byline?.credit ?? '';
+  const photoCredit = line.byline?.role === null || (PHOTO_CREDIT.test(credit) && unit !== null && unit.body.some((l) => CAPTION.test(l.text)));
+  if (photoCredit && unitHasText(unit) && !unitClosed(unit)) {
+    unit!.bylines.push(line);
+    return;
+  }
+  if (unit === null || unitHasText(unit) || unitClosed(unit)) {
+    closeUnit(g);
+    openUnit(g, 'byline');
+  }
+  g.unit!.bylines.push(line);
+}
+
+function addDateline(g: Grouping, line: ClassifiedLine): void {
+  if (g.unit === null || unitHasText(g.unit) || unitClosed(g.unit)) {
+    closeUnit(g);
+    openUnit(g, 'dateline');
+  }
+  g.unit!.dateline = line;
+}
+
+function addBodyLine(g: Grouping, line: ClassifiedLine): void {
+  if (g.unit === null || unitClosed(g.unit)) {
+    closeUnit(g);
+    openUnit(g, 'text');
+  }
+  g.unit!.body.push(line);
+}
+
+/** A bracketed line: a serial number or author under a headline, otherwise a sign-off. */
+function addBracketed(g: Grouping, line: ClassifiedLine): void {
+  const title = g.title;
+  const underHeadline = title !== null && g.unit === null && title.titles.length > 0;
+  // A bracketed number right under a headline is the part of a serial: （六）.
+  if (underHeadline && SERIAL_NUMBER.test(line.inner ?? '')) {
+    line.role = 'subheadline';
+    line.rule = 'serial-number-under-headline';
+    if (title.subheadline === null) title.subheadline = line;
+    else title.titles.push(line);
+    return;
+  }
+  // A bracketed name right under a headline is its author, not the sign-off
+  // of the text before it (盲從 ⏎ （丹翁）, as older papers print bylines).
+  if (underHeadline) {
+    line.role = 'byline';
+    line.rule = 'bracketed-author-under-headline';
+    line.byline = { text: line.text, role: null, names: splitNames(line.inner ?? '') ?? [], credit: null };
+    openUnit(g, 'byline').bylines.push(line);
+    return;
+  }
+  addCloser(g, line, 'signoff');
+}
+
 export function groupBlocks(lines: ClassifiedLine[]): Grouped {
-  const blocks: Block[] = [];
+  const g: Grouping = { blocks: [], title: null, unit: null };
   const furniture: ClassifiedLine[] = [];
   const overlong: ClassifiedLine[] = [];
-  let title = null as TitleBlock | null;
-  let unit = null as BodyUnit | null;
-
-  const closeTitle = () => {
-    if (title) {
-      // 引题 without punctuation: a one-phrase line above a main headline set as
-      // two phrases with a space (春节假期消费市场观察 / 年味浓 消费旺 服务暖).
-      const [first, ...rest] = title.titles;
-      const last = rest[rest.length - 1];
-      if (!title.kicker && !title.display && first && last && rest.length <= 2 && rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first.text) && first.width <= rest.reduce((w, l) => w + l.width, 0)) {
-        title.kicker = first;
-        title.titles = rest;
-      }
-      title.lines = span(titleLines(title));
-      blocks.push(title);
-      title = null;
-    }
-  };
-  const closeUnit = () => {
-    if (unit) {
-      unit.lines = span(unitLines(unit));
-      blocks.push(unit);
-      unit = null;
-    }
-  };
-  const openUnit = (openedBy: string): BodyUnit => {
-    closeTitle();
-    unit = { type: 'body', bylines: [], dateline: null, body: [], signoff: null, jump: null, endmark: null, openedBy, closedBy: null, lines: [0, 0] };
-    return unit;
-  };
-  /** A sign-off, jump line or end mark closes the unit it ends (opening one if the page starts with it). */
-  const addCloser = (line: ClassifiedLine, slot: 'signoff' | 'jump' | 'endmark') => {
-    if (unit === null) {
-      closeTitle();
-      openUnit('closer');
-    }
-    if (unit![slot] !== null) {
-      // A second closer of the same kind cannot belong to the same article.
-      closeUnit();
-      openUnit('closer')[slot] = line;
-    } else {
-      unit![slot] = line;
-    }
-    unit!.closedBy = slot;
-  };
-  const unitHasText = () => unit !== null && (unit.body.length > 0 || unit.dateline !== null);
-  const unitClosed = () => unit !== null && unit.closedBy !== null;
-
   for (const line of lines) {
     switch (line.role) {
       case 'blank':
         break;
       case 'furniture':
         // Furniture between headline lines separates two headline blocks.
-        closeTitle();
+        closeTitle(g);
         furniture.push(line);
         break;
       case 'overlong':
@@ -151,86 +238,33 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
       case 'kicker':
       case 'title':
       case 'subheadline':
-      case 'display': {
-        closeUnit();
-        const startsNew =
-          title === null ||
-          line.role === 'display' ||
-          title.display ||
-          line.role === 'kicker' ||
-          (line.role === 'title' && (line.newGroup === true && title.titles.length > 0 || title.subheadline !== null)) ||
-          (line.role === 'subheadline' && title.subheadline !== null);
-        if (startsNew) {
-          closeTitle();
-          title = { type: 'title', kicker: null, titles: [], subheadline: null, display: line.role === 'display', lines: [line.n, line.n] };
-        }
-        const t = title!;
-        if (line.role === 'kicker') t.kicker = line;
-        else if (line.role === 'subheadline') t.subheadline = line;
-        else t.titles.push(line);
+      case 'display':
+        addHeadlineLine(g, line);
         break;
-      }
-      case 'byline': {
-        // A photo credit (摄) after a captioned text belongs to that text; any other byline opens a unit.
-        const credit = line.byline?.credit ?? '';
-        const photoCredit = line.byline?.role === null || (PHOTO_CREDIT.test(credit) && unit !== null && unit.body.some((l) => CAPTION.test(l.text)));
-        if (photoCredit && unitHasText() && !unitClosed()) {
-          unit!.bylines.push(line);
-          break;
-        }
-        if (unit === null || unitHasText() || unitClosed()) {
-          closeUnit();
-          openUnit('byline');
-        }
-        unit!.bylines.push(line);
+      case 'byline':
+        addByline(g, line);
         break;
-      }
       case 'dateline':
-        if (unit === null || unitHasText() || unitClosed()) {
-          closeUnit();
-          openUnit('dateline');
-        }
-        unit!.dateline = line;
+        addDateline(g, line);
         break;
       case 'body':
       case 'subheading':
-        if (unit === null || unitClosed()) {
-          closeUnit();
-          openUnit('text');
-        }
-        unit!.body.push(line);
+        addBodyLine(g, line);
         break;
       case 'signoff':
-        // A bracketed number right under a headline is the part of a serial: （六）.
-        if (title !== null && unit === null && title.titles.length > 0 && SERIAL_NUMBER.test(line.inner ?? '')) {
-          line.role = 'subheadline';
-          line.rule = 'serial-number-under-headline';
-          if (title.subheadline === null) title.subheadline = line;
-          else title.titles.push(line);
-          break;
-        }
-        // A bracketed name right under a headline is its author, not the sign-off
-        // of the text before it (盲從 ⏎ （丹翁）, as older papers print bylines).
-        if (title !== null && unit === null && title.titles.length > 0) {
-          line.role = 'byline';
-          line.rule = 'bracketed-author-under-headline';
-          line.byline = { text: line.text, role: null, names: splitNames(line.inner ?? '') ?? [], credit: null };
-          openUnit('byline').bylines.push(line);
-        } else {
-          addCloser(line, 'signoff');
-        }
+        addBracketed(g, line);
         break;
       case 'jump':
-        addCloser(line, 'jump');
+        addCloser(g, line, 'jump');
         break;
       case 'endmark':
-        addCloser(line, 'endmark');
+        addCloser(g, line, 'endmark');
         break;
     }
   }
-  closeUnit();
-  closeTitle();
-  return { blocks, furniture, overlong };
+  closeUnit(g);
+  closeTitle(g);
+  return { blocks: g.blocks, furniture, overlong };
 }
 
 export { unitLines };
