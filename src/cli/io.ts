@@ -1,3 +1,5 @@
+import { EXIT } from './errors.js';
+
 /** What a CLI run may touch; tests pass their own to run commands in-process. */
 export interface OutStream {
   write(chunk: string): unknown;
@@ -13,7 +15,19 @@ export interface CliIO {
   cwd: string;
 }
 
+/**
+ * A reader that goes away (`news-parse page.txt --json | head`) is not an
+ * error of ours: the run ends quietly with 0, as a pipeline expects. Any
+ * other failure to write standard output is one line on stderr, exit 2.
+ */
+function onStdoutError(err: NodeJS.ErrnoException): void {
+  if (err.code === 'EPIPE') process.exit(EXIT.ok);
+  process.stderr.write(`news-parse: cannot write standard output: ${err.code ?? err.message}\n`);
+  process.exit(EXIT.usage);
+}
+
 export function processIO(): CliIO {
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   return {
     stdout: process.stdout,
     stderr: process.stderr,
