@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Exit codes: 0 ok · 1 findings (quality gate failed, invalid documents, some batch inputs failed)
 //             2 usage error or unusable input · 3 internal error (a bug: please report it)
-import { run } from '../dist/cli/run.js';
+import { run } from '../dist/bundle/run.js'; // dist/cli/run.js bundled: scripts/bundle-cli.mjs
 
 run(process.argv.slice(2)).then(
   (code) => {

@@ -5,7 +5,11 @@
 // times the built CLI with --jobs 1 and --jobs 2 against a floor program
 // (scripts/bench-floor.mjs) and prints a table.
 //
-// Usage: node scripts/bench-batch.mjs [--pages N] [--repeat R] [--keep]
+// Usage: node scripts/bench-batch.mjs [--pages N] [--repeat R] [--dir DIR] [--keep]
+// The corpus and all outputs go under DIR (default: /dev/shm when it exists,
+// else the system temp dir): on this project's VMs the disk's system time for
+// writes varied 1-6 s between identical runs, which swamped the programs'
+// own differences. The floor writes to the same place, so the ratio is fair.
 // The three programs run interleaved, R rounds; each row is its best round.
 // Peak memory comes from /usr/bin/time -v when present, otherwise from a
 // preloaded module that records process.resourceUsage().maxRSS at exit.
@@ -24,6 +28,11 @@ const opt = (name, dflt) => {
 const PAGES = opt('--pages', 2400);
 const REPEAT = opt('--repeat', 2);
 const KEEP = args.includes('--keep');
+const DIR = (() => {
+  const i = args.indexOf('--dir');
+  if (i !== -1) return args[i + 1];
+  return existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+})();
 
 // --- corpus ---------------------------------------------------------------
 function sources() {
@@ -54,7 +63,7 @@ function variant(bytes, i) {
   }
 }
 
-const work = mkdtempSync(join(tmpdir(), 'news-parse-bench-'));
+const work = mkdtempSync(join(DIR, 'news-parse-bench-'));
 const corpus = join(work, 'corpus');
 const srcs = sources();
 let bytesTotal = 0;
@@ -137,7 +146,7 @@ const [floor, j1, j2] = measureAll([
 
 const rows = [floor, j1, j2];
 const pad = (s, n) => String(s).padStart(n);
-console.log(`corpus: ${PAGES} pages, ${(bytesTotal / 1e6).toFixed(1)} MB, from ${srcs.length} sources; best of ${REPEAT} interleaved runs (median wall in its own column); peak RSS via ${haveTime ? '/usr/bin/time -v' : 'process.resourceUsage()'}`);
+console.log(`corpus: ${PAGES} pages, ${(bytesTotal / 1e6).toFixed(1)} MB, from ${srcs.length} sources, in ${DIR}; best of ${REPEAT} interleaved runs (median wall in its own column); peak RSS via ${haveTime ? '/usr/bin/time -v' : 'process.resourceUsage()'}`);
 console.log(`${'run'.padEnd(8)} ${pad('pages', 6)} ${pad('wall s', 8)} ${pad('median s', 9)} ${pad('pages/s', 8)} ${pad('CPU s', 8)} ${pad('peak MB', 8)} ${pad('× floor', 8)}`);
 for (const r of rows) {
   console.log(

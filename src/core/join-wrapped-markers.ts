@@ -5,11 +5,21 @@
  * up one line and the line remembers where it came from (`carriedFrom`).
  */
 import { displayWidth } from './chars.js';
-import type { MarkerSet } from './markers.js';
+import { matchesAny, type MarkerSet } from './markers.js';
 import type { WorkLine } from './work-line.js';
 
 const OPENER_ANYWHERE = /[〔［\[【（(]/u;
 const OPEN_CLOSE: Record<string, string> = { '〔': '〕', '［': '］', '[': ']', '【': '】', '（': '）', '(': ')' };
+
+/** The dateline marker that opens `text` (the first pattern that matches), or ''. */
+function datelineMarker(text: string, markers: MarkerSet): string {
+  if (!matchesAny(markers.dateline, text)) return '';
+  for (const re of markers.dateline) {
+    const m = re.exec(text);
+    if (m && m[0] !== '') return m[0];
+  }
+  return '';
+}
 
 export function joinWrappedMarkers(lines: WorkLine[], markers: MarkerSet): WorkLine[] {
   const out = lines.slice();
@@ -17,7 +27,7 @@ export function joinWrappedMarkers(lines: WorkLine[], markers: MarkerSet): WorkL
     const line = out[i]!;
     if (!OPENER_ANYWHERE.test(line.text)) continue;
     // The opener may follow a dateline marker: 本报讯（记者 陈思远 通讯员 ⏎ 林海燕）3月27日…
-    const lead = markers.dateline.map((re) => re.exec(line.text)?.[0] ?? '').find((m) => m !== '') ?? '';
+    const lead = datelineMarker(line.text, markers);
     const after = line.text.slice(lead.length).replace(/^[\s\u3000]+/u, '');
     const close = OPEN_CLOSE[after[0] ?? ''];
     if (!close || line.tooLong || after.includes(close)) continue;

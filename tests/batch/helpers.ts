@@ -1,8 +1,9 @@
 /**
  * Helpers for the batch tests. They run the built CLI (`node bin/news-parse.js`)
- * as a child process, because the batch workers load dist/ JavaScript; when
- * dist/ is missing or older than the batch sources, it is built first (one
- * build at a time across test files, by a lock directory).
+ * as a child process, because the batch workers load dist/ JavaScript (the
+ * bundle in dist/bundle/ that bin/ loads); when dist/ is missing or older than
+ * the batch sources, it is built first (one build at a time across test files,
+ * by a lock directory).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
@@ -24,9 +25,10 @@ function newestMtime(dir: string): number {
 
 function stale(): boolean {
   const built = join(ROOT, 'dist', 'cli', 'command-batch.js');
-  if (!existsSync(built) || !existsSync(join(ROOT, 'dist', 'batch', 'worker.js')) || !existsSync(join(ROOT, 'dist', 'index.js'))) return true;
+  const bundled = join(ROOT, 'dist', 'bundle', 'worker.js');
+  if (!existsSync(built) || !existsSync(bundled) || !existsSync(join(ROOT, 'dist', 'index.js'))) return true;
   const src = Math.max(newestMtime(join(ROOT, 'src', 'batch')), statSync(join(ROOT, 'src', 'cli', 'command-batch.ts')).mtimeMs);
-  return statSync(built).mtimeMs < src;
+  return Math.min(statSync(built).mtimeMs, statSync(bundled).mtimeMs) < src;
 }
 
 /** Builds dist/ when the batch code in it is missing or stale. */
@@ -49,6 +51,7 @@ export function ensureBuilt(): void {
     // Type errors in other people's work in progress do not stop tsc from emitting.
     spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'ignore' });
     spawnSync(process.execPath, ['scripts/build-validators.mjs'], { cwd: ROOT, stdio: 'ignore' });
+    spawnSync(process.execPath, ['scripts/bundle-cli.mjs'], { cwd: ROOT, stdio: 'ignore' });
   } finally {
     rmdirSync(lock);
   }
