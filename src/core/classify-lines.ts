@@ -85,15 +85,17 @@ export function parseDateline(text: string, markers: MarkerSet): DatelineParts |
 }
 
 /** Local column width: 75th percentile of line widths within ±12 lines (research §2.3). */
-function columnWidths(lines: WorkLine[]): number[] {
-  // Widths of the lines that count (≥ 6 em: not headlines, not paragraph tails),
-  // kept sorted while the ±12-line window slides down the page.
-  const counted = lines.map((l) => (l.tooLong || l.width < 6 ? -1 : l.width));
-  // At most 25 widths: plain shifting beats splice, which allocates an array per call.
-  const sorted: number[] = [];
+function columnWidths(lines: WorkLine[]): Float64Array {
+  // Widths of the lines that count (≥ 6 em: not headlines, not paragraph tails), -1 for the others,
+  // kept sorted while the ±12-line window slides down the page. Typed arrays: a page's widths are
+  // whole or half ems, and one array kind for both keeps this loop's optimised code valid.
+  const counted = new Float64Array(lines.length);
+  for (let i = 0; i < lines.length; i++) counted[i] = lines[i]!.tooLong || lines[i]!.width < 6 ? -1 : lines[i]!.width;
+  // The window holds at most 26 widths: the line entering is added before the one leaving goes.
+  const sorted = new Float64Array(26);
+  let k = 0;
   const insert = (w: number) => {
-    let at = sorted.length;
-    sorted.push(w);
+    let at = k++;
     while (at > 0 && sorted[at - 1]! > w) {
       sorted[at] = sorted[at - 1]!;
       at--;
@@ -101,23 +103,23 @@ function columnWidths(lines: WorkLine[]): number[] {
     sorted[at] = w;
   };
   const remove = (w: number) => {
-    let at = sorted.indexOf(w);
-    for (; at < sorted.length - 1; at++) sorted[at] = sorted[at + 1]!;
-    sorted.pop();
+    let at = 0;
+    while (sorted[at] !== w) at++;
+    for (k--; at < k; at++) sorted[at] = sorted[at + 1]!;
   };
+  const out = new Float64Array(lines.length);
   for (let j = 0; j <= Math.min(lines.length - 1, 12); j++) if (counted[j]! >= 0) insert(counted[j]!);
-  return lines.map((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
     if (i > 0) {
       const enter = i + 12;
       const leave = i - 13;
       if (enter < lines.length && counted[enter]! >= 0) insert(counted[enter]!);
       if (leave >= 0 && counted[leave]! >= 0) remove(counted[leave]!);
     }
-    if (line.hint?.columnWidth) return line.hint.columnWidth;
-    const k = sorted.length;
-    if (k < 3) return 20;
-    return sorted[Math.min(k - 1, Math.floor(k * 0.75))]!;
-  });
+    const hinted = lines[i]!.hint?.columnWidth;
+    out[i] = hinted ? hinted : k < 3 ? 20 : sorted[Math.min(k - 1, Math.floor(k * 0.75))]!;
+  }
+  return out;
 }
 
 const FURNITURE_MAX_WIDTH = 60;
