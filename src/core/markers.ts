@@ -133,8 +133,9 @@ export function matchesAny(patterns: readonly RegExp[], text: string): boolean {
  * issue number — nothing that reads as a sentence.
  */
 export function isDateLine(text: string): boolean {
+  if (/[，。；！？,]/u.test(text)) return false;
   const t = text.trim();
-  if (t.length > 40 || /[，。；！？,]/u.test(t)) return false;
+  if (t.length > 40) return false;
   const hasDate =
     /(?:[0-9０-９]{2,4}|[一二三四五六七八九十〇○零]{2,4}|民[国國][0-9一二三四五六七八九十]{1,3})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日/u.test(t) ||
     /\b[0-9]{4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,2}\b/u.test(t);
