@@ -12,7 +12,7 @@
  */
 import type { Repair } from './model.js';
 import type { WorkLine } from './work-line.js';
-import { displayWidth, isHanCodePoint } from './chars.js';
+import { codeTable, displayWidth, isHanCodePoint } from './chars.js';
 
 const DOUBLED_PUNCT = /([“”‘’（）《》「」『』【】，。、；：？！()])\1/gu;
 
@@ -40,6 +40,25 @@ function hanCount(s: string, from: number, to: number): number {
   return n;
 }
 
+const IS_DOUBLABLE = codeTable(DOUBLABLE);
+
+/**
+ * Do s[a0, a1) and s[b0, b1) read the same once doubled punctuation is
+ * collapsed? The same as collapsePunct(a) === collapsePunct(b), without
+ * building either string: most candidate cuts fail within a character or two.
+ */
+function sameCollapsed(s: string, a0: number, a1: number, b0: number, b1: number): boolean {
+  let i = a0;
+  let j = b0;
+  while (i < a1 && j < b1) {
+    const x = s.charCodeAt(i);
+    if (x !== s.charCodeAt(j)) return false;
+    i += IS_DOUBLABLE[x] === 1 && i + 1 < a1 && s.charCodeAt(i + 1) === x ? 2 : 1;
+    j += IS_DOUBLABLE[x] === 1 && j + 1 < b1 && s.charCodeAt(j + 1) === x ? 2 : 1;
+  }
+  return i === a1 && j === b1;
+}
+
 /** Split a doubled line into its clean copy, or null when the line is not doubled. */
 export function undoubleLine(text: string): string | null {
   const s = SPACE_ANY.test(text) ? text.replace(/\s+/gu, '') : text;
@@ -52,6 +71,7 @@ export function undoubleLine(text: string): string | null {
     if (s.charCodeAt(cut - 1) !== last && !lastDoublable) continue;
     // Collapsing doubled punctuation at most halves a copy, so equal copies differ in length by at most 2×.
     if (cut > 2 * (s.length - cut) || s.length - cut > 2 * cut) continue;
+    if (!sameCollapsed(s, 0, cut, cut, s.length)) continue;
     if (hanCount(s, 0, cut) < 4 || hanCount(s, cut, s.length) < 4) continue;
     const a = s.slice(0, cut);
     const b = s.slice(cut);
