@@ -1,7 +1,8 @@
 #!/usr/bin/env node
+// CommonJS (bin/package.json): starting Node's ESM loader would cost every run ~13 ms.
 // Exit codes: 0 ok · 1 findings (quality gate failed, invalid documents, some batch inputs failed)
 //             2 usage error or unusable input · 3 internal error (a bug: please report it)
-import { run } from '../dist/bundle/run.js'; // dist/cli/run.js bundled: scripts/bundle-cli.mjs
+const { run } = require('../dist/bundle/run.js'); // dist/cli/run.js bundled: scripts/bundle-cli.mjs
 
 run(process.argv.slice(2)).then(
   (code) => {

@@ -2,6 +2,8 @@
 // and checks that a run without --convert never loads opencc-js (via a module-load hook on stderr).
 // Usage: node scripts/bench-startup.mjs [runs=15] [page=fixtures/seed-community-p02/input.txt]
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -21,13 +23,22 @@ function time(args) {
   return { median: ms[Math.floor(ms.length / 2)], min: ms[0], max: ms[ms.length - 1] };
 }
 
-/** Does the run load opencc-js? A loader hook prints every resolved module URL. */
+/**
+ * Does the run load opencc-js? The CLI is CommonJS and requires it, so a preloaded
+ * probe lists the module cache at exit; an ESM loader hook would catch an import too.
+ */
 function loadsOpencc(args) {
+  const probe = join(mkdtempSync(join(tmpdir(), 'news-parse-probe-')), 'probe.cjs');
+  writeFileSync(
+    probe,
+    `process.on('exit', () => { for (const k of Object.keys(require.cache)) if (k.includes('opencc-js')) process.stderr.write('OPENCC ' + k + '\\n'); });\n`,
+  );
   const hook = `data:text/javascript,${encodeURIComponent(
     `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('opencc-js')) process.stderr.write('OPENCC ' + r.url + '\\n'); return r; }`,
   )}`;
   const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
-  const r = spawnSync(process.execPath, ['--import', register, bin, page, '--json', ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', probe, '--import', register, bin, page, '--json', ...args], { cwd: root, encoding: 'utf8' });
+  rmSync(dirname(probe), { recursive: true, force: true });
   return /OPENCC/.test(r.stderr);
 }
 
