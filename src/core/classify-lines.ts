@@ -245,9 +245,13 @@ const CLOSING_QUOTE_END = new RegExp(`[${CLOSERS}]$`, 'u');
 
 export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds = false): ClassifiedLine[] {
   const columns = columnWidths(lines);
-  const out: ClassifiedLine[] = lines.map((line, i) => classifiedLine(line, columns[i]!));
-  // Pass 1.
-  const resolved = out.map((l) => claimStrongRole(l, markers));
+  const out: ClassifiedLine[] = [];
+  const resolved: boolean[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = classifiedLine(lines[i]!, columns[i]!);
+    out.push(line);
+    resolved.push(claimStrongRole(line, markers)); // pass 1
+  }
   claimHeaderZone(out, resolved, markers);
   claimIsolatedSections(out, resolved, markers);
   readInContext(out, resolved, markers, pauseEnds);

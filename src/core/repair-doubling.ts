@@ -110,18 +110,22 @@ export function undoubleGlyphs(text: string): string | null {
 }
 
 export function repairDoubling(lines: WorkLine[], repairs: Repair[]): WorkLine[] {
-  return lines.map((line) => {
-    if (line.tooLong || line.text.length < 6) return line;
-    const whole = undoubleLine(line.text);
-    if (whole !== null) {
-      repairs.push({ kind: 'doubled-line', lines: [line.n, line.n], before: line.text, after: whole });
-      return { ...line, text: whole, width: displayWidth(whole), doubled: true };
-    }
-    const glyphs = undoubleGlyphs(line.text);
-    if (glyphs !== null) {
-      repairs.push({ kind: 'doubled-glyphs', lines: [line.n, line.n], before: line.text, after: glyphs });
-      return { ...line, text: glyphs, width: displayWidth(glyphs), doubled: true };
-    }
-    return line;
-  });
+  const out: WorkLine[] = [];
+  for (const line of lines) out.push(undoubled(line, repairs));
+  return out;
+}
+
+function undoubled(line: WorkLine, repairs: Repair[]): WorkLine {
+  if (line.tooLong || line.text.length < 6) return line;
+  const whole = undoubleLine(line.text);
+  if (whole !== null) {
+    repairs.push({ kind: 'doubled-line', lines: [line.n, line.n], before: line.text, after: whole });
+    return { ...line, text: whole, width: displayWidth(whole), doubled: true };
+  }
+  const glyphs = undoubleGlyphs(line.text);
+  if (glyphs !== null) {
+    repairs.push({ kind: 'doubled-glyphs', lines: [line.n, line.n], before: line.text, after: glyphs });
+    return { ...line, text: glyphs, width: displayWidth(glyphs), doubled: true };
+  }
+  return line;
 }
