@@ -216,14 +216,15 @@ export function buildArticles(blocks: Block[], pairs: Pairing[], ctx: BuildConte
   const byTitle = new Map(pairs.map((p) => [p.title, p]));
   const pairedBodies = new Set(pairs.map((p) => p.body));
   const articles: Article[] = [];
-  blocks.forEach((block, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     if (block.type === 'title') {
       const p = byTitle.get(i);
       articles.push(buildArticle(block, p ? (blocks[p.body] as BodyUnit) : null, p ?? null, ctx));
     } else if (!pairedBodies.has(i)) {
       articles.push(buildArticle(null, block, null, ctx));
     }
-  });
+  }
   articles.sort((a, b) => a.lines[0] - b.lines[0]);
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
   return articles;

@@ -32,19 +32,21 @@ const CONTENT_ALONE = 0.4;
 
 export function pairTitles(blocks: Block[], relevant: ReadonlySet<Bigram> = headlineBigrams(blocks)): Pairing[] {
   const candidates: Pairing[] = [];
-  blocks.forEach((tb, ti) => {
-    if (tb.type !== 'title') return;
+  for (let ti = 0; ti < blocks.length; ti++) {
+    const tb = blocks[ti]!;
+    if (tb.type !== 'title') continue;
     const tGrams = bigramList(titleText(tb));
-    blocks.forEach((ub, bi) => {
-      if (ub.type !== 'body' || (ub.body.length === 0 && ub.dateline === null)) return;
+    for (let bi = 0; bi < blocks.length; bi++) {
+      const ub = blocks[bi]!;
+      if (ub.type !== 'body' || (ub.body.length === 0 && ub.dateline === null)) continue;
       const content = recall(tGrams, unitBigrams(ub, relevant));
       let adjacent: Pairing['adjacent'] = null;
       if (bi === ti + 1) adjacent = 'before';
       else if (ti === bi + 1 && ub.closedBy === null && (tb.display || isPhotoUnit(ub))) adjacent = 'after';
       const score = content + (adjacent === 'before' ? (tb.display ? POSITION_AFTER : POSITION_BEFORE) : adjacent === 'after' ? POSITION_AFTER : 0);
       if (adjacent !== null || content >= CONTENT_ALONE) candidates.push({ title: ti, body: bi, score, content, adjacent });
-    });
-  });
+    }
+  }
   candidates.sort((a, b) => b.score - a.score || a.title - b.title);
   const usedT = new Set<number>();
   const usedB = new Set<number>();

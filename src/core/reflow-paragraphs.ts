@@ -126,8 +126,11 @@ export function reflowParagraphs(pieces: Piece[], markers: MarkerSet, pauseEnds 
     cur!.pieces.push(piece);
     prev = piece;
   }
-  return drafts
-    .flatMap((d) => splitCaptions(d, markers))
-    .filter((d) => d.pieces.length > 0)
-    .map((d) => ({ type: d.type, text: d.text ?? joinPieces(d.pieces), lines: range(d.pieces) }));
+  const paragraphs: Paragraph[] = [];
+  for (const draft of drafts) {
+    for (const d of splitCaptions(draft, markers)) {
+      if (d.pieces.length > 0) paragraphs.push({ type: d.type, text: d.text ?? joinPieces(d.pieces), lines: range(d.pieces) });
+    }
+  }
+  return paragraphs;
 }
