@@ -46,9 +46,6 @@ export interface Grouped {
   overlong: ClassifiedLine[];
 }
 
-// Plain loops in this file's helpers: groupBlocks is hot, and spread syntax
-// here made its optimised code many times larger and slower to compile.
-
 /** First and last line number of `lines`. */
 function span(lines: readonly ClassifiedLine[]): LineRange {
   let first = Infinity;

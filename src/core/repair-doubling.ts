@@ -64,29 +64,24 @@ export function undoubleLine(text: string): string | null {
   const s = SPACE_ANY.test(text) ? text.replace(/\s+/gu, '') : text;
   if (s.length < 8 || s.length > 400) return null;
   const last = s.charCodeAt(s.length - 1);
-  const lastDoublable = DOUBLABLE.includes(s[s.length - 1]!);
+  const lastDoublable = IS_DOUBLABLE[last] === 1;
   // Copy B starts where the first character recurs.
   for (let cut = s.indexOf(s[0]!, 4); cut >= 0 && cut <= s.length - 4; cut = s.indexOf(s[0]!, cut + 1)) {
     // Copy A ends as copy B does (or both end in punctuation that may be doubled).
     if (s.charCodeAt(cut - 1) !== last && !lastDoublable) continue;
-    // Collapsing doubled punctuation at most halves a copy, so equal copies differ in length by at most 2×.
-    if (cut > 2 * (s.length - cut) || s.length - cut > 2 * cut) continue;
     if (!sameCollapsed(s, 0, cut, cut, s.length)) continue;
     if (hanCount(s, 0, cut) < 4 || hanCount(s, cut, s.length) < 4) continue;
+    // Keep the copy without doubled punctuation; if both have it, the collapsed form.
     const a = s.slice(0, cut);
     const b = s.slice(cut);
-    const ca = collapsePunct(a);
     const cb = collapsePunct(b);
-    if (ca !== cb) continue;
-    // Keep the copy without doubled punctuation; if both have it, the collapsed form.
     if (b === cb) return b;
-    if (a === ca) return a;
+    if (a === collapsePunct(a)) return a;
     return cb;
   }
   return null;
 }
 
-/** Collapse runs of in-place doubled glyphs (≥ 3 pairs, ≥ 3 distinct characters). */
 /** Three adjacent pairs of equal UTF-16 units somewhere in the text: the only texts worth the regex. */
 function hasThreePairs(text: string): boolean {
   for (let i = 0; i + 5 < text.length; i++) {
@@ -95,6 +90,7 @@ function hasThreePairs(text: string): boolean {
   return false;
 }
 
+/** Collapse runs of in-place doubled glyphs (≥ 3 pairs, ≥ 3 distinct characters). */
 export function undoubleGlyphs(text: string): string | null {
   if (!hasThreePairs(text)) return null;
   let changed = false;
