@@ -146,15 +146,17 @@ export async function runTask(task: Task, settings: WorkerSettings): Promise<Tas
   const { seq } = task;
   const { options } = settings;
   let bytes: Uint8Array | null = null;
-  let hash: string;
+  // Hashed up front only when an earlier output may make the parse unnecessary; otherwise the
+  // document's own source.sha256 is the same hash, and computing it twice cost ~2% of a batch.
+  let hash: string | null = null;
   if (task.kind === 'file') {
     try {
       bytes = readFileSync(task.path);
     } catch (err) {
       return failed(seq, fsReason(err));
     }
-    hash = sha256(bytes);
-    if (task.out && !task.force) {
+    if (task.out && !task.force && (task.prev || existsSync(task.out))) {
+      hash = sha256(bytes);
       if (task.prev && task.prev.sha256 === hash) {
         const exists = statSync(task.out, { throwIfNoEntry: false })?.isFile() ?? false;
         if (exists) return { seq, status: 'skipped', sha256: hash, articles: task.prev.articles, warnings: task.prev.warnings };
@@ -162,18 +164,18 @@ export async function runTask(task: Task, settings: WorkerSettings): Promise<Tas
       const doc = await existingOutput(task.out, hash, options);
       if (doc) return { seq, status: 'skipped', sha256: hash, articles: doc.articles.length, warnings: doc.warnings.length };
     }
-  } else {
-    hash = sha256(task.text);
   }
   let doc: NewsDocument;
   try {
     doc = await parseChecked(task, bytes, settings);
   } catch (err) {
+    hash ??= sha256(task.kind === 'file' ? bytes! : task.text);
     if (err instanceof UnusableInputError) return failed(seq, err.reason, false, hash);
     if (err instanceof SchemaMismatch) return failed(seq, err.message, true, hash);
     const message = err instanceof Error ? err.message : String(err);
     return failed(seq, `internal error: ${message}; please report this`, true, hash);
   }
+  hash ??= doc.source.sha256;
   const counts = { articles: doc.articles.length, warnings: doc.warnings.length };
   if (task.kind === 'file' && task.out) {
     try {
