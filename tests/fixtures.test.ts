@@ -13,7 +13,6 @@ import { compareWithGold, fixtureCases, readGold } from './helpers/fixtures.js';
 // makes any page worse fails, and a page that gets better must be moved down.
 // SHOW_DIFFS=1 npx vitest run tests/fixtures.test.ts prints every difference.
 const KNOWN_DIFFERENCES: Record<string, number> = {
-  'tw-ltn-style-reporter-lines': 2, // kicker without punctuation above a two-line headline
   'ocr-tesseract-seed': 51, // columns interleaved on the first lines; eval scores it by content
 };
 

@@ -101,7 +101,12 @@ function closeTitle(g: Grouping): void {
   const first = title.titles[0];
   const rest = title.titles.slice(1);
   const last = rest[rest.length - 1];
-  if (!title.kicker && !title.display && first && last && rest.length <= 2 && rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first.text) && first.width <= rest.reduce((w, l) => w + l.width, 0)) {
+  // A stack of three title lines whose first is clearly the shortest is 引题 + a two-line 主题: a
+  // main title runs to two lines at most (回應外界質疑 / 司法院擬修法 / 法官評鑑納外部委員). Three
+  // lines of like width are more often headlines of neighbouring columns read across (OCR).
+  const twoPhraseMain = rest.length <= 2 && rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first?.text ?? '');
+  const threeLineStack = rest.length === 2 && !title.subheadline && first !== undefined && first.width <= 0.75 * Math.max(rest[0]!.width, rest[1]!.width);
+  if (!title.kicker && !title.display && first && last && (twoPhraseMain || threeLineStack) && first.width <= rest.reduce((w, l) => w + l.width, 0)) {
     title.kicker = first;
     title.titles = rest;
   }
