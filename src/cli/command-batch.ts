@@ -114,11 +114,35 @@ function runnerFor(jobs: number, settings: WorkerSettings): TaskRunner {
   return jobs === 1 ? new InlineRunner(settings) : new WorkerPool(jobs, settings);
 }
 
-function jobCount(opts: BatchCommandOptions): number {
-  if (opts.jobs === undefined) return availableParallelism();
+/** --jobs as given, or null when it was not. */
+function jobCount(opts: BatchCommandOptions): number | null {
+  if (opts.jobs === undefined) return null;
   const n = Number(opts.jobs);
   if (!Number.isInteger(n) || n < 1) throw new UserError(`--jobs must be a whole number of at least 1 (got ${String(opts.jobs)})`);
   return n;
+}
+
+/**
+ * Pages a worker must have before one is started by default. A worker is a V8
+ * isolate that compiles the parser anew, a warm-up worth about 600 warm pages of
+ * CPU (callgrind; docs/batch.md#performance). With twice that, at most a third of
+ * a worker's CPU goes to warming up; and on the 2-CPU development machine two
+ * workers stop being slower than one at about 2 × 1,200 pages.
+ */
+export const PAGES_PER_WORKER = 1200;
+
+/** The default --jobs for a batch of `pages`: one per PAGES_PER_WORKER pages, at least 1, at most the CPUs. */
+export function defaultJobs(pages: number, cpus: number): number {
+  return Math.max(1, Math.min(cpus, Math.floor(pages / PAGES_PER_WORKER)));
+}
+
+/** Counts the batch's pages, but only as far as the default --jobs needs to know. */
+async function jobsForFiles(inputs: string[]): Promise<number> {
+  const cpus = availableParallelism();
+  const enough = PAGES_PER_WORKER * cpus;
+  let pages = 0;
+  for await (const _ of collectInputs(inputs)) if (++pages >= enough) break;
+  return defaultJobs(pages, cpus);
 }
 
 function checkOptions(inputs: string[], opts: BatchCommandOptions): void {
@@ -136,9 +160,11 @@ function checkOptions(inputs: string[], opts: BatchCommandOptions): void {
 
 export async function commandBatch(inputs: string[], opts: BatchCommandOptions, io: BatchIO): Promise<number> {
   checkOptions(inputs, opts);
-  const jobs = jobCount(opts);
+  const given = jobCount(opts);
   const settings = await workerSettings(opts, io);
-  return opts.stdinJsonl ? runStdinJsonl(opts, io, jobs, settings) : runFiles(inputs, opts, io, jobs, settings);
+  // Records on standard input cannot be counted ahead; GNU parallel recipes pass -j 1 anyway.
+  if (opts.stdinJsonl) return runStdinJsonl(opts, io, given ?? availableParallelism(), settings);
+  return runFiles(inputs, opts, io, given ?? (await jobsForFiles(inputs)), settings);
 }
 
 /** Streams the pages, turning directories that cannot be listed into failed entries. */
@@ -269,16 +295,17 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO
       throw new UserError(`${opts.jsonl}: cannot write: ${fsReason(err)}`);
     }
   }
-  if (!opts.quiet) io.stderr.write(summaryLine(summary, Date.now() - started));
+  if (!opts.quiet) io.stderr.write(summaryLine(summary, Date.now() - started, jobs));
   return exitCodeOf(summary, internal);
 }
 
-/** `news-parse: 2000 pages: 1990 converted, 5 skipped, 5 failed; 8123 articles, 320 warnings; 12.3 s (162.6 pages/s)` */
-export function summaryLine(s: { pages: number; converted: number; skipped: number; failed: number; articles: number; warnings: number }, ms: number): string {
+/** `news-parse: 2000 pages: 1990 converted, 5 skipped, 5 failed; 8123 articles, 320 warnings; 12.3 s (162.6 pages/s, 2 workers)` */
+export function summaryLine(s: { pages: number; converted: number; skipped: number; failed: number; articles: number; warnings: number }, ms: number, jobs: number): string {
   const secs = ms / 1000;
   const rate = secs > 0 ? (s.pages / secs).toFixed(1) : '-';
   const pages = `${s.pages} page${s.pages === 1 ? '' : 's'}`;
-  return `news-parse: ${pages}: ${s.converted} converted, ${s.skipped} skipped, ${s.failed} failed; ${s.articles} articles, ${s.warnings} warnings; ${secs.toFixed(1)} s (${rate} pages/s)\n`;
+  const on = jobs === 1 ? 'main thread' : `${jobs} workers`;
+  return `news-parse: ${pages}: ${s.converted} converted, ${s.skipped} skipped, ${s.failed} failed; ${s.articles} articles, ${s.warnings} warnings; ${secs.toFixed(1)} s (${rate} pages/s, ${on})\n`;
 }
 
 async function runStdinJsonl(opts: BatchCommandOptions, io: BatchIO, jobs: number, settings: WorkerSettings): Promise<number> {

@@ -45,7 +45,7 @@ describe('batch --out-dir', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines).toContain('news-parse: in/a/dangling.txt: no such file');
     expect(lines.some((l) => l.startsWith('news-parse: in/a/corrupt.txt: '))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^news-parse: 8 pages: 6 converted, 0 skipped, 2 failed; \d+ articles, \d+ warnings; [\d.]+ s/);
+    expect(lines.at(-1)).toMatch(/^news-parse: 8 pages: 6 converted, 0 skipped, 2 failed; \d+ articles, \d+ warnings; [\d.]+ s \([\d.]+ pages\/s, 2 workers\)$/);
     expect(r.stderr).not.toContain('\r'); // no progress bar when stderr is not a terminal
     expect(r.stdout).toBe('');
 
@@ -69,6 +69,12 @@ describe('batch --out-dir', () => {
         expect(f.articles).toBe(readJson(join(out, f.output)).articles.length);
       } else expect(f.reason).toBeTruthy();
     }
+  });
+
+  it('runs a batch too small to repay a worker on the main thread unless --jobs says otherwise', async () => {
+    const { dir } = makeTree();
+    const r = await runCli(['in', '--out-dir', 'out'], { cwd: dir });
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/\(\S+ pages\/s, main thread\)$/);
   });
 
   it('skips up-to-date pages on a second run, with or without the manifest, and redoes all with --force', async () => {

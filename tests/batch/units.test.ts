@@ -7,6 +7,7 @@ import { schedule } from '../../src/batch/schedule.js';
 import { Progress, renderBar, formatDuration } from '../../src/batch/progress.js';
 import { serializeManifest, ManifestWriter } from '../../src/batch/manifest.js';
 import { readLines } from '../../src/batch/stdin-jsonl.js';
+import { defaultJobs, PAGES_PER_WORKER } from '../../src/cli/command-batch.js';
 import { tempDir, writePage } from './helpers.js';
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -160,5 +161,16 @@ describe('manifest text and stdin lines', () => {
       for (let i = 0; i < bytes.length; i += 3) yield bytes.subarray(i, i + 3);
     }
     expect(await collect(readLines(chunks()))).toEqual(['{"a":"中文"}', '', 'second', 'third']);
+  });
+});
+
+describe('default --jobs', () => {
+  it('starts a worker only for every PAGES_PER_WORKER pages, within the CPUs', () => {
+    expect(defaultJobs(0, 8)).toBe(1);
+    expect(defaultJobs(24, 8)).toBe(1);
+    expect(defaultJobs(2 * PAGES_PER_WORKER - 1, 8)).toBe(1);
+    expect(defaultJobs(2 * PAGES_PER_WORKER, 8)).toBe(2);
+    expect(defaultJobs(100 * PAGES_PER_WORKER, 8)).toBe(8);
+    expect(defaultJobs(100 * PAGES_PER_WORKER, 1)).toBe(1);
   });
 });
