@@ -93,22 +93,28 @@ interface Grouping {
   unit: BodyUnit | null;
 }
 
+/**
+ * 引题 without punctuation, told by the shape of the stack: a one-phrase line above
+ * a main headline set as two phrases with a space (春节假期消费市场观察 / 年味浓 消费旺 服务暖),
+ * or the clearly shortest of three title lines, since a main title runs to two lines
+ * at most (回應外界質疑 / 司法院擬修法 / 法官評鑑納外部委員). Three lines of like width
+ * are more often headlines of neighbouring columns that OCR read across.
+ */
+function hasUnmarkedKicker(title: TitleBlock): boolean {
+  const [first, ...rest] = title.titles;
+  if (!first || rest.length === 0 || rest.length > 2) return false;
+  if (first.width > rest.reduce((w, l) => w + l.width, 0)) return false;
+  const twoPhraseMain = rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first.text);
+  const shortestOfThree = rest.length === 2 && !title.subheadline && first.width <= 0.75 * Math.max(rest[0]!.width, rest[1]!.width);
+  return twoPhraseMain || shortestOfThree;
+}
+
 function closeTitle(g: Grouping): void {
   const title = g.title;
   if (!title) return;
-  // 引题 without punctuation: a one-phrase line above a main headline set as
-  // two phrases with a space (春节假期消费市场观察 / 年味浓 消费旺 服务暖).
-  const first = title.titles[0];
-  const rest = title.titles.slice(1);
-  const last = rest[rest.length - 1];
-  // A stack of three title lines whose first is clearly the shortest is 引题 + a two-line 主题: a
-  // main title runs to two lines at most (回應外界質疑 / 司法院擬修法 / 法官評鑑納外部委員). Three
-  // lines of like width are more often headlines of neighbouring columns read across (OCR).
-  const twoPhraseMain = rest.length <= 2 && rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first?.text ?? '');
-  const threeLineStack = rest.length === 2 && !title.subheadline && first !== undefined && first.width <= 0.75 * Math.max(rest[0]!.width, rest[1]!.width);
-  if (!title.kicker && !title.display && first && last && (twoPhraseMain || threeLineStack) && first.width <= rest.reduce((w, l) => w + l.width, 0)) {
-    title.kicker = first;
-    title.titles = rest;
+  if (!title.kicker && !title.display && hasUnmarkedKicker(title)) {
+    title.kicker = title.titles[0]!;
+    title.titles = title.titles.slice(1);
   }
   title.lines = span(titleLines(title));
   g.blocks.push(title);
