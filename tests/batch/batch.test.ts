@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 /**
  * `news-parse <dirs|files|globs> --out-dir OUT` and `--jsonl`: what is
  * written, skipped and reported, in what order, with which exit code. The
  * articles inside the documents are not checked here (tests/fixtures.test.ts
  * does that).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
