@@ -11,6 +11,7 @@ const MESSAGES = {
   EMPTY_INPUT: { severity: 'warning', text: (_: Record<string, never>) => 'the input has no text' },
   ARTICLE_WITHOUT_HEADLINE: { severity: 'info', text: (_: Record<string, never>) => 'no headline found for this text' },
   HEADLINE_WITHOUT_BODY: { severity: 'warning', text: (_: Record<string, never>) => 'no text found for this headline' },
+  COLUMNS_SIDE_BY_SIDE: { severity: 'info', text: (a: { columns: number; at: string }) => `${a.columns} columns set side by side (starting at characters ${a.at}) read one after another` },
   PAIRED_FAR_FROM_BODY: { severity: 'info', text: (a: { score: number }) => `headline paired with text elsewhere on the page by content (score ${a.score})` },
 } as const satisfies Record<string, { severity: Severity; text: (a: never) => string }>;
 

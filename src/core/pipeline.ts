@@ -3,7 +3,7 @@
  * value (plus the repair log it appends to); nothing here reads files, prints
  * or imports node:*.
  *
- *   clean-characters → repair-doubling → join-wrapped-markers → classify-lines → group-blocks
+ *   (text only: split-layout-columns) → clean-characters → repair-doubling → join-wrapped-markers → classify-lines → group-blocks
  *   → split-bodies → pair-titles → build-articles → (page furniture, unassigned, warnings)
  */
 import { buildArticles } from './build-articles.js';
@@ -21,9 +21,10 @@ import { pairTitles } from './pair-titles.js';
 import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
 import { splitBodies } from './split-bodies.js';
+import { splitLayoutColumns } from './split-layout-columns.js';
 import { VERSION } from '../version.js';
 
-export const STAGES = ['clean-characters', 'repair-doubling', 'join-wrapped-markers', 'detect-punctuation-style', 'classify-lines', 'group-blocks', 'split-bodies', 'pair-titles', 'build-articles'] as const;
+export const STAGES = ['split-layout-columns', 'clean-characters', 'repair-doubling', 'join-wrapped-markers', 'detect-punctuation-style', 'classify-lines', 'group-blocks', 'split-bodies', 'pair-titles', 'build-articles'] as const;
 
 function furnitureOf(lines: ClassifiedLine[]): Furniture[] {
   return lines.map((l) => ({ role: l.furniture ?? 'other', text: l.text, lines: [l.n, l.n] }));
@@ -36,7 +37,9 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   const warnings: Diagnostic[] = [];
   const unassigned: Unassigned[] = [];
 
-  const cleaned = cleanCharacters(input, repairs);
+  // XML readers have already put their lines in reading order from the geometry.
+  const ordered = options.format === undefined || options.format === 'text' ? splitLayoutColumns(input, warnings) : input;
+  const cleaned = cleanCharacters(ordered, repairs);
   const undoubled = repairDoubling(cleaned, repairs);
   const rejoined = joinWrappedMarkers(undoubled, markers);
   const pauseEnds = pauseMarksEndSentences(rejoined);

@@ -1,0 +1,160 @@
+/**
+ * Stage 0 (text input only) — read columns set side by side one after another.
+ *
+ * `pdftotext -layout` and some OCR engines keep a page's columns next to each
+ * other, padded with spaces, so one input line holds a line of every column
+ * and every later stage would see three articles' sentences run together.
+ * Here a page (a form feed starts the next) whose lines are mostly split by
+ * wide gaps is cut into column segments at the character positions where
+ * many segments start, and the segments are put out column by column, each as
+ * a line that keeps the number of the input line it came from. A line with a
+ * piece that runs across a column edge (a headline over two columns) ends the
+ * run of columns above it, and its pieces are put out as they stand; so are
+ * those of the page's first line when they do not sit on the columns (the
+ * page header: page number, masthead, section names).
+ * Only spaces are dropped, so nothing is lost; each page read this way gets an
+ * info diagnostic with its column positions and lines.
+ */
+import { diagnostic } from './messages.js';
+import type { Diagnostic, InputLine } from './model.js';
+
+/** A run of text in a line, in code points: columns are counted in characters, as layout extraction pads them. */
+interface Segment {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Two spaces end a segment: words inside one column are one space apart. */
+const GAP = /\S {3,}\S/;
+/** A page is read by columns when this share of its non-blank lines (and at least MIN_LINES) have a wide gap. */
+const MIN_SHARE = 0.3;
+const MIN_LINES = 5;
+/** Segment starts within this many characters of each other start the same column (paragraph indents). */
+const INDENT = 4;
+
+function segmentsOf(text: string): Segment[] {
+  const cps = Array.from(text);
+  const out: Segment[] = [];
+  let i = 0;
+  while (i < cps.length) {
+    while (i < cps.length && cps[i] === ' ') i++;
+    if (i >= cps.length) break;
+    const start = i;
+    let end = i;
+    while (i < cps.length) {
+      if (cps[i] !== ' ') {
+        end = ++i;
+        continue;
+      }
+      let j = i;
+      while (j < cps.length && cps[j] === ' ') j++;
+      i = j;
+      if (j - end >= 2) break;
+    }
+    out.push({ start, end, text: cps.slice(start, end).join('') });
+  }
+  return out;
+}
+
+/** Column starts: positions where many segments begin, nearby starts (indents) counted with the commonest. */
+function columnStarts(rows: Segment[][], wideRows: number): number[] {
+  const counts = new Map<number, number>();
+  for (const row of rows) for (const s of row) counts.set(s.start, (counts.get(s.start) ?? 0) + 1);
+  const clusters: { anchor: number; first: number; count: number }[] = [];
+  for (const [at, count] of [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
+    const near = clusters.find((c) => Math.abs(at - c.anchor) <= INDENT);
+    if (near) {
+      near.count += count;
+      near.first = Math.min(near.first, at);
+    } else clusters.push({ anchor: at, first: at, count });
+  }
+  const enough = Math.max(3, 0.15 * wideRows);
+  return clusters
+    .filter((c) => c.count >= enough)
+    .map((c) => c.first)
+    .sort((a, b) => a - b);
+}
+
+interface Row {
+  line: InputLine;
+  segments: Segment[];
+}
+
+function readPage(page: InputLine[], out: InputLine[], warnings: Diagnostic[]): void {
+  const rows: Row[] = page.map((line) => ({ line, segments: line.text.trim() === '' ? [] : segmentsOf(line.text) }));
+  const nonBlank = rows.filter((r) => r.segments.length > 0).length;
+  const wide = rows.filter((r) => GAP.test(r.line.text)).length;
+  const columns = wide >= MIN_LINES && wide >= MIN_SHARE * nonBlank ? columnStarts(rows.map((r) => r.segments), wide) : [];
+  if (columns.length < 2) {
+    out.push(...page);
+    return;
+  }
+  const columnOf = (s: Segment) => {
+    let k = 0;
+    for (let i = 0; i < columns.length; i++) if (columns[i]! <= s.start + 2) k = i;
+    return k;
+  };
+  const onColumn = (s: Segment) => columns.some((c) => s.start >= c - 1 && s.start <= c + INDENT);
+  const crosses = (s: Segment) => {
+    const k = columnOf(s);
+    return k + 1 < columns.length && s.end > columns[k + 1]! + 1;
+  };
+
+  let band: Row[] = [];
+  const flush = () => {
+    for (let k = 0; k < columns.length; k++) {
+      const lines: InputLine[] = [];
+      let gap = true;
+      for (const row of band) {
+        const mine = row.segments.filter((s) => columnOf(s) === k);
+        if (mine.length === 0) {
+          // Nothing in this column on this line: white space in the column (between paragraphs or articles).
+          if (!gap) lines.push({ n: row.line.n, text: '' });
+          gap = true;
+          continue;
+        }
+        const cps = Array.from(row.line.text);
+        lines.push({ n: row.line.n, text: cps.slice(mine[0]!.start, mine[mine.length - 1]!.end).join('') });
+        gap = false;
+      }
+      while (lines.length > 0 && lines[lines.length - 1]!.text === '') lines.pop();
+      if (lines.length > 0) out.push(...lines, { n: lines[lines.length - 1]!.n, text: '' });
+    }
+    band = [];
+  };
+
+  let seenText = false;
+  for (const row of rows) {
+    const header = !seenText && row.segments.filter((s) => !onColumn(s)).length >= 2;
+    if (row.segments.length > 0) seenText = true;
+    if (header || row.segments.some(crosses)) {
+      flush();
+      for (const s of row.segments) out.push({ n: row.line.n, text: s.text });
+      out.push({ n: row.line.n, text: '' });
+      continue;
+    }
+    band.push(row);
+  }
+  flush();
+  const first = page[0]!.n;
+  const last = page[page.length - 1]!.n;
+  warnings.push(diagnostic('COLUMNS_SIDE_BY_SIDE', { columns: columns.length, at: columns.join(', ') }, { lines: [first, last] }));
+}
+
+/** The lines in reading order: pages whose columns stand side by side are read column by column. */
+export function splitLayoutColumns(input: InputLine[], warnings: Diagnostic[]): InputLine[] {
+  // Most pages have no wide gaps at all: one cheap test per line decides.
+  let wide = 0;
+  for (const l of input) if (GAP.test(l.text)) wide++;
+  if (wide < MIN_LINES) return input;
+  const out: InputLine[] = [];
+  let start = 0;
+  for (let i = 1; i <= input.length; i++) {
+    if (i === input.length || input[i]!.text.startsWith('\f')) {
+      readPage(input.slice(start, i), out, warnings);
+      start = i;
+    }
+  }
+  return out;
+}
