@@ -18,42 +18,51 @@
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
 
-/** A run of text in a line, in code points: columns are counted in characters, as layout extraction pads them. */
+/**
+ * A run of text in a line. `start`/`end` count characters (code points), as
+ * layout extraction pads columns; `from`/`to` are the string offsets.
+ */
 interface Segment {
   start: number;
   end: number;
+  from: number;
+  to: number;
   text: string;
 }
 
-/** Two spaces end a segment: words inside one column are one space apart. */
-const GAP = /\S {3,}\S/;
 /** A page is read by columns when this share of its non-blank lines (and at least MIN_LINES) have a wide gap. */
+const GAP = /\S {3,}\S/;
 const MIN_SHARE = 0.3;
 const MIN_LINES = 5;
 /** Segment starts within this many characters of each other start the same column (paragraph indents). */
 const INDENT = 4;
 
+/** Pieces of a line between runs of two or more spaces (words inside one column are one space apart). */
 function segmentsOf(text: string): Segment[] {
-  const cps = Array.from(text);
   const out: Segment[] = [];
-  let i = 0;
-  while (i < cps.length) {
-    while (i < cps.length && cps[i] === ' ') i++;
-    if (i >= cps.length) break;
-    const start = i;
-    let end = i;
-    while (i < cps.length) {
-      if (cps[i] !== ' ') {
-        end = ++i;
-        continue;
+  let cp = 0; // characters before offset i
+  let open: { start: number; from: number } | null = null;
+  let lastEnd = 0;
+  let lastTo = 0;
+  let spaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      spaces++;
+    } else {
+      if (open && spaces >= 2) {
+        out.push({ start: open.start, end: lastEnd, from: open.from, to: lastTo, text: text.slice(open.from, lastTo) });
+        open = null;
       }
-      let j = i;
-      while (j < cps.length && cps[j] === ' ') j++;
-      i = j;
-      if (j - end >= 2) break;
+      open ??= { start: cp, from: i };
+      spaces = 0;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++; // the rest of a surrogate pair
+      lastEnd = cp + 1;
+      lastTo = i + 1;
     }
-    out.push({ start, end, text: cps.slice(start, end).join('') });
+    cp++;
   }
+  if (open) out.push({ start: open.start, end: lastEnd, from: open.from, to: lastTo, text: text.slice(open.from, lastTo) });
   return out;
 }
 
@@ -114,8 +123,7 @@ function readPage(page: InputLine[], out: InputLine[], warnings: Diagnostic[]): 
           gap = true;
           continue;
         }
-        const cps = Array.from(row.line.text);
-        lines.push({ n: row.line.n, text: cps.slice(mine[0]!.start, mine[mine.length - 1]!.end).join('') });
+        lines.push({ n: row.line.n, text: row.line.text.slice(mine[0]!.from, mine[mine.length - 1]!.to) });
         gap = false;
       }
       while (lines.length > 0 && lines[lines.length - 1]!.text === '') lines.pop();
