@@ -5,7 +5,7 @@
  * other, padded with spaces, so one input line holds a line of every column
  * and every later stage would see three articles' sentences run together.
  * Here a page (a form feed starts the next) whose lines are mostly split by
- * wide gaps is cut into column segments at the character positions where
+ * wide gaps into pieces of prose (not a table's short cells) is cut into column segments at the character positions where
  * many segments start, and the segments are put out column by column, each as
  * a line that keeps the number of the input line it came from. A line with a
  * piece that runs across a column edge (a headline over two columns) ends the
@@ -34,6 +34,12 @@ interface Segment {
 const GAP = /\S {3,}\S/;
 const MIN_SHARE = 0.3;
 const MIN_LINES = 5;
+/**
+ * Pieces of column text run to most of a column's width; a table's cells (names,
+ * figures) are short. Below this median length the gaps are a table's, and its
+ * rows must stay rows.
+ */
+const MIN_PIECE = 8;
 /** Segment starts within this many characters of each other start the same column (paragraph indents). */
 const INDENT = 4;
 
@@ -85,6 +91,12 @@ function columnStarts(rows: Segment[][], wideRows: number): number[] {
     .sort((a, b) => a - b);
 }
 
+function medianLength(segments: Segment[]): number {
+  if (segments.length === 0) return 0;
+  const lengths = segments.map((s) => s.end - s.start).sort((a, b) => a - b);
+  return lengths[lengths.length >> 1]!;
+}
+
 interface Row {
   line: InputLine;
   segments: Segment[];
@@ -93,8 +105,10 @@ interface Row {
 function readPage(page: InputLine[], out: InputLine[], warnings: Diagnostic[]): void {
   const rows: Row[] = page.map((line) => ({ line, segments: line.text.trim() === '' ? [] : segmentsOf(line.text) }));
   const nonBlank = rows.filter((r) => r.segments.length > 0).length;
-  const wide = rows.filter((r) => GAP.test(r.line.text)).length;
-  const columns = wide >= MIN_LINES && wide >= MIN_SHARE * nonBlank ? columnStarts(rows.map((r) => r.segments), wide) : [];
+  const wideRows = rows.filter((r) => GAP.test(r.line.text));
+  const wide = wideRows.length;
+  const prose = medianLength(wideRows.flatMap((r) => r.segments)) >= MIN_PIECE;
+  const columns = wide >= MIN_LINES && wide >= MIN_SHARE * nonBlank && prose ? columnStarts(rows.map((r) => r.segments), wide) : [];
   if (columns.length < 2) {
     out.push(...page);
     return;

@@ -32,6 +32,14 @@ describe('split-layout-columns', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('leaves a table alone: short cells in wide gaps are rows, not columns', () => {
+    const table = ['指数        收盘        涨跌', '上证指数    3245.12     +0.52%', '深证成指    10233.45    -0.31%', '创业板指    2011.07     +1.02%', '沪深300     3890.66     +0.17%', '科创50      1002.38     -0.44%'];
+    const input = numbered(table.join('\n'));
+    const warnings: Diagnostic[] = [];
+    expect(splitLayoutColumns(input, warnings)).toEqual(input);
+    expect(warnings).toEqual([]);
+  });
+
   it('keeps a line that runs across a column edge whole, between the columns above and below it', () => {
     const top = twoColumns(LEFT.slice(0, 3), RIGHT.slice(0, 3), 24);
     const bottom = twoColumns(LEFT.slice(3), RIGHT.slice(3), 24);
