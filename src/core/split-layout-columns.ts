@@ -5,13 +5,14 @@
  * other, padded with spaces, so one input line holds a line of every column
  * and every later stage would see three articles' sentences run together.
  * Here a page (a form feed starts the next) whose lines are mostly split by
- * wide gaps into pieces of prose (not a table's short cells) is cut into column segments at the character positions where
- * many segments start, and the segments are put out column by column, each as
- * a line that keeps the number of the input line it came from. A line with a
- * piece that runs across a column edge (a headline over two columns) ends the
- * run of columns above it, and its pieces are put out as they stand; so are
- * those of the page's first line when they do not sit on the columns (the
- * page header: page number, masthead, section names).
+ * wide gaps into pieces of prose (not a table's short cells) is cut into
+ * pieces, columns start at the character positions where many pieces start,
+ * and the pieces are put out column by column, each as a line that keeps the
+ * number of the input line it came from. A line with a piece that runs across
+ * a column edge (a headline over two columns) ends the run of columns above
+ * it, and its pieces are put out as they stand; so are those of the page's
+ * first line when they do not sit on the columns (the page header: page
+ * number, masthead, section names).
  * Only spaces are dropped, so nothing is lost; each page read this way gets an
  * info diagnostic with its column positions and lines.
  */
@@ -28,10 +29,13 @@ interface Segment {
   from: number;
   to: number;
   text: string;
+  /** Index of the column the piece starts in, once the page's columns are known. */
+  column: number;
 }
 
-/** A page is read by columns when this share of its non-blank lines (and at least MIN_LINES) have a wide gap. */
+/** A wide gap: three or more spaces between text. */
 const GAP = /\S {3,}\S/;
+/** A page is read by columns when this share of its non-blank lines (and at least MIN_LINES) have a wide gap. */
 const MIN_SHARE = 0.3;
 const MIN_LINES = 5;
 /**
@@ -57,7 +61,7 @@ function segmentsOf(text: string): Segment[] {
       spaces++;
     } else {
       if (open && spaces >= 2) {
-        out.push({ start: open.start, end: lastEnd, from: open.from, to: lastTo, text: text.slice(open.from, lastTo) });
+        out.push({ start: open.start, end: lastEnd, from: open.from, to: lastTo, text: text.slice(open.from, lastTo), column: 0 });
         open = null;
       }
       open ??= { start: cp, from: i };
@@ -68,7 +72,7 @@ function segmentsOf(text: string): Segment[] {
     }
     cp++;
   }
-  if (open) out.push({ start: open.start, end: lastEnd, from: open.from, to: lastTo, text: text.slice(open.from, lastTo) });
+  if (open) out.push({ start: open.start, end: lastEnd, from: open.from, to: lastTo, text: text.slice(open.from, lastTo), column: 0 });
   return out;
 }
 
@@ -103,26 +107,27 @@ interface Row {
 }
 
 function readPage(page: InputLine[], out: InputLine[], warnings: Diagnostic[]): void {
+  // The cheap tests first: most pages are passed on as they are.
+  const nonBlank = page.filter((l) => l.text.trim() !== '').length;
+  const wide = page.filter((l) => GAP.test(l.text)).length;
+  if (wide < MIN_LINES || wide < MIN_SHARE * nonBlank) {
+    out.push(...page);
+    return;
+  }
   const rows: Row[] = page.map((line) => ({ line, segments: line.text.trim() === '' ? [] : segmentsOf(line.text) }));
-  const nonBlank = rows.filter((r) => r.segments.length > 0).length;
-  const wideRows = rows.filter((r) => GAP.test(r.line.text));
-  const wide = wideRows.length;
-  const prose = medianLength(wideRows.flatMap((r) => r.segments)) >= MIN_PIECE;
-  const columns = wide >= MIN_LINES && wide >= MIN_SHARE * nonBlank && prose ? columnStarts(rows.map((r) => r.segments), wide) : [];
+  const table = medianLength(rows.flatMap((r) => (r.segments.length > 1 ? r.segments : []))) < MIN_PIECE;
+  const columns = table ? [] : columnStarts(rows.map((r) => r.segments), wide);
   if (columns.length < 2) {
     out.push(...page);
     return;
   }
-  const columnOf = (s: Segment) => {
-    let k = 0;
-    for (let i = 0; i < columns.length; i++) if (columns[i]! <= s.start + 2) k = i;
-    return k;
-  };
+  for (const row of rows) {
+    for (const s of row.segments) {
+      for (let k = 0; k < columns.length; k++) if (columns[k]! <= s.start + 2) s.column = k;
+    }
+  }
   const onColumn = (s: Segment) => columns.some((c) => s.start >= c - 1 && s.start <= c + INDENT);
-  const crosses = (s: Segment) => {
-    const k = columnOf(s);
-    return k + 1 < columns.length && s.end > columns[k + 1]! + 1;
-  };
+  const crosses = (s: Segment) => s.column + 1 < columns.length && s.end > columns[s.column + 1]! + 1;
 
   let band: Row[] = [];
   const flush = () => {
@@ -130,7 +135,7 @@ function readPage(page: InputLine[], out: InputLine[], warnings: Diagnostic[]): 
       const lines: InputLine[] = [];
       let gap = true;
       for (const row of band) {
-        const mine = row.segments.filter((s) => columnOf(s) === k);
+        const mine = row.segments.filter((s) => s.column === k);
         if (mine.length === 0) {
           // Nothing in this column on this line: white space in the column (between paragraphs or articles).
           if (!gap) lines.push({ n: row.line.n, text: '' });
