@@ -136,13 +136,16 @@ export function defaultJobs(pages: number, cpus: number): number {
   return Math.max(1, Math.min(cpus, Math.floor(pages / PAGES_PER_WORKER)));
 }
 
-/** Counts the batch's pages, but only as far as the default --jobs needs to know. */
-async function jobsForFiles(inputs: string[]): Promise<number> {
+/**
+ * Counts the batch's pages, but only as far as the default --jobs needs to
+ * know; `pages` is the whole count when it got there (the progress bar's total).
+ */
+async function jobsForFiles(inputs: string[]): Promise<{ jobs: number; pages: number | null }> {
   const cpus = availableParallelism();
   const enough = PAGES_PER_WORKER * cpus;
   let pages = 0;
-  for await (const _ of collectInputs(inputs)) if (++pages >= enough) break;
-  return defaultJobs(pages, cpus);
+  for await (const _ of collectInputs(inputs)) if (++pages >= enough) return { jobs: defaultJobs(pages, cpus), pages: null };
+  return { jobs: defaultJobs(pages, cpus), pages };
 }
 
 function checkOptions(inputs: string[], opts: BatchCommandOptions): void {
@@ -164,7 +167,8 @@ export async function commandBatch(inputs: string[], opts: BatchCommandOptions, 
   const settings = await workerSettings(opts, io);
   // Records on standard input cannot be counted ahead; GNU parallel recipes pass -j 1 anyway.
   if (opts.stdinJsonl) return runStdinJsonl(opts, io, given ?? availableParallelism(), settings);
-  return runFiles(inputs, opts, io, given ?? (await jobsForFiles(inputs)), settings);
+  const { jobs, pages } = given !== null ? { jobs: given, pages: null } : await jobsForFiles(inputs);
+  return runFiles(inputs, opts, io, jobs, settings, pages);
 }
 
 /** Streams the pages, turning directories that cannot be listed into failed entries. */
@@ -190,7 +194,7 @@ function exitCodeOf(summary: { pages: number; failed: number }, internal: boolea
   return summary.failed === summary.pages ? EXIT.usage : EXIT.findings;
 }
 
-async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO, jobs: number, settings: WorkerSettings): Promise<number> {
+async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO, jobs: number, settings: WorkerSettings, knownPages: number | null): Promise<number> {
   const { options } = settings;
   const outDir = opts.outDir ?? null;
   if (outDir) {
@@ -203,7 +207,8 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO
   const previous = outDir && !opts.force ? await loadPrevious(outDir, options) : new Map();
   const sink = outDir ? null : openSink(opts.jsonl ?? '-', io);
   const progress = new Progress(io.stderr, !opts.quiet && Boolean(io.stderr.isTTY));
-  if (!opts.quiet && io.stderr.isTTY) {
+  if (knownPages !== null) progress.setTotal(knownPages);
+  else if (!opts.quiet && io.stderr.isTTY) {
     void countPages(inputs).then(
       (n) => progress.setTotal(n),
       () => {},
