@@ -153,4 +153,24 @@ export interface LineHint {
   blockStart?: boolean;
   /** Local column width in display units, when geometry gives it. */
   columnWidth?: number;
+  /**
+   * Type size in page units: the font size for PDF glyphs, the line height for
+   * ALTO/hOCR boxes (which is what an OCR engine can tell of the size).
+   */
+  size?: number;
+  /** The font is bold (PDF font name, ALTO STYLE); absent when the input cannot say. */
+  bold?: boolean;
+  /** 1-based page index inside a multi-page input (PDF). */
+  page?: number;
+}
+
+/**
+ * The page a positioned reader saw: its size in the units of the line boxes.
+ * Plain text has none; the core then takes its text-only road.
+ */
+export interface PageGeometry {
+  width: number;
+  height: number;
+  /** `pt` for PDF, `px` for hOCR, ALTO's MeasurementUnit (`pixel`, `mm10`, `inch1200`), `char` for -layout text. */
+  unit: string;
 }

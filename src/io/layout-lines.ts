@@ -4,7 +4,7 @@
  * into line text under the CJK spacing rule, overprinted copies dropped (and
  * recorded as repairs), and the layout hints filled in. Pure.
  */
-import type { InputLine, Repair } from '../core/model.js';
+import type { InputLine, PageGeometry, Repair } from '../core/model.js';
 import { readingOrder, splitByGaps, type Box, type ReadingOrderOptions } from './reading-order.js';
 
 export type BBox = [number, number, number, number];
@@ -14,6 +14,10 @@ export interface LayoutWord {
   bbox?: BBox;
   /** An ALTO SP element stands between this word and the previous one. */
   spaceBefore?: boolean;
+  /** Type size in page units (PDF font size from the text matrix); absent for OCR input. */
+  size?: number;
+  /** Bold font (PDF font's real name, ALTO STYLE="bold"). */
+  bold?: boolean;
 }
 
 export interface LayoutLine {
@@ -30,6 +34,8 @@ export interface LayoutBlock {
 
 export interface LayoutPage {
   blocks: LayoutBlock[];
+  /** Page size in the units of the boxes, when the input states it. */
+  geometry?: PageGeometry;
   /** Block ids in an order the file states (ALTO IDNEXT / ReadingOrder); geometry is used when absent. */
   statedOrder?: string[];
 }
