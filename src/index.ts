@@ -44,8 +44,12 @@ export class UnusableInputError extends Error {
   }
 }
 
-/** Decode bytes (detecting UTF-8/16, GB18030, Big5 unless `encoding` is given) and parse them. */
-export function parseBytes(bytes: Uint8Array, options: ParseOptions & { encoding?: string } = {}): NewsDocument {
+/**
+ * Decode bytes (detecting UTF-8/16, GB18030, Big5 unless `encoding` is given)
+ * into the numbered lines the core reads and the source record of the page.
+ * Throws UnusableInputError for bytes that are not text.
+ */
+export function readTextLines(bytes: Uint8Array, options: { path?: string | null; encoding?: string } = {}): { lines: InputLine[]; source: SourceInfo } {
   const decoded = decodeBytes(bytes, options.encoding);
   if (!decoded.ok) throw new UnusableInputError(decoded.reason);
   const binary = binaryReason(decoded.text);
@@ -61,6 +65,12 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions & { encoding
     lines: lines.length,
     lineEnding,
   };
+  return { lines, source };
+}
+
+/** Decode bytes (detecting UTF-8/16, GB18030, Big5 unless `encoding` is given) and parse them. */
+export function parseBytes(bytes: Uint8Array, options: ParseOptions & { encoding?: string } = {}): NewsDocument {
+  const { lines, source } = readTextLines(bytes, options);
   return runPipeline(lines, source, options);
 }
 

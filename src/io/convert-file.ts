@@ -3,11 +3,13 @@
  * `readDocument` for every page; it is the one place where a new input format
  * is routed to its reader.
  *
- * Plain text goes through `parseBytes`; ALTO and hOCR through their readers
- * and `documentFromLayout`.
+ * Plain text goes through `readTextLines` and the core; ALTO and hOCR through
+ * their readers and `documentFromLayout`. `readPage` also hands back the lines
+ * the core read (with their layout hints), which the review page shows beside
+ * the articles: the document itself holds line numbers only.
  */
-import { parseBytes } from '../index.js';
-import type { InputFormat, NewsDocument } from '../core/model.js';
+import { readTextLines, parseLines } from '../index.js';
+import type { InputFormat, InputLine, NewsDocument } from '../core/model.js';
 import type { MarkerSet } from '../core/markers.js';
 import { sniffFormat } from './sniff-format.js';
 
@@ -34,12 +36,18 @@ export function formatForPath(path: string): InputFormat {
   return 'text';
 }
 
+/** A page as read: its document, and the numbered input lines it was made from. */
+export interface PageRead {
+  document: NewsDocument;
+  lines: InputLine[];
+}
+
 /**
  * Parses the bytes of the page file at `path` into a document, routed by
  * `opts.inputFormat` (default: sniffed from the content). Throws UnusableInputError (from src/index.ts) for input that
  * cannot be decoded or is binary.
  */
-export async function readDocument(path: string, bytes: Uint8Array, opts: ReadDocumentOptions = {}): Promise<NewsDocument> {
+export async function readPage(path: string, bytes: Uint8Array, opts: ReadDocumentOptions = {}): Promise<PageRead> {
   const options = {
     path: opts.sourcePath === undefined ? path : opts.sourcePath,
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
@@ -51,13 +59,22 @@ export async function readDocument(path: string, bytes: Uint8Array, opts: ReadDo
   switch (format) {
     case 'alto': {
       const [{ readAlto }, { documentFromLayout }] = await Promise.all([import('./read-alto.js'), import('./layout-document.js')]);
-      return documentFromLayout(readAlto(bytes, limits, opts.encoding), bytes, 'alto', options);
+      const read = readAlto(bytes, limits, opts.encoding);
+      return { document: documentFromLayout(read, bytes, 'alto', options), lines: read.lines };
     }
     case 'hocr': {
       const [{ readHocr }, { documentFromLayout }] = await Promise.all([import('./read-hocr.js'), import('./layout-document.js')]);
-      return documentFromLayout(readHocr(bytes, limits, opts.encoding), bytes, 'hocr', options);
+      const read = readHocr(bytes, limits, opts.encoding);
+      return { document: documentFromLayout(read, bytes, 'hocr', options), lines: read.lines };
     }
-    case 'text':
-      return parseBytes(bytes, options);
+    case 'text': {
+      const { lines, source } = readTextLines(bytes, options);
+      return { document: parseLines(lines, source, options), lines };
+    }
   }
+}
+
+/** `readPage` for callers that need only the document. */
+export async function readDocument(path: string, bytes: Uint8Array, opts: ReadDocumentOptions = {}): Promise<NewsDocument> {
+  return (await readPage(path, bytes, opts)).document;
 }
