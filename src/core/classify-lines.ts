@@ -123,7 +123,6 @@ function columnWidths(lines: WorkLine[]): Float64Array {
 }
 
 const FURNITURE_MAX_WIDTH = 60;
-const OPENING_BRACKET = /^[（(〈《【〔［[]/u;
 
 const furniturePatterns = new WeakMap<MarkerSet['furniture'], RegExp[]>();
 
@@ -156,9 +155,10 @@ function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
       return claim('furniture', 'furniture-date');
     }
   }
-  const bracketed = OPENING_BRACKET.test(t);
-  if (bracketed && markers.endmark.test(t)) return claim('endmark', 'endmark');
-  if (markers.jump.test(t) && /[（(]|^(?:下转|下轉|上接|转|轉)/u.test(t)) {
+  if (markers.endmark.test(t)) return claim('endmark', 'endmark');
+  // No pre-filter of our own here or below: a profile's pattern (^见第[0-9]+版$, a sign-off
+  // without brackets) must reach its rule.
+  if (markers.jump.test(t)) {
     line.inner = t.replace(/^[（(]\s*|\s*[）)]$/gu, '');
     return claim('jump', 'jump');
   }
@@ -172,7 +172,7 @@ function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
     line.byline = byline;
     return claim('byline', byline.role ? 'byline' : 'photo-credit');
   }
-  const signoff = bracketed ? markers.signoff.exec(t) : null;
+  const signoff = markers.signoff.exec(t);
   if (signoff && !markers.notSignoff.test(signoff[1]!) && HAN.test(signoff[1]!)) {
     line.inner = signoff[1]!;
     return claim('signoff', 'bracketed-signoff');

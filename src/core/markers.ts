@@ -83,7 +83,10 @@ export const DEFAULT_MARKERS: MarkerSet = {
   bylineCredit: /(?:(?:整理|摄影|攝影|综合|綜合)?(?:报道|報導|報道|报导)|采写|採寫|摄影|攝影|摄|攝|编译|編譯|整理|供图|供圖)$/u,
   photoCredit: /^(?:摄影报道|攝影報導|攝影報道|摄影|攝影|摄|攝|供图|供圖)$/u,
   bylineMarker: /^[□■◎●○◆◇▲△☆★☉](?=\s*\S)|^口(?=\s*(?:本[报報]|特[约約]|[记記]者|通[讯訊]|[见見][习習]|[实實][习習]|首席|特派))/u,
-  jump: /^[（(]?\s*(?:下转|下轉|上接|紧接|緊接|转|轉|接|续|續|承|见|見|详见|詳見)\s*(?:第|至)?\s*[0-9０-９一二三四五六七八九十A-Z]{1,4}\s*(?:版|页|頁|面)?\s*[^（）()]{0,20}[）)]?$/u,
+  // Bare (unbracketed) only with a lead that cannot start a sentence (下转, 上接, 转): 接1版 and
+  // 见第3版 alone are running text. Each run of spaces can be taken by one part only — with two
+  // adjacent \s* (around an optional 第 or 版) a line of 下转 1, 20,000 spaces and （ took 78 s.
+  jump: /^(?:[（(]\s*(?:下转|下轉|上接|紧接|緊接|转|轉|接|续|續|承|见|見|详见|詳見)|下转|下轉|上接|转|轉)(?:\s*(?:第|至))?\s*[0-9０-９一二三四五六七八九十A-Z]{1,4}(?:\s*(?:版|页|頁|面))?\s*[^（）()]{0,20}[）)]?$/u,
   endmark: /^[（(](?:完|全文完|未完|未完待续|未完待續|待续|待續|续完|續完)[）)]$/u,
   // OCR often reads the round brackets of a sign-off as 〈 or 《 (〈城东区园林所), 《街道党政办)).
   signoff: /^(?![《〈][^》〉]*[》〉]$)[（(〈《]\s*([^（）()〈〉《》]{1,30}?)\s*[）)〉》]$/u,

@@ -6,7 +6,7 @@
  */
 import { HAN, HAN_CLASS } from './chars.js';
 import type { Byline } from './model.js';
-import type { MarkerSet } from './markers.js';
+import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
 
 const WRAPPED = /^[（(〔［\[【]\s*(.*?)\s*[）)〕］\]】]$/u;
 // Chinese names are 2–4 characters; transliterated names join parts with ·.
@@ -40,6 +40,17 @@ export function splitNames(text: string): string[] | null {
  */
 const MAY_BE_BYLINE = /[者摄攝报報]|[习習]生|[讯訊][员員]|编译|編譯|整理|供[图圖]|采写|採寫|[文图圖]\s*[/／:：]/u;
 
+/**
+ * The first look for `markers`: the built-in words, and a profile's own role
+ * and credit patterns when it has them — its 撰稿人 or 特派员 must not be
+ * ruled out before its pattern is tried.
+ */
+function mayBeByline(text: string, markers: MarkerSet): boolean {
+  if (MAY_BE_BYLINE.test(text)) return true;
+  if (markers.bylineRole === DEFAULT_MARKERS.bylineRole && markers.bylineCredit === DEFAULT_MARKERS.bylineCredit) return false;
+  return markers.bylineRole.test(text) || markers.bylineCredit.test(text);
+}
+
 const globalRoles = new WeakMap<MarkerSet, RegExp>();
 
 /** The role-word pattern with the g flag, for walking a line; compiled once per marker set. */
@@ -51,7 +62,7 @@ function globalRole(markers: MarkerSet): RegExp {
 
 export function parseByline(line: string, markers: MarkerSet): Byline | null {
   const text = line.trim();
-  if (text.length < 3 || text.length > 48 || !MAY_BE_BYLINE.test(text)) return null;
+  if (text.length < 3 || text.length > 48 || !mayBeByline(text, markers)) return null;
   // A line ending in a pause mark is running text that continues (友名記者某公、軺乘過此、).
   if (/[、，。；：,;:]$/u.test(text)) return null;
   let inner = text;

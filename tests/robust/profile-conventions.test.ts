@@ -1,0 +1,45 @@
+/**
+ * Issue 14 item 24: every convention a profile can name reaches the rule that
+ * uses it — no hard-coded pre-filter may run before a profile's pattern.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/index.js';
+import { buildProfile, checkProfile } from '../../src/profile/load-profile.js';
+
+const profile = (markers: unknown) => buildProfile(checkProfile({ name: 'conventions', markers }, 'test')).markers;
+
+describe('profile conventions reach their rules', () => {
+  it('a bylineRole added by a profile (撰稿人, 特派员) makes a byline', () => {
+    const page = '社区开展垃圾分类宣传\n撰稿人 王小明\n本报讯 日前，社区组织志愿者开展垃圾分类宣传活动。\n';
+    const markers = profile({ bylineRole: { add: ['撰稿人', '特派员'] } });
+    expect(parse(page).articles[0]!.byline).toBeNull();
+    const byline = parse(page, { markers }).articles[0]!.byline;
+    expect(byline).toMatchObject({ role: '撰稿人', names: ['王小明'] });
+    const envoy = parse(page.replace('撰稿人', '特派员'), { markers }).articles[0]!.byline;
+    expect(envoy).toMatchObject({ role: '特派员', names: ['王小明'] });
+  });
+  it('a bylineCredit added by a profile (口述) reaches the byline grammar', () => {
+    const page = '老街坊的故事\n撰稿人 王小明 口述\n本报讯 日前，社区组织志愿者开展垃圾分类宣传活动。\n';
+    const markers = profile({ bylineRole: { add: ['撰稿人'] }, bylineCredit: { add: ['口述$'] } });
+    expect(parse(page, { markers }).articles[0]!.byline).toMatchObject({ role: '撰稿人', names: ['王小明'], credit: '口述' });
+  });
+  it('a jump pattern added by a profile (^见第[0-9]+版$) makes a continuation', () => {
+    const page = '社区开展垃圾分类宣传\n本报讯 日前，社区组织志愿者开展垃圾分类宣传活动，居民踊跃参与。\n见第3版\n';
+    const markers = profile({ jump: { add: ['^见第[0-9]+版$'] } });
+    expect(parse(page).articles[0]!.continuation).toBeNull();
+    expect(parse(page, { markers }).articles[0]!.continuation).toBe('见第3版');
+  });
+  it('the built-in jump line still needs its bracket or a 下转/上接/转 lead', () => {
+    for (const [line, jump] of [
+      ['（下转第4版）', true],
+      ['下转第4版', true],
+      ['转第2版', true],
+      ['（见第3版）', true],
+      ['接1版', false],
+      ['见第3版', false],
+    ] as const) {
+      const doc = parse(`社区开展垃圾分类宣传\n本报讯 日前，社区组织志愿者开展垃圾分类宣传活动，居民踊跃参与。\n${line}\n`);
+      expect([line, doc.articles[0]!.continuation !== null]).toEqual([line, jump]);
+    }
+  });
+});
