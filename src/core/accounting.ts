@@ -9,7 +9,7 @@
  *   chars(input)  vs  chars(placed text) − chars(repair.after) + chars(repair.before)
  *
  * where placed text is every article field (kicker, headline, subheadline,
- * byline.text, dateline, paragraphs, signoff, continuation), page furniture and
+ * byline.text unless the byline was read from inside the dateline, dateline, paragraphs, signoff, continuation), page furniture and
  * unassigned text. Whitespace is ignored on both sides. `byline.role`,
  * `byline.names`, `byline.credit` and `page.number` are derived from placed
  * text and are not counted.
@@ -43,7 +43,9 @@ export function placedTexts(doc: NewsDocument): string[] {
   const out: string[] = [];
   for (const f of doc.page.furniture) out.push(f.text);
   for (const a of doc.articles) {
-    for (const field of [a.kicker, a.headline, a.subheadline, a.byline?.text, a.dateline] as const) if (field) out.push(field);
+    // A byline read from inside the dateline is counted once, as the dateline.
+    const byline = a.byline?.inDateline ? null : a.byline?.text;
+    for (const field of [a.kicker, a.headline, a.subheadline, byline, a.dateline] as const) if (field) out.push(field);
     for (const p of a.paragraphs) out.push(p.text);
     if (a.signoff) out.push(a.signoff);
     if (a.continuation) out.push(a.continuation);

@@ -6,12 +6,13 @@
  */
 import type { ClassifiedLine } from './classify-lines.js';
 import type { BodyUnit, Block, TitleBlock } from './group-blocks.js';
-import { unitLines } from './group-blocks.js';
+import { titleLines, unitLines } from './group-blocks.js';
 import type { MarkerSet } from './markers.js';
 import type { Article, Byline, Evidence, LineRange, Paragraph, Repair } from './model.js';
 import { repairProse } from './normalize-spacing.js';
 import { isPhotoUnit, type Pairing } from './pair-titles.js';
 import { reflowParagraphs, type Piece } from './reflow-paragraphs.js';
+import { reporterInDateline } from './parse-byline.js';
 
 export interface BuildContext {
   markers: MarkerSet;
@@ -124,7 +125,10 @@ function unitByline(unit: BodyUnit, sources: Article['sources']): Byline | null 
     last = Math.max(last, l.carriedFrom ?? l.n);
     if (l.byline) bylines.push(l.byline);
   }
-  const reporter = unit.dateline?.dateline?.reporter;
+  const marker = unit.dateline?.dateline?.marker;
+  // The reporter named inside a wire dateline counts only when no byline line names anyone:
+  // its text stays in the dateline, so it cannot be merged with another byline's.
+  const reporter = unit.dateline?.dateline?.reporter ?? (marker && bylines.length === 0 ? reporterInDateline(marker) : null);
   if (reporter) {
     bylines.push(reporter);
     first = Math.min(first, unit.dateline!.n);
@@ -199,6 +203,7 @@ export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pa
     kind: isPhotoStory(body.byline, unit, body.paragraphs) ? 'photo' : 'article',
     lines: span(ranges),
     script: 'unknown', // set by detect-script once the whole page is built
+    ranges: [span(ranges)], // narrowed by assignRanges once every article of the page is known
     kicker: head.kicker,
     headline: head.headline,
     subheadline: head.subheadline,
@@ -212,20 +217,69 @@ export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pa
   };
 }
 
+/** Every input line an article's parts were cut from (a marker carried up from the next line counts both). */
+function ownLines(title: TitleBlock | null, unit: BodyUnit | null): number[] {
+  const out: number[] = [];
+  const lines = [...(title ? titleLines(title) : []), ...(unit ? unitLines(unit) : [])];
+  for (const l of lines) {
+    out.push(l.n);
+    if (l.carriedFrom !== undefined) out.push(l.carriedFrom);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * Each article's own line ranges: runs of its lines, broken only where a line
+ * of another article lies between. Lines nobody owns (blank, furniture) do
+ * not break a run, so a story set in one piece is one range; a headline
+ * paired with text further down (scrambled reading order) gives two, and the
+ * ranges of two articles never nest as their first–last `lines` may.
+ */
+function assignRanges(articles: Article[], parts: number[][]): void {
+  const owner = new Map<number, number>();
+  parts.forEach((lines, i) => lines.forEach((n) => owner.set(n, i)));
+  const others = [...owner.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < articles.length; i++) {
+    const lines = parts[i]!;
+    const ranges: LineRange[] = [];
+    let k = 0; // index into `others`, advanced past each run's end
+    for (const n of lines) {
+      const last = ranges[ranges.length - 1];
+      if (last && n <= last[1]) continue;
+      let foreign = false;
+      if (last) {
+        while (k < others.length && others[k]! <= last[1]) k++;
+        for (let j = k; j < others.length && others[j]! < n; j++) {
+          if (owner.get(others[j]!) !== i) {
+            foreign = true;
+            break;
+          }
+        }
+      }
+      if (last && !foreign) last[1] = n;
+      else ranges.push([n, n]);
+    }
+    articles[i]!.ranges = ranges;
+  }
+}
+
 export function buildArticles(blocks: Block[], pairs: Pairing[], ctx: BuildContext): Article[] {
   const byTitle = new Map(pairs.map((p) => [p.title, p]));
   const pairedBodies = new Set(pairs.map((p) => p.body));
-  const articles: Article[] = [];
+  const built: { article: Article; lines: number[] }[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.type === 'title') {
       const p = byTitle.get(i);
-      articles.push(buildArticle(block, p ? (blocks[p.body] as BodyUnit) : null, p ?? null, ctx));
+      const unit = p ? (blocks[p.body] as BodyUnit) : null;
+      built.push({ article: buildArticle(block, unit, p ?? null, ctx), lines: ownLines(block, unit) });
     } else if (!pairedBodies.has(i)) {
-      articles.push(buildArticle(null, block, null, ctx));
+      built.push({ article: buildArticle(null, block, null, ctx), lines: ownLines(null, block) });
     }
   }
-  articles.sort((a, b) => a.lines[0] - b.lines[0]);
+  built.sort((a, b) => a.article.lines[0] - b.article.lines[0]);
+  const articles = built.map((b) => b.article);
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
+  assignRanges(articles, built.map((b) => b.lines));
   return articles;
 }

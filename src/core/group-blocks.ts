@@ -275,7 +275,7 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
   return { blocks: g.blocks, furniture, overlong };
 }
 
-export { unitLines };
+export { titleLines, unitLines };
 
 /** A headline block's text for content matching: title lines and subheadline (no kicker). */
 export function titleText(t: TitleBlock): string {

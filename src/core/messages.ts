@@ -13,6 +13,8 @@ const MESSAGES = {
   HEADLINE_WITHOUT_BODY: { severity: 'warning', text: (_: Record<string, never>) => 'no text found for this headline' },
   COLUMNS_SIDE_BY_SIDE: { severity: 'info', text: (a: { columns: number; at: string }) => `${a.columns} columns set side by side (starting at characters ${a.at}) read one after another` },
   PAIRED_FAR_FROM_BODY: { severity: 'info', text: (a: { score: number }) => `headline paired with text elsewhere on the page by content (score ${a.score})` },
+  DATE_UNREADABLE: { severity: 'warning', text: (a: { printed: string; problem: string }) => `page date "${a.printed}" not read as a date (${a.problem}); page.date.iso is null` },
+  ISSUE_DATE_DIFFERS: { severity: 'warning', text: (a: { given: string; printed: string }) => `the page is dated ${a.printed} but --date gives ${a.given}; the ids use ${a.given}` },
 } as const satisfies Record<string, { severity: Severity; text: (a: never) => string }>;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

@@ -57,6 +57,8 @@ export interface Byline {
   role: string | null;
   names: string[];
   credit: string | null;
+  /** The byline was read from inside the dateline (中央社記者X台北29日電): its text is part of the dateline's. */
+  inDateline?: true;
 }
 
 export type ParagraphType = 'paragraph' | 'subheading' | 'caption' | 'endmark';
@@ -80,7 +82,10 @@ export type ArticleField = 'kicker' | 'headline' | 'subheadline' | 'byline' | 'd
 export interface Article {
   id: string;
   kind: 'article' | 'photo';
+  /** First and last input line of any of the article's parts; may enclose another article when the reading order is scrambled. */
   lines: LineRange;
+  /** The article's own line runs, in order: never nest with another article's (see build-articles.ts). */
+  ranges?: LineRange[];
   script?: Script;
   kicker: string | null;
   headline: string | null;
@@ -116,13 +121,42 @@ export interface SourceInfo {
   lineIds?: (string | null)[];
 }
 
+/** The page's printed date and what it reads as (null when it cannot be trusted; see normalize-date.ts). */
+export interface PageDate {
+  printed: string;
+  iso: string | null;
+  lines: LineRange;
+}
+
+/** Which issue a page belongs to: from the options and profile, the date inferred from the page when not given. */
+export interface IssueIdentity {
+  paper: string | null;
+  /** YYYY-MM-DD. */
+  date: string | null;
+  edition: string | null;
+  /** `{paper}-{date}-{edition}`, null unless paper and date are known. */
+  id: string | null;
+}
+
+export interface PageInfo {
+  /** As printed: 02, A10, 第8版. */
+  number: string | null;
+  /** The printed number as a sortable value (see page-number.ts): 02 → {section: null, value: 2}, A10 → {A, 10}. */
+  numberValue?: { section: string | null; value: number } | null;
+  date?: PageDate | null;
+  /** `{paper}-{date}-{edition}-p{page}` when all parts are known. */
+  id?: string | null;
+  issue?: IssueIdentity | null;
+  furniture: Furniture[];
+}
+
 export interface NewsDocument {
   schemaVersion: 1;
   tool: { name: 'news-parse'; version: string; options?: Record<string, unknown> };
   source: SourceInfo;
   script?: Script;
   conversion?: { mode: 't2s' | 's2t' | 's2tw' | 's2hk' } | null;
-  page: { number: string | null; furniture: Furniture[] };
+  page: PageInfo;
   articles: Article[];
   unassigned: Unassigned[];
   repairs: Repair[];

@@ -11,4 +11,10 @@ export interface ParseOptions {
   format?: InputFormat;
   /** Marker patterns to use instead of DEFAULT_MARKERS (a newspaper profile; see src/profile/). */
   markers?: MarkerSet;
+  /**
+   * The issue the page belongs to (--paper, --date, --edition or the profile's
+   * fields); the date is read from the page when not given. Known parts make
+   * the stable ids of identify-page.ts.
+   */
+  issue?: { paper?: string; date?: string; edition?: string };
 }

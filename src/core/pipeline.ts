@@ -22,9 +22,10 @@ import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
 import { splitBodies } from './split-bodies.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
+import { identifyPage } from './identify-page.js';
 import { VERSION } from '../version.js';
 
-export const STAGES = ['split-layout-columns', 'clean-characters', 'repair-doubling', 'join-wrapped-markers', 'detect-punctuation-style', 'classify-lines', 'group-blocks', 'split-bodies', 'pair-titles', 'build-articles'] as const;
+export const STAGES = ['split-layout-columns', 'clean-characters', 'repair-doubling', 'join-wrapped-markers', 'detect-punctuation-style', 'classify-lines', 'group-blocks', 'split-bodies', 'pair-titles', 'build-articles', 'identify-page'] as const;
 
 function furnitureOf(lines: ClassifiedLine[]): Furniture[] {
   return lines.map((l) => ({ role: l.furniture ?? 'other', text: l.text, lines: [l.n, l.n] }));
@@ -49,6 +50,9 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   // Headline bigrams are the only ones pairing asks bodies about; built once per page.
   const relevant = headlineBigrams(grouped.blocks);
   const blocks = splitBodies(grouped.blocks, relevant);
+  const pageNumber = furniture.find((l) => l.furniture === 'page-number')?.text ?? null;
+  const pageFurniture = furnitureOf(furniture);
+  const identity = identifyPage(pageFurniture, pageNumber, options.issue, warnings);
 
   for (const line of overlong) {
     unassigned.push({ text: line.text, lines: [line.n, line.n], reason: 'line-too-long' });
@@ -63,6 +67,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   if (marked) {
     const pairs = pairTitles(blocks, relevant);
     articles = buildArticles(blocks, pairs, { markers, repairs, keepSpacing: Boolean(options.keepSpacing), pauseEnds });
+    if (identity.id) for (const a of articles) a.id = `${identity.id}-${a.id}`;
     for (const a of articles) {
       if (a.headline === null) warnings.push(diagnostic('ARTICLE_WITHOUT_HEADLINE', {}, { lines: a.lines, article: a.id }));
       else if (a.paragraphs.length === 0) warnings.push(diagnostic('HEADLINE_WITHOUT_BODY', {}, { lines: a.lines, article: a.id }));
@@ -75,7 +80,6 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
     if (blocks.length > 0) warnings.push(diagnostic('NO_ARTICLE_MARKERS', {}));
   }
 
-  const pageNumber = furniture.find((l) => l.furniture === 'page-number')?.text ?? null;
   repairs.sort((a, b) => a.lines[0] - b.lines[0]);
   unassigned.sort((a, b) => a.lines[0] - b.lines[0]);
   // Script detection (cheap: one pass over the text with two small character sets).
@@ -84,10 +88,10 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   const script = assignScripts(articles, otherText);
   return {
     schemaVersion: 1,
-    tool: { name: 'news-parse', version: VERSION, options: { keepSpacing: Boolean(options.keepSpacing) } },
+    tool: { name: 'news-parse', version: VERSION, options: { keepSpacing: Boolean(options.keepSpacing), ...(options.issue ? { issue: options.issue } : {}) } },
     source,
     script,
-    page: { number: pageNumber, furniture: furnitureOf(furniture) },
+    page: { number: pageNumber, numberValue: identity.numberValue, date: identity.date, id: identity.id, issue: identity.issue, furniture: pageFurniture },
     articles,
     unassigned,
     repairs,
