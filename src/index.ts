@@ -21,8 +21,8 @@ function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Parse one page of extracted text. */
-export function parse(text: string, options: ParseOptions = {}): NewsDocument {
+/** A string page (a `--stdin-jsonl` text record) as the numbered lines the core reads and its source record. */
+export function readStringLines(text: string, options: { path?: string | null } = {}): { lines: InputLine[]; source: SourceInfo } {
   const { lines, lineEnding } = splitLines(text);
   const source: SourceInfo = {
     path: options.path ?? null,
@@ -33,6 +33,12 @@ export function parse(text: string, options: ParseOptions = {}): NewsDocument {
     lines: lines.length,
     lineEnding,
   };
+  return { lines, source };
+}
+
+/** Parse one page of extracted text. */
+export function parse(text: string, options: ParseOptions = {}): NewsDocument {
+  const { lines, source } = readStringLines(text, options);
   return runPipeline(lines, source, options);
 }
 

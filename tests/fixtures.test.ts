@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../src/io/convert-file.js';
-import { compareWithGold, fixtureCases, readGold } from './helpers/fixtures.js';
+import { compareWithGold, fixtureCases, readGold, convertFixture } from './helpers/fixtures.js';
 
 // Pages whose gold the parser does not reach yet are listed here with the
 // number of differences they show, so the suite ratchets: a change that
@@ -20,7 +19,7 @@ const KNOWN_DIFFERENCES: Record<string, number> = {
 describe('fixture pages match their gold', () => {
   for (const c of fixtureCases()) {
     it(c.name, async () => {
-      const doc = await readDocument(c.input, readFileSync(c.input));
+      const doc = await convertFixture(c.input);
       const diffs = compareWithGold(doc, readGold(c));
       if (process.env.SHOW_DIFFS) console.log(`${c.name}:\n  ${diffs.join('\n  ')}`);
       const allowed = KNOWN_DIFFERENCES[c.name] ?? 0;

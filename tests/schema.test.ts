@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { newsDocumentProblems } from '../src/schema/validate.js';
 import { parse } from '../src/index.js';
-import { readDocument } from '../src/io/convert-file.js';
-import { fixtureCases, readGold } from './helpers/fixtures.js';
+import { fixtureCases, readGold, convertFixture } from './helpers/fixtures.js';
 import { readFileSync } from 'node:fs';
 
 describe('schema', () => {
@@ -12,7 +11,7 @@ describe('schema', () => {
   });
   it('every fixture parses into a schema-valid document', async () => {
     for (const c of fixtureCases()) {
-      const doc = await readDocument(c.input, readFileSync(c.input));
+      const doc = await convertFixture(c.input);
       expect(newsDocumentProblems(doc), c.name).toEqual([]);
     }
   });

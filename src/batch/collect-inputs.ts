@@ -11,21 +11,11 @@
  * glob's fixed prefix; a lone file's basename), which the batch mirrors under
  * `--out-dir` as `OUT/<rel>.json`.
  */
-import { opendir, stat } from 'node:fs/promises';
-import type { Dirent } from 'node:fs';
-import { basename, join, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, sep } from 'node:path';
+import { isPageFile } from '../convert/readers.js';
+import { findPages, walk } from '../io/find-pages.js';
 import { fsReason } from '../io/read-input.js';
-
-/**
- * Whether a directory walk takes this file name: `.txt`, `.xml`, `.hocr`, and
- * `.html`/`.htm` only as hOCR (`x.hocr.html`). Files named on the command line
- * are taken whatever their extension.
- */
-export function isPageFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.txt') || lower.endsWith('.xml') || lower.endsWith('.hocr')) return true;
-  return lower.endsWith('.hocr.html') || lower.endsWith('.hocr.htm');
-}
 
 export interface PageInput {
   /** Path to open, as the user would write it (argument joined with the relative path). */
@@ -92,80 +82,6 @@ function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-/** Sort key that makes a per-directory sort equal a sort of the full paths. */
-function sortKey(name: string, isDir: boolean): string {
-  return isDir ? `${name}/` : name;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-interface Entry {
-  name: string;
-  dir: boolean;
-  /** A symlink whose target is missing: yielded as a page so the batch reports it. */
-  dangling: boolean;
-}
-
-async function listDir(dir: string): Promise<Entry[]> {
-  const entries: Entry[] = [];
-  const handle = await opendir(dir);
-  for await (const d of handle as AsyncIterable<Dirent>) {
-    if (d.isDirectory()) entries.push({ name: d.name, dir: true, dangling: false });
-    else if (d.isSymbolicLink()) {
-      try {
-        const s = await stat(join(dir, d.name));
-        entries.push({ name: d.name, dir: s.isDirectory(), dangling: false });
-      } catch {
-        entries.push({ name: d.name, dir: false, dangling: true });
-      }
-    } else if (d.isFile()) entries.push({ name: d.name, dir: false, dangling: false });
-    // sockets, FIFOs and devices are not pages
-  }
-  entries.sort((a, b) => compare(sortKey(a.name, a.dir), sortKey(b.name, b.dir)));
-  return entries;
-}
-
-/**
- * Walks `root` depth-first in sorted order, yielding relative paths of files
- * that `accept` takes. Symlinked directories are followed once (loops are cut
- * by device:inode). `onError` hears about directories that cannot be listed.
- */
-export async function* walk(
-  root: string,
-  accept: (rel: string, name: string) => boolean,
-  onError: (path: string, err: unknown) => void,
-): AsyncGenerator<string> {
-  const seen = new Set<string>();
-  async function* visit(dir: string, relDir: string): AsyncGenerator<string> {
-    let id: string;
-    try {
-      const s = await stat(dir);
-      id = `${s.dev}:${s.ino}`;
-    } catch (err) {
-      onError(dir, err);
-      return;
-    }
-    if (seen.has(id)) return;
-    seen.add(id);
-    let entries: Entry[];
-    try {
-      entries = await listDir(dir);
-    } catch (err) {
-      onError(dir, err);
-      return;
-    }
-    for (const e of entries) {
-      const rel = relDir === '' ? e.name : `${relDir}/${e.name}`;
-      if (e.dir) yield* visit(join(dir, e.name), rel);
-      else if (accept(rel, e.name)) yield rel;
-    }
-    entries.length = 0;
-  }
-  yield* visit(root, '');
-}
-
 function joinArg(root: string, rel: string): string {
   if (root === '.' || root === './') return rel;
   return root.endsWith('/') || root.endsWith(sep) ? root + rel : `${root}/${rel}`;
@@ -194,7 +110,7 @@ export async function* collectInputs(
       continue;
     }
     if (info.isDirectory()) {
-      for await (const rel of walk(given, (_rel, name) => isPageFile(name), onError)) {
+      for await (const rel of findPages(given, onError)) {
         yield { path: joinArg(given, rel), rel, arg };
       }
     } else {

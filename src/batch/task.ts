@@ -8,11 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { parse, UnusableInputError } from '../index.js';
+import { convertFile, type PageResult, type PageSource } from '../convert/convert-page.js';
+import type { ConvertSettings } from '../convert/settings.js';
 import type { NewsDocument } from '../core/model.js';
-import { newsDocumentProblems } from '../schema/validate.js';
 import { fsReason } from '../io/read-input.js';
-import { readDocument } from '../io/convert-file.js';
 import { VERSION } from '../version.js';
 import { writeAtomicSync } from './write-atomic.js';
 
@@ -30,12 +29,10 @@ export interface OutputOptions {
 
 /** What every worker is started with. */
 export interface WorkerSettings {
+  /** How to convert a page (the road's settings, shared with parse and eval). */
+  convert: ConvertSettings;
+  /** The output-affecting part, as the manifest records it. */
   options: OutputOptions;
-  /** --profile as given (a name or a file, resolved against `cwd`). */
-  profileArg: string | null;
-  cwd: string;
-  /** --max-xml-mb (refuses input; does not change an output that was made). */
-  maxXmlMb: number | null;
 }
 
 /** What a previous run recorded for this page (from OUT/manifest.json). */
@@ -102,45 +99,6 @@ async function existingOutput(out: string, hash: string, options: OutputOptions)
   }
 }
 
-type LoadedProfile = import('../profile/types.js').Profile;
-let profile: Promise<LoadedProfile> | null = null;
-
-/** The --profile, loaded once per worker (the main thread has already checked that it loads). */
-function profileOf(settings: WorkerSettings): Promise<LoadedProfile> | null {
-  if (!settings.profileArg) return null;
-  profile ??= import('../profile/load-profile.js').then(({ loadProfile }) => loadProfile(settings.profileArg!, settings.cwd));
-  return profile;
-}
-
-/** The same steps as the single-page path (command-parse.ts convertOne): read, profile name, --convert, schema check. */
-async function parseChecked(task: Task, bytes: Uint8Array | null, settings: WorkerSettings): Promise<NewsDocument> {
-  const { options } = settings;
-  const loaded = await profileOf(settings);
-  let doc =
-    task.kind === 'text'
-      ? parse(task.text, { path: null, keepSpacing: options.keepSpacing, ...(loaded ? { markers: loaded.markers } : {}) })
-      : await readDocument(task.path, bytes!, {
-          ...(options.encoding ? { encoding: options.encoding } : {}),
-          keepSpacing: options.keepSpacing,
-          inputFormat: options.inputFormat,
-          ...(settings.maxXmlMb !== null ? { maxXmlMb: settings.maxXmlMb } : {}),
-          ...(loaded ? { markers: loaded.markers } : {}),
-        });
-  if (loaded) doc = { ...doc, tool: { ...doc.tool, options: { ...(doc.tool.options ?? {}), profile: loaded.name } } };
-  if (options.convert) {
-    const { convertDocument } = await import('../io/convert-script.js');
-    doc = await convertDocument(doc, options.convert);
-  }
-  const problems = newsDocumentProblems(doc);
-  if (problems.length > 0) {
-    const first = problems[0]!;
-    throw new SchemaMismatch(`internal error: output does not match the schema (${first.path} ${first.message}); please report this`);
-  }
-  return doc;
-}
-
-class SchemaMismatch extends Error {}
-
 /** Runs one task; never throws (every failure becomes a `failed` result). */
 export async function runTask(task: Task, settings: WorkerSettings): Promise<TaskResult> {
   const { seq } = task;
@@ -165,27 +123,61 @@ export async function runTask(task: Task, settings: WorkerSettings): Promise<Tas
       if (doc) return { seq, status: 'skipped', sha256: hash, articles: doc.articles.length, warnings: doc.warnings.length };
     }
   }
-  let doc: NewsDocument;
-  try {
-    doc = await parseChecked(task, bytes, settings);
-  } catch (err) {
+  const source: PageSource = task.kind === 'file' ? { path: task.path, bytes: bytes! } : { path: null, text: task.text };
+  const outcome = await convertTask(task, source, settings);
+  if ('reason' in outcome) {
     hash ??= sha256(task.kind === 'file' ? bytes! : task.text);
-    if (err instanceof UnusableInputError) return failed(seq, err.reason, false, hash);
-    if (err instanceof SchemaMismatch) return failed(seq, err.message, true, hash);
-    const message = err instanceof Error ? err.message : String(err);
-    return failed(seq, `internal error: ${message}; please report this`, true, hash);
+    return failed(seq, outcome.reason, outcome.internal, hash);
   }
-  hash ??= doc.source.sha256;
-  const counts = { articles: doc.articles.length, warnings: doc.warnings.length };
-  if (task.kind === 'file' && task.out) {
-    try {
-      // Compact: an archive's outputs are read by programs (jq pretty-prints), and indenting made
-      // them half as large again — bytes this VM's page cache charged for in system time.
-      writeAtomicSync(task.out, JSON.stringify(doc) + '\n');
-    } catch (err) {
-      return failed(seq, `cannot write ${task.out}: ${fsReason(err)}`, false, hash);
+  hash ??= outcome.sha256;
+  const counts = { articles: outcome.articles, warnings: outcome.warnings };
+  return outcome.json !== undefined ? { seq, status: 'converted', sha256: hash, ...counts, json: outcome.json } : { seq, status: 'converted', sha256: hash, ...counts };
+}
+
+/** Where page `page` of a multi-page input goes: `OUT/issue.pdf.json` → `OUT/issue.pdf/p003.json`. */
+export function pageOutput(out: string, page: number): string {
+  return `${out.replace(/\.json$/u, '')}/p${String(page).padStart(3, '0')}.json`;
+}
+
+type Converted = { sha256: string; articles: number; warnings: number; json?: string };
+type Failed = { reason: string; internal: boolean };
+
+/**
+ * Converts the task's input on the road and writes (or collects, for --jsonl)
+ * each page's document as it comes, so a multi-page input holds one page at a
+ * time with --out-dir. The first failed page fails the task.
+ */
+async function convertTask(task: Task, source: PageSource, settings: WorkerSettings): Promise<Converted | Failed> {
+  const out = task.kind === 'file' ? task.out : null;
+  const lines: string[] = [];
+  let done = null as Converted | null;
+  try {
+    for await (const result of convertFile(source, settings.convert)) {
+      if (!result.document) return failureOf(result);
+      const doc = result.document;
+      done = { sha256: doc.source.sha256, articles: (done?.articles ?? 0) + doc.articles.length, warnings: (done?.warnings ?? 0) + doc.warnings.length };
+      if (out) {
+        const file = result.page === null ? out : pageOutput(out, result.page);
+        try {
+          // Compact: an archive's outputs are read by programs (jq pretty-prints), and indenting made
+          // them half as large again — bytes this VM's page cache charged for in system time.
+          writeAtomicSync(file, JSON.stringify(doc) + '\n');
+        } catch (err) {
+          return { reason: `cannot write ${file}: ${fsReason(err)}`, internal: false };
+        }
+      } else {
+        lines.push(JSON.stringify(doc));
+      }
     }
-    return { seq, status: 'converted', sha256: hash, ...counts };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { reason: `internal error: ${message}; please report this`, internal: true };
   }
-  return { seq, status: 'converted', sha256: hash, ...counts, json: JSON.stringify(doc) };
+  if (!done) return { reason: 'holds no pages', internal: false };
+  return out ? done : { ...done, json: lines.join('\n') };
+}
+
+function failureOf(result: PageResult): Failed {
+  const where = result.page !== null ? `page ${result.page}: ` : '';
+  return { reason: where + result.failure!.reason, internal: result.failure!.code === 'schema-mismatch' };
 }

@@ -19,7 +19,8 @@ import { answerLine, readLines, readRecords } from '../batch/stdin-jsonl.js';
 import type { OutputOptions, TaskResult, WorkerSettings } from '../batch/task.js';
 import { tempName } from '../batch/write-atomic.js';
 import { fsReason } from '../io/read-input.js';
-import { profileFor, type ParseCommandOptions } from './command-parse.js';
+import { loadProfileOnce } from '../convert/convert-page.js';
+import { convertSettings, type ParseCommandOptions } from './command-parse.js';
 import { EXIT, UserError } from './errors.js';
 import type { CliIO, OutStream } from './io.js';
 
@@ -97,16 +98,16 @@ function openSink(target: string, io: CliIO): Sink {
 
 /** What the workers need; a bad --profile or --max-xml-mb fails here, before any page is read. */
 async function workerSettings(opts: BatchCommandOptions, io: CliIO): Promise<WorkerSettings> {
-  if (opts.maxXmlMb !== undefined && !(opts.maxXmlMb > 0)) throw new UserError('--max-xml-mb must be a positive number');
-  const profile = opts.profile ? await profileFor(opts.profile, io.cwd) : null;
+  const convert = await convertSettings(opts, io.cwd);
+  const profile = convert.profile ? await loadProfileOnce(convert.profile, convert.cwd) : null;
   const options: OutputOptions = {
-    encoding: opts.encoding ? opts.encoding.toLowerCase() : null,
-    keepSpacing: Boolean(opts.keepSpacing),
+    encoding: convert.encoding ? convert.encoding.toLowerCase() : null,
+    keepSpacing: convert.keepSpacing,
     profile: profile ? profile.name : null,
-    convert: opts.convert && opts.convert !== 'none' ? opts.convert : null,
-    inputFormat: opts.inputFormat ?? 'auto',
+    convert: convert.convert,
+    inputFormat: convert.inputFormat,
   };
-  return { options, profileArg: opts.profile ?? null, cwd: io.cwd, maxXmlMb: opts.maxXmlMb ?? null };
+  return { convert, options };
 }
 
 /** `--jobs 1` runs on the main thread (no worker to start, no messages); more jobs, on that many workers. */

@@ -4,22 +4,26 @@
  *
  * Pairing an input with its gold file:
  *   - fixtures layout: a folder per case with `input.*` and `expected.json`;
- *   - name layout: `NAME.txt` (or .xml/.hocr/.html) with `NAME.gold.json`.
+ *   - name layout: `NAME.txt` (or any page extension: .xml, .hocr, .hocr.html…) with `NAME.gold.json`.
  * The gold file is looked for under the gold folder at the same relative path
  * as the input, then under the gold folder by case-folder name, then beside
- * the input. Directories are searched recursively; there, a `NAME.txt` without
- * a gold file is skipped, but an `input.*` without one is an error.
+ * the input. Directories are searched for pages as a batch finds them
+ * (src/io/find-pages.ts); there, a `NAME.txt` without a gold file is skipped,
+ * but an `input.*` without one is an error. Each page is converted on the
+ * same road as `news-parse FILE` (src/convert/convert-page.ts).
  *
  * Exit: 0 gate passed, 1 gate failed, 2 unusable input (missing or bad gold
  * file, unreadable page, bad option).
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { convertPage } from '../convert/convert-page.js';
+import { stripPageExtension } from '../convert/readers.js';
+import { defaultSettings } from '../convert/settings.js';
 import { decodeBytes } from '../core/decode.js';
-import { UnusableInputError } from '../index.js';
-import { formatForPath, readDocument } from '../io/convert-file.js';
+import type { NewsDocument } from '../core/model.js';
+import { findPages } from '../io/find-pages.js';
 import { fsReason } from '../io/read-input.js';
-import { newsDocumentProblems } from '../schema/validate.js';
 import { compareBaseline, makeBaseline, readBaseline, type Baseline } from '../eval/baseline.js';
 import { parseThresholds, type Threshold } from '../eval/gate.js';
 import { goldProblems, type GoldDocument } from '../eval/gold.js';
@@ -27,6 +31,7 @@ import { buildReport, type ScoredPage } from '../eval/report.js';
 import { scorePage } from '../eval/score-page.js';
 import { metricsOf, sumCounts } from '../eval/aggregate.js';
 import { VERSION } from '../version.js';
+import { failureError } from './command-parse.js';
 import { EXIT, InputError, UserError } from './errors.js';
 import type { CliIO } from './io.js';
 
@@ -48,10 +53,6 @@ interface EvalCase {
   gold: string;
 }
 
-const INPUT_EXTENSIONS = /\.(txt|xml|hocr|hocr\.html?|html?)$/i;
-const CASE_INPUT = /^input\.(?!json$|md$)[^.]+(\.html?)?$/i;
-const SKIP_DIRS = new Set(['node_modules']);
-
 function display(cwd: string, path: string): string {
   const rel = relative(cwd, path) || '.';
   return sep === '/' ? rel : rel.split(sep).join('/');
@@ -66,30 +67,17 @@ async function kindOf(path: string): Promise<'file' | 'dir' | null> {
   }
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (err) {
-    throw new InputError(dir, fsReason(err));
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await walk(path, out);
-    } else if (e.isFile()) {
-      out.push(path);
-    }
-  }
+/** The name of `name` without its page extension (or, for any other file, its last extension). */
+function stem(name: string): string {
+  const base = stripPageExtension(name);
+  return base !== name ? base : name.replace(/\.[^.]*$/u, '');
 }
 
 /** Where the gold file of `inputPath` may be, best first. */
 function goldCandidates(inputPath: string, root: string, goldDir: string | null): string[] {
-  const name = basename(inputPath);
-  const isCase = CASE_INPUT.test(name);
-  const goldName = isCase ? 'expected.json' : name.replace(INPUT_EXTENSIONS, '') + '.gold.json';
+  const name = stem(basename(inputPath));
+  const isCase = name.toLowerCase() === 'input';
+  const goldName = isCase ? 'expected.json' : name + '.gold.json';
   const rel = relative(root, dirname(inputPath));
   const out: string[] = [];
   if (goldDir) {
@@ -139,12 +127,12 @@ async function collectCases(inputs: string[], goldArg: string | undefined, cwd: 
       continue;
     }
     if (goldFile) throw new UserError(`--gold ${goldArg} is a file; it can only pair with one input file, not the folder ${arg}`);
-    const files: string[] = [];
-    await walk(abs, files);
-    for (const file of files) {
-      const name = basename(file);
-      const isCase = CASE_INPUT.test(name);
-      if (!isCase && !INPUT_EXTENSIONS.test(name)) continue;
+    const onError = (path: string, err: unknown) => {
+      throw new InputError(display(cwd, path), fsReason(err));
+    };
+    for await (const rel of findPages(abs, onError)) {
+      const file = join(abs, rel);
+      const isCase = stem(basename(file)).toLowerCase() === 'input';
       const candidates = goldCandidates(file, abs, goldDir);
       const gold = await firstFile(candidates);
       if (gold) add(file, gold);
@@ -173,7 +161,14 @@ async function readGold(c: EvalCase): Promise<GoldDocument> {
   return data as GoldDocument;
 }
 
-async function scoreCase(c: EvalCase): Promise<ScoredPage> {
+/** The document eval scores for a page: `news-parse FILE`'s, on the same road with the default settings. */
+export async function evalDocument(input: string, bytes: Uint8Array, cwd: string): Promise<NewsDocument> {
+  const result = await convertPage({ path: input, bytes }, defaultSettings(cwd));
+  if (!result.document) throw failureError(input, result);
+  return result.document;
+}
+
+async function scoreCase(c: EvalCase, cwd: string): Promise<ScoredPage> {
   const gold = await readGold(c);
   let bytes: Uint8Array;
   try {
@@ -181,20 +176,9 @@ async function scoreCase(c: EvalCase): Promise<ScoredPage> {
   } catch (err) {
     throw new InputError(c.input, fsReason(err));
   }
-  let doc;
-  try {
-    doc = await readDocument(c.inputPath, bytes, { sourcePath: c.input });
-  } catch (err) {
-    if (err instanceof UnusableInputError) throw new InputError(c.input, err.reason);
-    throw err;
-  }
-  const problems = newsDocumentProblems(doc);
-  if (problems.length > 0) {
-    const first = problems[0]!;
-    throw new UserError(`${c.input}: internal error: output does not match the schema (${first.path} ${first.message}); please report this`, EXIT.internal);
-  }
+  const doc = await evalDocument(c.input, bytes, cwd);
   let text: string | null = null;
-  if (formatForPath(c.inputPath) === 'text') {
+  if (doc.source.format === 'text') {
     const decoded = decodeBytes(bytes);
     if (decoded.ok) text = decoded.text;
   }
@@ -239,7 +223,7 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
   const cases = await collectCases(inputs, opts.gold, io.cwd);
   if (cases.length === 0) throw new UserError(`no pages with gold files found in ${inputs.join(', ')}`);
   const scored: ScoredPage[] = [];
-  for (const c of cases) scored.push(await scoreCase(c));
+  for (const c of cases) scored.push(await scoreCase(c, io.cwd));
 
   const pageMetrics = scored.map((s) => ({ id: s.id, metrics: metricsOf(s.score.counts) }));
   const totals = metricsOf(sumCounts(scored.map((s) => s.score.counts)));

@@ -1,9 +1,8 @@
 /** The main command: parse each input page and print or write its document. */
 import { writeFile } from 'node:fs/promises';
-import { UnusableInputError } from '../index.js';
-import { readDocument } from '../io/convert-file.js';
+import { convertFile, loadProfileOnce, type PageResult } from '../convert/convert-page.js';
+import type { ConvertSettings } from '../convert/settings.js';
 import type { NewsDocument } from '../core/model.js';
-import { newsDocumentProblems } from '../schema/validate.js';
 import { readInputBytes, fsReason } from '../io/read-input.js';
 import { EXIT, InputError, UserError } from './errors.js';
 import type { CliIO } from './io.js';
@@ -22,66 +21,53 @@ export interface ParseCommandOptions {
   convert?: 't2s' | 's2t' | 's2tw' | 's2hk' | 'none';
 }
 
-type LoadedProfile = import('../profile/types.js').Profile;
-const profiles = new Map<string, Promise<LoadedProfile>>();
-
-/** The --profile, loaded once per run (and only imported when asked); a bad profile is a UserError (exit 2). */
-export async function profileFor(nameOrPath: string, cwd: string): Promise<LoadedProfile> {
-  const key = `${cwd}\0${nameOrPath}`;
-  let p = profiles.get(key);
-  if (!p) {
-    p = import('../profile/load-profile.js').then(({ loadProfile }) => loadProfile(nameOrPath, cwd));
-    profiles.set(key, p);
-    p.catch(() => profiles.delete(key));
+/**
+ * The conversion settings of the main command's options (parse and batch
+ * alike); a bad --max-xml-mb or --profile fails here, before any input is read.
+ */
+export async function convertSettings(opts: ParseCommandOptions, cwd: string): Promise<ConvertSettings> {
+  if (opts.maxXmlMb !== undefined && !(opts.maxXmlMb > 0)) throw new UserError('--max-xml-mb must be a positive number');
+  if (opts.profile) {
+    try {
+      await loadProfileOnce(opts.profile, cwd);
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ProfileError') throw new UserError(err.message);
+      throw err;
+    }
   }
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof Error && err.name === 'ProfileError') throw new UserError(err.message);
-    throw err;
-  }
+  return {
+    encoding: opts.encoding ?? null,
+    keepSpacing: Boolean(opts.keepSpacing),
+    inputFormat: opts.inputFormat ?? 'auto',
+    maxXmlMb: opts.maxXmlMb ?? null,
+    profile: opts.profile ?? null,
+    convert: opts.convert && opts.convert !== 'none' ? opts.convert : null,
+    cwd,
+  };
 }
 
-/** Parse one input into a schema-checked document; throws InputError for unusable input. */
-export async function convertOne(path: string, opts: ParseCommandOptions, io: CliIO): Promise<NewsDocument> {
-  const profile = opts.profile ? await profileFor(opts.profile, io.cwd) : null;
+/** A failed page as the CLI reports it: InputError (exit 2), or UserError exit 3 for our own bug. */
+export function failureError(file: string, result: PageResult): UserError {
+  const { failure } = result;
+  if (!failure) throw new Error('failureError called on a converted page');
+  const where = result.page !== null ? `${file} page ${result.page}` : file;
+  return failure.code === 'schema-mismatch' ? new UserError(`${where}: ${failure.reason}`, EXIT.internal) : new InputError(where, failure.reason);
+}
+
+/** The documents of one input; throws InputError for unusable input (the first failed page). */
+export async function convertInput(path: string, settings: ConvertSettings, io: CliIO): Promise<NewsDocument[]> {
   const bytes = await readInputBytes(path, io);
-  let doc: NewsDocument;
-  try {
-    if (opts.maxXmlMb !== undefined && !(opts.maxXmlMb > 0)) throw new UserError('--max-xml-mb must be a positive number');
-    doc = await readDocument(path, bytes, {
-      sourcePath: path === '-' ? null : path,
-      ...(opts.encoding ? { encoding: opts.encoding } : {}),
-      keepSpacing: Boolean(opts.keepSpacing),
-      inputFormat: opts.inputFormat ?? 'auto',
-      ...(opts.maxXmlMb !== undefined ? { maxXmlMb: opts.maxXmlMb } : {}),
-      ...(profile ? { markers: profile.markers } : {}),
-    });
-  } catch (err) {
-    if (err instanceof UnusableInputError) throw new InputError(path === '-' ? '<stdin>' : path, err.reason);
-    throw err;
+  const docs: NewsDocument[] = [];
+  for await (const result of convertFile({ path: path === '-' ? null : path, bytes }, settings)) {
+    if (!result.document) throw failureError(path === '-' ? '<stdin>' : path, result);
+    docs.push(result.document);
   }
-  if (profile) doc = { ...doc, tool: { ...doc.tool, options: { ...(doc.tool.options ?? {}), profile: profile.name } } };
-  if (opts.convert && opts.convert !== 'none') {
-    // Loaded only when asked: a run without --convert never imports opencc-js.
-    const { convertDocument } = await import('../io/convert-script.js');
-    doc = await convertDocument(doc, opts.convert);
-  }
-  const problems = newsDocumentProblems(doc);
-  if (problems.length > 0) {
-    const first = problems[0]!;
-    throw new UserError(
-      `${path}: internal error: output does not match the schema (${first.path} ${first.message}); please report this`,
-      EXIT.internal,
-    );
-  }
-  return doc;
+  return docs;
 }
 
 export async function commandParse(inputs: string[], opts: ParseCommandOptions, io: CliIO): Promise<number> {
   if (inputs.length === 0) throw new UserError('no input given (try: news-parse page.txt, or news-parse --help)');
-  // A bad profile fails the run before any input is read.
-  if (opts.profile) await profileFor(opts.profile, io.cwd);
+  const settings = await convertSettings(opts, io.cwd);
   const format = opts.json ? 'json' : (opts.format ?? (opts.output || !io.stdout.isTTY ? 'json' : 'text'));
   const chunks: string[] = [];
   let failures = 0;
@@ -101,17 +87,18 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
     };
   }
   for (const input of inputs) {
-    let doc: NewsDocument;
+    let docs: NewsDocument[];
     try {
-      doc = await convertOne(input, opts, io);
+      docs = await convertInput(input, settings, io);
     } catch (err) {
       if (!(err instanceof InputError) || inputs.length === 1) throw err;
       io.stderr.write(`news-parse: ${err.message}\n`);
       failures++;
       continue;
     }
-    if (render) chunks.push(render(doc));
-    else chunks.push(inputs.length === 1 ? JSON.stringify(doc, null, 2) + '\n' : JSON.stringify(doc) + '\n');
+    // One document is indented JSON; several (inputs, or the pages of one input) are JSON Lines.
+    const indent = inputs.length === 1 && docs.length === 1 ? 2 : undefined;
+    for (const doc of docs) chunks.push(render ? render(doc) : JSON.stringify(doc, null, indent) + '\n');
   }
   const out = chunks.join('');
   if (opts.output) {

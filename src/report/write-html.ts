@@ -13,7 +13,7 @@
  * Who owns a line is read from the document alone — article `sources`,
  * `paragraphs[].lines`, `page.furniture[].lines`, `unassigned[].lines` — so
  * the page shows what the parser decided, not a second guess. The document
- * holds line numbers only; the caller passes the lines it read (`readPage`).
+ * holds line numbers only; the caller passes the lines it read (`PageResult.lines`, src/convert/convert-page.ts).
  * Clicking a card scrolls the source (and the page drawing) to its lines;
  * clicking a line or a box brings its card.
  */
@@ -407,7 +407,7 @@ document.addEventListener('keydown',function(ev){if(ev.key==='Enter'&&ev.target.
 var head=document.querySelector('header.top');if(head)document.documentElement.style.setProperty('--head',head.offsetHeight+'px');
 })();`;
 
-/** The review page of `doc`, read from `lines` (as `readPage` returns them). */
+/** The review page of `doc`, read from `lines` (as `convertFile` returns them in `PageResult.lines`). */
 export function writeHtml(doc: NewsDocument, lines: readonly InputLine[], options: ReviewOptions = {}): string {
   const owners = lineOwners(doc, lines);
   const drawing = pageDrawing(doc, lines, owners, options.geometry);

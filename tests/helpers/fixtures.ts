@@ -1,7 +1,9 @@
 /** Fixture discovery and field-by-field comparison of a parse with its gold file. */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NewsDocument } from '../../src/core/model.js';
+import type { InputLine, NewsDocument } from '../../src/core/model.js';
+import { convertPage } from '../../src/convert/convert-page.js';
+import { defaultSettings, type ConvertSettings } from '../../src/convert/settings.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
@@ -81,4 +83,16 @@ export function compareWithGold(doc: NewsDocument, gold: ReturnType<typeof readG
     }
   });
   return diffs;
+}
+
+/** A page file converted on the road every command takes, with default settings (or `overrides`): its document and the lines read. */
+export async function convertFixturePage(path: string, overrides: Partial<ConvertSettings> = {}): Promise<{ document: NewsDocument; lines: InputLine[] }> {
+  const result = await convertPage({ path, bytes: readFileSync(path) }, { ...defaultSettings(process.cwd()), ...overrides });
+  if (!result.document) throw new Error(`${path}: ${result.failure.reason}`);
+  return { document: result.document, lines: result.lines };
+}
+
+/** The document of `convertFixturePage`. */
+export async function convertFixture(path: string, overrides: Partial<ConvertSettings> = {}): Promise<NewsDocument> {
+  return (await convertFixturePage(path, overrides)).document;
 }

@@ -1,17 +1,15 @@
 /** The review page writer: escaping, one card per article, an owner for every source line. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewsDocument } from '../../src/core/model.js';
-import { readPage } from '../../src/io/convert-file.js';
 import { esc } from '../../src/report/html.js';
 import { lineOwners, writeHtml } from '../../src/report/write-html.js';
-import { FIXTURES, fixtureCases } from '../helpers/fixtures.js';
+import { convertFixturePage, FIXTURES, fixtureCases } from '../helpers/fixtures.js';
 
 async function page(name: string) {
   const dir = join(FIXTURES, name);
   const input = readdirInput(dir);
-  return readPage(input, readFileSync(input));
+  return convertFixturePage(input);
 }
 
 function readdirInput(dir: string): string {
@@ -82,7 +80,7 @@ describe('writeHtml on a page whose text is markup', async () => {
 describe('writeHtml on the fixtures', () => {
   for (const c of fixtureCases()) {
     it(`${c.name}: a card per article, every source line owned`, async () => {
-      const { document, lines } = await readPage(c.input, readFileSync(c.input));
+      const { document, lines } = await convertFixturePage(c.input);
       const html = writeHtml(document, lines);
       for (const a of document.articles) expect(html).toContain(`id="card-${a.id}" data-a="${a.id}"`);
       expect(tags(html, 'article')).toBe(document.articles.length);

@@ -7,11 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../src/io/convert-file.js';
 import { readAlto } from '../../src/io/read-alto.js';
 import { readHocr } from '../../src/io/read-hocr.js';
 import { newsDocumentProblems } from '../../src/schema/validate.js';
-import { compareWithGold, FIXTURES } from '../helpers/fixtures.js';
+import { compareWithGold, FIXTURES, convertFixture } from '../helpers/fixtures.js';
 
 const CASES = [
   { name: 'alto-two-columns', input: 'input.xml', format: 'alto' },
@@ -39,7 +38,7 @@ describe('XML fixture pages: end to end against gold (needs the core)', () => {
   for (const c of CASES) {
     it(`${c.name}: e2e matches expected.json`, async () => {
       const path = join(FIXTURES, c.name, c.input);
-      const doc = await readDocument(path, readFileSync(path));
+      const doc = await convertFixture(path);
       expect(newsDocumentProblems(doc)).toEqual([]);
       expect(doc.source.format).toBe(c.format);
       expect(doc.articles.every((a) => a.blocks && a.blocks.length > 0 && a.bbox)).toBe(true);

@@ -9,10 +9,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocument } from '../../src/io/convert-file.js';
 import { readAlto } from '../../src/io/read-alto.js';
 import { descendants, parseXmlTree } from '../../src/io/xml-safety.js';
 import { newsDocumentProblems } from '../../src/schema/validate.js';
+import { convertFixture } from '../helpers/fixtures.js';
 
 const DIR = '/work/shared/data/bl-statesman-1824-alto';
 const PAGE = '0002647_18240217_0001.xml';
@@ -57,7 +57,7 @@ describe.skipIf(!present)('Statesman 1824 page 1 (METS/ALTO, English)', () => {
       })
       .filter((a) => a.blocks.size > 0);
 
-    const doc = await readDocument(join(DIR, PAGE), bytes, { inputFormat: 'alto' });
+    const doc = await convertFixture(join(DIR, PAGE), { inputFormat: 'alto' });
     expect(newsDocumentProblems(doc)).toEqual([]);
     const ours = doc.articles.map((a) => new Set(a.blocks ?? []));
     let agree = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readAlto } from '../../src/io/read-alto.js';
 import { readHocr } from '../../src/io/read-hocr.js';
 import { joinWords, layoutToLines } from '../../src/io/layout-lines.js';
-import { sniffFormat } from '../../src/io/sniff-format.js';
+import { sniffFormat } from '../../src/convert/readers.js';
 import { alto, block, cjkLine, hocr, type B } from './helpers.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);

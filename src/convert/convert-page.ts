@@ -1,0 +1,145 @@
+/**
+ * The one road from an input to its documents, taken by every command that
+ * converts pages: `news-parse FILE` (src/cli/command-parse.ts), the batch
+ * task on workers and the main thread and `--stdin-jsonl` (src/batch/task.ts)
+ * and eval (src/cli/command-eval.ts). Steps, once each:
+ *
+ *   settings → profile (loaded once per thread) → format (--input-format, or
+ *   sniffed) → reader (src/convert/readers.ts: decode, read, run the core) →
+ *   profile name in tool.options → --convert → schema check.
+ *
+ * Entry points:
+ *   - `convertFile(source, settings)`: an AsyncIterable of `PageResult`, one
+ *     per page of the input: exactly one for text, ALTO and hOCR (`page`
+ *     null), one per page for a multi-page format (`page` = its 1-based index
+ *     in the file), produced one page at a time.
+ *   - `convertPage(source, settings)`: for a caller that takes one document
+ *     per input (eval's one gold per page); a file that yields several pages
+ *     is a failure there.
+ * Neither throws for bad input: a page (or the whole input, `page` null) that
+ * cannot be used is a `PageResult` with `failure` — `unusable-input` (exit 2
+ * in the CLI) or `schema-mismatch` (our bug, exit 3). Only a bad --profile
+ * throws (ProfileError), and the CLI loads the profile before any page.
+ */
+import { parseLines, readStringLines, UnusableInputError } from '../index.js';
+import type { InputLine, NewsDocument } from '../core/model.js';
+import { newsDocumentProblems } from '../schema/validate.js';
+import { READERS, readerRow, sniffFormat, type PageRead, type ReadContext, type ReaderOutput, type ReaderRow, type ReadPage } from './readers.js';
+import type { ConvertSettings } from './settings.js';
+
+/** What to convert: a file's bytes, or (a `--stdin-jsonl` text record) a string. */
+export type PageSource =
+  | {
+      /** Recorded in `source.path`; null for standard input. */
+      path: string | null;
+      bytes: Uint8Array;
+    }
+  | { path: null; text: string };
+
+export type FailureCode = 'unusable-input' | 'schema-mismatch';
+
+export interface ConvertFailure {
+  code: FailureCode;
+  /** In words for the user, without the file name (callers prefix it). */
+  reason: string;
+}
+
+export type PageResult =
+  | {
+      page: number | null;
+      document: NewsDocument;
+      /** The numbered input lines the core read (the review page shows them; the document holds numbers only). */
+      lines: InputLine[];
+      failure?: undefined;
+    }
+  | { page: number | null; document?: undefined; lines?: undefined; failure: ConvertFailure };
+
+type LoadedProfile = import('../profile/types.js').Profile;
+const profiles = new Map<string, Promise<LoadedProfile>>();
+
+/**
+ * The --profile, loaded once per thread and only imported when a run has one;
+ * throws ProfileError (src/profile/load-profile.ts) for a bad one.
+ */
+export function loadProfileOnce(nameOrPath: string, cwd: string): Promise<LoadedProfile> {
+  const key = `${cwd}\0${nameOrPath}`;
+  let p = profiles.get(key);
+  if (!p) {
+    p = import('../profile/load-profile.js').then(({ loadProfile }) => loadProfile(nameOrPath, cwd));
+    profiles.set(key, p);
+    p.catch(() => profiles.delete(key));
+  }
+  return p;
+}
+
+const unusable = (page: number | null, reason: string): PageResult => ({ page, failure: { code: 'unusable-input', reason } });
+
+/** The steps after the reader: profile name, --convert, schema check. */
+async function finish({ document: doc, lines }: PageRead, page: number | null, settings: ConvertSettings, profile: LoadedProfile | null): Promise<PageResult> {
+  if (profile) doc = { ...doc, tool: { ...doc.tool, options: { ...(doc.tool.options ?? {}), profile: profile.name } } };
+  if (settings.convert) {
+    // Loaded only when asked: a run without --convert never imports opencc-js.
+    const { convertDocument } = await import('../io/convert-script.js');
+    doc = await convertDocument(doc, settings.convert);
+  }
+  const problems = newsDocumentProblems(doc);
+  if (problems.length > 0) {
+    const first = problems[0]!;
+    const reason = `internal error: output does not match the schema (${first.path} ${first.message}); please report this`;
+    return { page, failure: { code: 'schema-mismatch', reason } };
+  }
+  return { page, document: doc, lines };
+}
+
+function isOnePage(out: ReaderOutput): out is PageRead {
+  return !(Symbol.asyncIterator in out);
+}
+
+/** Every page of `source` converted with `settings`, one at a time (see the module comment); `readers` is for tests. */
+export async function* convertFile(source: PageSource, settings: ConvertSettings, readers: readonly ReaderRow[] = READERS): AsyncGenerator<PageResult> {
+  const profile = settings.profile ? await loadProfileOnce(settings.profile, settings.cwd) : null;
+  const ctx: ReadContext = {
+    parse: { path: source.path, keepSpacing: settings.keepSpacing, ...(profile ? { markers: profile.markers } : {}) },
+    settings,
+  };
+  let pages: AsyncIterable<ReadPage>;
+  try {
+    let out: ReaderOutput;
+    if ('text' in source) {
+      const { lines, source: read } = readStringLines(source.text, ctx.parse);
+      out = { document: parseLines(lines, read, ctx.parse), lines };
+    } else {
+      const format = settings.inputFormat === 'auto' ? sniffFormat(source.bytes, readers) : settings.inputFormat;
+      const read = await readerRow(format, readers).load();
+      out = await read(source.bytes, ctx);
+    }
+    if (isOnePage(out)) {
+      yield await finish(out, null, settings, profile);
+      return;
+    }
+    pages = out;
+  } catch (err) {
+    if (!(err instanceof UnusableInputError)) throw err;
+    yield unusable(null, err.reason);
+    return;
+  }
+  try {
+    for await (const p of pages) {
+      yield 'failure' in p ? unusable(p.page, p.failure) : await finish(p, p.page, settings, profile);
+    }
+  } catch (err) {
+    // A multi-page file that breaks half-way (truncated) keeps the pages read so far.
+    if (!(err instanceof UnusableInputError)) throw err;
+    yield unusable(null, err.reason);
+  }
+}
+
+/** The one document of a one-page input (or its failure); several pages are a failure here. */
+export async function convertPage(source: PageSource, settings: ConvertSettings, readers: readonly ReaderRow[] = READERS): Promise<PageResult> {
+  let first: PageResult | null = null;
+  for await (const result of convertFile(source, settings, readers)) {
+    if (first) return unusable(null, 'holds several pages; give one page (a one-page file)');
+    first = result;
+  }
+  return first ?? unusable(null, 'holds no pages');
+}
