@@ -9,7 +9,7 @@
  *   chars(input)  vs  chars(placed text) − chars(repair.after) + chars(repair.before)
  *
  * where placed text is every article field (kicker, headline, subheadline,
- * byline.text unless the byline was read from inside the dateline, dateline, paragraphs, signoff, continuation), page furniture and
+ * byline.text unless the byline was read from inside the dateline, dateline, paragraphs, signoff, continuation, jumpFrom), page furniture and
  * unassigned text. Whitespace is ignored on both sides. `byline.role`,
  * `byline.names`, `byline.credit` and `page.number` are derived from placed
  * text and are not counted.
@@ -49,6 +49,7 @@ export function placedTexts(doc: NewsDocument): string[] {
     for (const p of a.paragraphs) out.push(p.text);
     if (a.signoff) out.push(a.signoff);
     if (a.continuation) out.push(a.continuation);
+    if (a.jumpFrom) out.push(a.jumpFrom);
   }
   for (const u of doc.unassigned) out.push(u.text);
   return out;

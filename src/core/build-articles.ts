@@ -113,6 +113,7 @@ interface BodyFields {
   paragraphs: Paragraph[];
   signoff: string | null;
   continuation: string | null;
+  jumpFrom: string | null;
 }
 
 /** The byline of a unit: its byline lines and a reporter bracketed after the dateline, with the lines they came from. */
@@ -144,6 +145,11 @@ function bodyFields(unit: BodyUnit, ctx: BuildContext, sources: Article['sources
   let dateline: string | null = null;
   let signoff: string | null = null;
   let continuation: string | null = null;
+  let jumpFrom: string | null = null;
+  if (unit.jumpFrom) {
+    jumpFrom = bracketInner(unit.jumpFrom, ctx);
+    sources.jumpFrom = one(unit.jumpFrom.n);
+  }
   if (unit.dateline?.dateline?.marker) {
     dateline = unit.dateline.dateline.marker;
     sources.dateline = one(unit.dateline.n);
@@ -162,7 +168,7 @@ function bodyFields(unit: BodyUnit, ctx: BuildContext, sources: Article['sources
     const closer = unit.closedBy === 'signoff' ? unit.signoff : unit.closedBy === 'jump' ? unit.jump : unit.closedBy === 'endmark' ? unit.endmark : null;
     evidence.push({ code: `CLOSED_BY_${evidenceCode(unit.closedBy)}`, lines: one(closer?.n ?? unit.lines[1]) });
   }
-  return { byline, dateline, paragraphs, signoff, continuation };
+  return { byline, dateline, paragraphs, signoff, continuation, jumpFrom };
 }
 
 const evidenceCode = (s: string) => s.toUpperCase().replace(/-/g, '_');
@@ -186,7 +192,7 @@ function isPhotoStory(byline: Byline | null, unit: BodyUnit | null, paragraphs: 
 }
 
 const NO_HEADLINE: HeadlineFields = { kicker: null, headline: null, subheadline: null };
-const noBody = (): BodyFields => ({ byline: null, dateline: null, paragraphs: [], signoff: null, continuation: null });
+const noBody = (): BodyFields => ({ byline: null, dateline: null, paragraphs: [], signoff: null, continuation: null, jumpFrom: null });
 
 /** Build one article from an optional headline block and an optional body unit. */
 export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pairing: Pairing | null, ctx: BuildContext): Article {
@@ -212,6 +218,7 @@ export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pa
     paragraphs: body.paragraphs,
     signoff: body.signoff,
     continuation: body.continuation,
+    jumpFrom: body.jumpFrom,
     sources,
     evidence,
   };

@@ -13,7 +13,7 @@
  *     is part of a headline block. `body` always claims.
  */
 import { CLOSERS, HAN, codeTable, endsSentence, startsWithNoLineStart } from './chars.js';
-import { isDateLine, matchesAny, type MarkerSet } from './markers.js';
+import { CROSS_REFERENCE, isDateLine, matchesAny, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import type { WorkLine } from './work-line.js';
@@ -172,6 +172,7 @@ function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
     line.byline = byline;
     return claim('byline', byline.role ? 'byline' : 'photo-credit');
   }
+  if (CROSS_REFERENCE.test(t)) return claim('body', 'cross-reference');
   const signoff = markers.signoff.exec(t);
   if (signoff && !markers.notSignoff.test(signoff[1]!) && HAN.test(signoff[1]!)) {
     line.inner = signoff[1]!;

@@ -12,6 +12,7 @@
 import { HAN_CLASS } from './chars.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { LineRange } from './model.js';
+import { readJump } from './read-jump.js';
 import { splitNames } from './parse-byline.js';
 
 export interface TitleBlock {
@@ -31,6 +32,8 @@ export interface BodyUnit {
   body: ClassifiedLine[];
   signoff: ClassifiedLine | null;
   jump: ClassifiedLine | null;
+  /** A jump line that opens the unit: the story is continued from another page (（上接第1版）). */
+  jumpFrom: ClassifiedLine | null;
   endmark: ClassifiedLine | null;
   /** What opened and closed the unit, for the article's evidence. */
   openedBy: string;
@@ -59,7 +62,8 @@ function span(lines: readonly ClassifiedLine[]): LineRange {
 
 /** Lines of a unit in role order: bylines, dateline, body, closers. */
 function unitLines(u: BodyUnit): ClassifiedLine[] {
-  const out = u.bylines.slice();
+  const out = u.jumpFrom ? [u.jumpFrom] : [];
+  for (const l of u.bylines) out.push(l);
   if (u.dateline) out.push(u.dateline);
   for (const l of u.body) out.push(l);
   if (u.signoff) out.push(u.signoff);
@@ -130,7 +134,7 @@ function closeUnit(g: Grouping): void {
 
 function openUnit(g: Grouping, openedBy: string): BodyUnit {
   closeTitle(g);
-  g.unit = { type: 'body', bylines: [], dateline: null, body: [], signoff: null, jump: null, endmark: null, openedBy, closedBy: null, lines: [0, 0] };
+  g.unit = { type: 'body', bylines: [], dateline: null, body: [], signoff: null, jump: null, jumpFrom: null, endmark: null, openedBy, closedBy: null, lines: [0, 0] };
   return g.unit;
 }
 
@@ -148,6 +152,19 @@ function addCloser(g: Grouping, line: ClassifiedLine, slot: 'signoff' | 'jump' |
   }
   unit[slot] = line;
   unit.closedBy = slot;
+}
+
+/**
+ * A jump line closes the text before it (（下转第4版）), except one that says
+ * where the story comes from before any of its text (headline ⏎ （上接第1版） ⏎
+ * text): that one opens the unit, so the continued part keeps its headline.
+ */
+function addJump(g: Grouping, line: ClassifiedLine): void {
+  if (readJump(line.text)?.direction === 'from' && (g.unit === null || (!unitHasText(g.unit) && !unitClosed(g.unit) && g.unit.jumpFrom === null))) {
+    (g.unit ?? openUnit(g, 'jump-from')).jumpFrom = line;
+    return;
+  }
+  addCloser(g, line, 'jump');
 }
 
 /** Kicker, title, subheadline or display line: continues the open headline block or starts one. */
@@ -263,7 +280,7 @@ export function groupBlocks(lines: ClassifiedLine[]): Grouped {
         addBracketed(g, line);
         break;
       case 'jump':
-        addCloser(g, line, 'jump');
+        addJump(g, line);
         break;
       case 'endmark':
         addCloser(g, line, 'endmark');

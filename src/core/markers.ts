@@ -86,7 +86,8 @@ export const DEFAULT_MARKERS: MarkerSet = {
   // Bare (unbracketed) only with a lead that cannot start a sentence (下转, 上接, 转): 接1版 and
   // 见第3版 alone are running text. Each run of spaces can be taken by one part only — with two
   // adjacent \s* (around an optional 第 or 版) a line of 下转 1, 20,000 spaces and （ took 78 s.
-  jump: /^(?:[（(]\s*(?:下转|下轉|上接|紧接|緊接|转|轉|接|续|續|承|见|見|详见|詳見)|下转|下轉|上接|转|轉)(?:\s*(?:第|至))?\s*[0-9０-９一二三四五六七八九十A-Z]{1,4}(?:\s*(?:版|页|頁|面))?\s*[^（）()]{0,20}[）)]?$/u,
+  // Numbered jumps (（下转第4版）, （續見A6版）, 上接第1版) and the unnumbered 接上版 kind, which points at the page before.
+  jump: /^(?:(?:[（(]\s*(?:下转|下轉|上接|紧接|緊接|转|轉|接|续|續|续见|續見|转见|轉見|承|见|見|详见|詳見)|下转|下轉|上接|转|轉)(?:\s*(?:第|至))?\s*[0-9０-９一二三四五六七八九十A-Z]{1,4}(?:\s*(?:版|页|頁|面))?\s*[^（）()]{0,20}[）)]?|[（(]\s*(?:接上版|接上页|接上頁|承上版|接前版|上接前版)\s*[）)])$/u,
   endmark: /^[（(](?:完|全文完|未完|未完待续|未完待續|待续|待續|续完|續完)[）)]$/u,
   // OCR often reads the round brackets of a sign-off as 〈 or 《 (〈城东区园林所), 《街道党政办)).
   signoff: /^(?![《〈][^》〉]*[》〉]$)[（(〈《]\s*([^（）()〈〉《》]{1,30}?)\s*[）)〉》]$/u,
@@ -109,6 +110,13 @@ export const DEFAULT_MARKERS: MarkerSet = {
   ],
   section: /^.{0,4}(?:要闻|要聞|要电|要電|快讯|快訊|新闻|新聞|综合|綜合|评论|評論|副刊|国际|國際|财经|財經|体育|體育|文化|民生|社区|社區|本埠|港聞|港闻|兩岸|两岸|焦點|焦点|地方|生活|专版|專版|专题|專題|视点|視點|时评|時評|广告|廣告|时政|時政|经济|經濟|城事|教育|健康|娱乐|娛樂)$/u,
 };
+
+/**
+ * A bracketed pointer to another story (（相關新聞刊A2）, （相关报道见第3版）):
+ * part of the text it closes, neither a jump (the story does not continue
+ * there) nor a sign-off.
+ */
+export const CROSS_REFERENCE = /^[（(]\s*(?:相[关關]新[闻聞]|相[关關][报報][导導道]|另[见見]|參見|参见)/u;
 
 const unions = new WeakMap<readonly RegExp[], RegExp | null>();
 

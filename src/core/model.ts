@@ -77,7 +77,7 @@ export interface Evidence {
   detail?: string;
 }
 
-export type ArticleField = 'kicker' | 'headline' | 'subheadline' | 'byline' | 'dateline' | 'signoff' | 'continuation';
+export type ArticleField = 'kicker' | 'headline' | 'subheadline' | 'byline' | 'dateline' | 'signoff' | 'continuation' | 'jumpFrom';
 
 export interface Article {
   id: string;
@@ -94,7 +94,13 @@ export interface Article {
   dateline: string | null;
   paragraphs: Paragraph[];
   signoff: string | null;
+  /** Jump line the article continues ON another page with, without brackets (下转第4版). */
   continuation: string | null;
+  /** Jump line saying the article is continued FROM another page, without brackets (上接第1版, 接上版). */
+  jumpFrom?: string | null;
+  /** Issue mode: id of the article part this one continues on / from (link-continuations.ts). */
+  continuedOn?: string | null;
+  continuedFrom?: string | null;
   sources: Partial<Record<ArticleField, LineRange>>;
   evidence: Evidence[];
   blocks?: string[];

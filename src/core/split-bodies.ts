@@ -93,7 +93,7 @@ export function splitBodies(input: Block[], relevant: ReadonlySet<Bigram> = head
     const headBody = u.body.slice(0, at);
     const tailBody = u.body.slice(at);
     const head: BodyUnit = { ...u, body: headBody, signoff: null, jump: null, endmark: null, closedBy: 'content-split', lines: [u.lines[0], headBody[headBody.length - 1]!.n] };
-    const tail: BodyUnit = { ...u, bylines: [], dateline: null, body: tailBody, openedBy: 'content-split', lines: [tailBody[0]!.n, u.lines[1]] };
+    const tail: BodyUnit = { ...u, bylines: [], dateline: null, jumpFrom: null, body: tailBody, openedBy: 'content-split', lines: [tailBody[0]!.n, u.lines[1]] };
     out = [...out.slice(0, ui), head, tail, ...out.slice(ui + 1)];
     if (ui < ti) ti++;
   }

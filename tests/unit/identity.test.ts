@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';
 import { reporterInDateline } from '../../src/core/parse-byline.js';
+import { readJump } from '../../src/core/read-jump.js';
 import { newsDocumentProblems } from '../../src/schema/validate.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
@@ -86,5 +87,39 @@ describe('article line ranges', () => {
       const overlap = x.r[0] <= y.r[1] && y.r[0] <= x.r[1];
       expect(overlap, `${x.id} ${x.r} overlaps ${y.id} ${y.r}`).toBe(false);
     }
+  });
+});
+
+describe('jump lines', () => {
+  it.each([
+    ['下转第4版', 'on', null, 4],
+    ['（下转第4版）', 'on', null, 4],
+    ['上接第1版', 'from', null, 1],
+    ['转第二版', 'on', null, 2],
+    ['（續見A6版）', 'on', 'A', 6],
+    ['（上接第一版）', 'from', null, 1],
+    ['承第3版', 'from', null, 3],
+  ])('%s → %s page %s%d', (text, direction, section, value) => {
+    expect(readJump(text)).toEqual({ direction, page: { section, value }, previousPage: false });
+  });
+  it('（接上版） points at the page before', () => {
+    expect(readJump('（接上版）')).toEqual({ direction: 'from', page: null, previousPage: true });
+  });
+  it.each(['（相關新聞刊A2）', '（相关报道见下）', '本报讯'])('%s is not a jump', (text) => {
+    expect(readJump(text)).toBeNull();
+  });
+  it('a jump FROM another page before the text opens the part under its headline; a jump ON closes it', () => {
+    const doc = parse('绿色转型\n（上接第1版）\n本地企业去年减少排放两成，今年计划再减一成。\n\n（下转第4版）\n');
+    expect(doc.articles).toHaveLength(1);
+    const a = doc.articles[0]!;
+    expect([a.headline, a.jumpFrom, a.continuation]).toEqual(['绿色转型', '上接第1版', '下转第4版']);
+    expect(a.sources.jumpFrom).toEqual([2, 2]);
+    expect(newsDocumentProblems(doc)).toEqual([]);
+  });
+  it('the cross-reference （相關新聞刊A2） is not taken for a jump (or a sign-off)', () => {
+    const doc = parse('市府推新制\n本報訊 市府今天宣布新制，下月起實施。\n（相關新聞刊A2）\n');
+    expect(doc.articles[0]!.continuation).toBeNull();
+    expect(doc.articles[0]!.jumpFrom).toBeNull();
+    expect(doc.articles[0]!.signoff).toBeNull();
   });
 });
