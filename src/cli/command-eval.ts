@@ -28,7 +28,9 @@ import { compareBaseline, makeBaseline, readBaseline, type Baseline } from '../e
 import { parseThresholds, type Threshold } from '../eval/gate.js';
 import { goldProblems, type GoldDocument } from '../eval/gold.js';
 import { buildReport, type ScoredPage } from '../eval/report.js';
-import { scorePage } from '../eval/score-page.js';
+import { scorePage, type ScoreOptions } from '../eval/score-page.js';
+import { MATCH_THRESHOLD, STRICT_MATCH_THRESHOLD } from '../eval/match-articles.js';
+import { groupOf, parseGroupBy, type GroupBy } from '../eval/page-group.js';
 import { metricsOf, sumCounts } from '../eval/aggregate.js';
 import { VERSION } from '../version.js';
 import { failureError } from './command-parse.js';
@@ -42,6 +44,9 @@ export interface EvalCommandOptions {
   max?: string;
   baseline?: string;
   updateBaseline?: boolean;
+  match?: string;
+  groupBy?: string;
+  summary?: boolean;
 }
 
 interface EvalCase {
@@ -51,6 +56,8 @@ interface EvalCase {
   /** Paths relative to the working directory, for reports and the baseline. */
   input: string;
   gold: string;
+  /** The baseline key: the input's path relative to the gold root (see pageKey). */
+  key: string;
 }
 
 function display(cwd: string, path: string): string {
@@ -71,6 +78,17 @@ async function kindOf(path: string): Promise<'file' | 'dir' | null> {
 function stem(name: string): string {
   const base = stripPageExtension(name);
   return base !== name ? base : name.replace(/\.[^.]*$/u, '');
+}
+
+/**
+ * The page's key in the baseline, independent of the working directory: the
+ * input's path relative to the --gold folder when it lies inside it (the
+ * fixtures layout), else relative to the folder it was found in (the path
+ * that also finds its gold under a parallel --gold tree), '/'-separated.
+ */
+function pageKey(inputPath: string, root: string, goldDir: string | null): string {
+  const inside = goldDir !== null && !relative(goldDir, inputPath).startsWith('..');
+  return display(inside ? goldDir! : root, inputPath);
 }
 
 /** Where the gold file of `inputPath` may be, best first. */
@@ -106,10 +124,10 @@ async function collectCases(inputs: string[], goldArg: string | undefined, cwd: 
   }
   const cases: EvalCase[] = [];
   const seen = new Set<string>();
-  const add = (inputPath: string, goldPath: string) => {
+  const add = (inputPath: string, goldPath: string, root: string) => {
     if (seen.has(inputPath)) return;
     seen.add(inputPath);
-    cases.push({ inputPath, goldPath, input: display(cwd, inputPath), gold: display(cwd, goldPath) });
+    cases.push({ inputPath, goldPath, input: display(cwd, inputPath), gold: display(cwd, goldPath), key: pageKey(inputPath, root, goldDir) });
   };
   for (const arg of inputs) {
     const abs = resolve(cwd, arg);
@@ -117,13 +135,13 @@ async function collectCases(inputs: string[], goldArg: string | undefined, cwd: 
     if (kind === null) throw new InputError(arg, 'no such file or directory');
     if (kind === 'file') {
       if (goldFile) {
-        add(abs, goldFile);
+        add(abs, goldFile, dirname(goldFile));
         continue;
       }
       const candidates = goldCandidates(abs, dirname(abs), goldDir);
       const gold = await firstFile(candidates);
       if (!gold) throw new InputError(arg, `no gold file (looked for ${candidates.map((c) => display(cwd, c)).join(', ')})`);
-      add(abs, gold);
+      add(abs, gold, dirname(abs));
       continue;
     }
     if (goldFile) throw new UserError(`--gold ${goldArg} is a file; it can only pair with one input file, not the folder ${arg}`);
@@ -135,7 +153,7 @@ async function collectCases(inputs: string[], goldArg: string | undefined, cwd: 
       const isCase = stem(basename(file)).toLowerCase() === 'input';
       const candidates = goldCandidates(file, abs, goldDir);
       const gold = await firstFile(candidates);
-      if (gold) add(file, gold);
+      if (gold) add(file, gold, abs);
       else if (isCase) throw new InputError(display(cwd, file), `no gold file (looked for ${candidates.map((c) => display(cwd, c)).join(', ')})`);
     }
   }
@@ -168,7 +186,46 @@ export async function evalDocument(input: string, bytes: Uint8Array, cwd: string
   return result.document;
 }
 
-async function scoreCase(c: EvalCase, cwd: string): Promise<ScoredPage> {
+/** The `variant` of each input named in an `index.json` beside it (the dev-pages and generated corpora have one). */
+async function indexVariants(dir: string, cache: Map<string, Map<string, string>>): Promise<Map<string, string>> {
+  let variants = cache.get(dir);
+  if (variants) return variants;
+  variants = new Map();
+  cache.set(dir, variants);
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
+  } catch {
+    return variants; // no index (or not JSON): the file names decide
+  }
+  if (Array.isArray(data)) {
+    for (const e of data as { input?: unknown; variant?: unknown }[]) {
+      if (e && typeof e.input === 'string' && typeof e.variant === 'string') variants.set(e.input, e.variant);
+    }
+  }
+  return variants;
+}
+
+function matchOf(opts: EvalCommandOptions): number {
+  if (opts.match === undefined) return MATCH_THRESHOLD;
+  const v = Number(opts.match);
+  if (opts.match.trim() === '' || !Number.isFinite(v) || v <= 0 || v > 1) {
+    throw new UserError(`--match: expected a body similarity in (0, 1], got '${opts.match}'`);
+  }
+  return v;
+}
+
+function groupByOf(opts: EvalCommandOptions): GroupBy | null {
+  if (opts.groupBy === undefined) return null;
+  try {
+    return parseGroupBy(opts.groupBy);
+  } catch (err) {
+    if (err instanceof RangeError) throw new UserError(err.message);
+    throw err;
+  }
+}
+
+async function scoreCase(c: EvalCase, cwd: string, score: ScoreOptions, group: string | null): Promise<ScoredPage> {
   const gold = await readGold(c);
   let bytes: Uint8Array;
   try {
@@ -182,7 +239,7 @@ async function scoreCase(c: EvalCase, cwd: string): Promise<ScoredPage> {
     const decoded = decodeBytes(bytes);
     if (decoded.ok) text = decoded.text;
   }
-  return { id: c.input, input: c.input, gold: c.gold, score: scorePage(doc, gold, text) };
+  return { id: c.input, key: c.key, group, input: c.input, gold: c.gold, score: scorePage(doc, gold, text, score) };
 }
 
 function thresholdsOf(opts: EvalCommandOptions): Threshold[] {
@@ -201,6 +258,8 @@ function inCI(env: CliIO['env']): boolean {
 
 export async function commandEval(inputs: string[], opts: EvalCommandOptions, io: CliIO): Promise<number> {
   const thresholds = thresholdsOf(opts);
+  const match = matchOf(opts);
+  const groupBy = groupByOf(opts);
   if (opts.updateBaseline && !opts.baseline) throw new UserError('--update-baseline needs --baseline FILE');
   if (opts.updateBaseline && inCI(io.env)) {
     throw new UserError('refusing to rewrite the baseline when CI is set; run --update-baseline locally and commit the file');
@@ -222,10 +281,27 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
 
   const cases = await collectCases(inputs, opts.gold, io.cwd);
   if (cases.length === 0) throw new UserError(`no pages with gold files found in ${inputs.join(', ')}`);
+  if (baselinePath) {
+    const byKey = new Map<string, string>();
+    for (const c of cases) {
+      const other = byKey.get(c.key);
+      if (other !== undefined) throw new UserError(`${other} and ${c.input} would share the baseline key '${c.key}'; give the folder that holds them (or --gold DIR)`);
+      byKey.set(c.key, c.input);
+    }
+  }
+  const scoreOptions: ScoreOptions = { match, strictMatch: STRICT_MATCH_THRESHOLD };
+  const variantCache = new Map<string, Map<string, string>>();
   const scored: ScoredPage[] = [];
-  for (const c of cases) scored.push(await scoreCase(c, io.cwd));
+  for (const c of cases) {
+    let group: string | null = null;
+    if (groupBy) {
+      const variant = groupBy.kind === 'index' ? (await indexVariants(dirname(c.inputPath), variantCache)).get(basename(c.inputPath)) : undefined;
+      group = groupOf(groupBy, c.key, variant);
+    }
+    scored.push(await scoreCase(c, io.cwd, scoreOptions, group));
+  }
 
-  const pageMetrics = scored.map((s) => ({ id: s.id, metrics: metricsOf(s.score.counts) }));
+  const pageMetrics = scored.map((s) => ({ id: s.id, key: s.key, metrics: metricsOf(s.score.counts) }));
   const totals = metricsOf(sumCounts(scored.map((s) => s.score.counts)));
   const comparison = recorded ? compareBaseline(recorded, totals, pageMetrics) : null;
   const report = buildReport(
@@ -233,6 +309,7 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
     scored,
     thresholds,
     baselinePath ? { path: display(io.cwd, baselinePath), updated: Boolean(opts.updateBaseline), comparison } : null,
+    scoreOptions as Required<ScoreOptions>,
   );
 
   if (opts.updateBaseline && baselinePath) {
@@ -254,7 +331,7 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
     io.stdout.write(formatEvalGithub(report));
   } else {
     const { formatEvalText, colorLevel } = await import('../report/eval-text.js');
-    io.stdout.write(formatEvalText(report, colorLevel(io)));
+    io.stdout.write(formatEvalText(report, colorLevel(io), Boolean(opts.summary)));
   }
   return report.gate.passed ? EXIT.ok : EXIT.findings;
 }

@@ -79,6 +79,9 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     .option('--max <metric=value,...>', 'fail when a lower-is-better metric (bodyCER, splits, merges) is above the value')
     .option('--baseline <file>', 'fail when any metric is worse than recorded in FILE')
     .option('--update-baseline', 'rewrite the --baseline file with this run (refused when CI is set)')
+    .option('--match <similarity>', 'least body similarity (2·LCS/(|a|+|b|)) for a predicted and a gold article to pair', '0.5')
+    .option('--summary', 'text report: totals, groups and the gate only (no row per page)')
+    .option('--group-by <rendering|index|regex>', "totals per group: 'rendering' from file names (-text/-pdf/-layout/-ocr.txt, .hocr, .alto.xml), 'index' from index.json's variant, or a regex on the page path (first group)")
     .action(async (inputs: string[], opts) => {
       const { commandEval } = await import('./command-eval.js');
       setExit(await commandEval(inputs, opts, io));

@@ -14,7 +14,7 @@ export interface Baseline {
   schemaVersion: 1;
   /** Metrics over all pages. */
   totals: Partial<Metrics>;
-  /** Metrics of each page, keyed by gold file path. */
+  /** Metrics of each page, keyed by the input's path relative to the gold root (so any working directory gives the same keys). */
   pages: Record<string, Partial<Metrics>>;
 }
 
@@ -30,7 +30,8 @@ export interface BaselineComparison {
 /** The baseline to record for a run. */
 export function makeBaseline(totals: Metrics, pages: readonly PageMetrics[]): Baseline {
   const byId: Record<string, Partial<Metrics>> = {};
-  for (const p of [...pages].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) byId[p.id] = p.metrics;
+  const keyOf = (p: PageMetrics) => p.key ?? p.id;
+  for (const p of [...pages].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))) byId[keyOf(p)] = p.metrics;
   return { schemaVersion: 1, totals, pages: byId };
 }
 
@@ -73,8 +74,9 @@ export function compareBaseline(baseline: Baseline, totals: Metrics, pages: read
   compare(null, baseline.totals, totals, out);
   const seen = new Set<string>();
   for (const p of pages) {
-    seen.add(p.id);
-    const recorded = baseline.pages[p.id];
+    const key = p.key ?? p.id;
+    seen.add(key);
+    const recorded = baseline.pages[key];
     if (recorded) compare(p.id, recorded, p.metrics, out);
   }
   out.missingPages = Object.keys(baseline.pages).filter((id) => !seen.has(id));

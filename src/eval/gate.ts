@@ -27,7 +27,10 @@ export interface GateFinding {
 }
 
 export interface PageMetrics {
+  /** The page as reports name it. */
   id: string;
+  /** The page's baseline key (the id when not given). */
+  key?: string;
   metrics: Metrics;
 }
 

@@ -5,7 +5,8 @@
  *
  * - Similarity of a pair is 2·LCS/(|gold| + |predicted|) over body text with
  *   whitespace removed (`lcsSimilarity`).
- * - A pair may match only when its similarity is at least MATCH_THRESHOLD.
+ * - A pair may match only when its similarity is at least the threshold
+ *   (MATCH_THRESHOLD by default, STRICT_MATCH_THRESHOLD for the strict report).
  * - Among those, the one-to-one assignment with the greatest total similarity
  *   is chosen (Hungarian algorithm), so one good match never steals the only
  *   partner of another article.
@@ -13,8 +14,21 @@
  * Splits and merges are read off the same LCS table (see `countSplitsMerges`).
  */
 
-/** Least body similarity for a predicted and a gold article to count as the same article. */
+/**
+ * Least body similarity for a predicted and a gold article to count as the
+ * same article, by default (`--match` changes it). Half the text in common
+ * pairs an article that lost or gained a few paragraphs, so that its fields
+ * and paragraphs are still scored.
+ */
 export const MATCH_THRESHOLD = 0.5;
+
+/**
+ * The strict report's threshold: an article counts as found only when its
+ * body is nearly all there (at most about a tenth of its characters missing,
+ * extra or different). Every report gives both, so that a page read half right
+ * is not mistaken for a page read right.
+ */
+export const STRICT_MATCH_THRESHOLD = 0.9;
 
 /**
  * A predicted article is a *piece* of a gold article when at least PIECE_SHARE
@@ -30,15 +44,16 @@ export const PIECE_MIN_SHARE = 0.1;
  * Match gold and predicted articles one-to-one.
  *
  * @param similarity similarity[g][p], in [0, 1].
+ * @param threshold least similarity of a pair.
  * @returns the matched [gold, predicted] index pairs, sorted by gold index.
  */
-export function matchArticles(similarity: number[][]): [number, number][] {
+export function matchArticles(similarity: number[][], threshold = MATCH_THRESHOLD): [number, number][] {
   const rows = similarity.length;
   const cols = rows === 0 ? 0 : similarity[0]!.length;
   if (rows === 0 || cols === 0) return [];
   const weight = (g: number, p: number) => {
     const s = similarity[g]![p]!;
-    return s >= MATCH_THRESHOLD ? s : 0;
+    return s >= threshold ? s : 0;
   };
   // The Hungarian solver wants rows ≤ columns; transpose when there are more gold than predicted.
   const transpose = rows > cols;

@@ -80,6 +80,102 @@ export function lcsLength(a: Codes, b: Codes): number {
   return pre + suf + zeros;
 }
 
+/**
+ * A text's characters as a multiset: distinct code points in ascending order
+ * with their counts. Two texts cannot have a common subsequence longer than
+ * the characters they share counted with multiplicity, so `sharedCharacters`
+ * bounds `lcsLength` from above at the cost of one merge of two short arrays
+ * (a few hundred distinct characters) instead of the bit-parallel LCS pass.
+ */
+export interface CharacterCounts {
+  codes: Int32Array;
+  counts: Int32Array;
+}
+
+export function characterCounts(a: Codes): CharacterCounts {
+  const sorted = Int32Array.from(a).sort();
+  const codes: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]!++;
+    else codes.push(sorted[i]!), counts.push(1);
+  }
+  return { codes: Int32Array.from(codes), counts: Int32Array.from(counts) };
+}
+
+/** Σ over characters of min(count in a, count in b): an upper bound of the LCS length. */
+export function sharedCharacters(a: CharacterCounts, b: CharacterCounts): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.codes.length && j < b.codes.length) {
+    const x = a.codes[i]!;
+    const y = b.codes[j]!;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else n += Math.min(a.counts[i++]!, b.counts[j++]!);
+  }
+  return n;
+}
+
+/**
+ * A text prepared to be the pattern of many LCS computations: its position
+ * masks are built once instead of once per pair (building them costs about as
+ * much as the LCS pass itself).
+ */
+export interface LcsPattern {
+  length: number;
+  words: number;
+  masks: Map<number, Uint32Array>;
+}
+
+export function lcsPattern(a: Codes): LcsPattern {
+  const words = Math.max(1, (a.length + 31) >>> 5);
+  return { length: a.length, words, masks: positionMasks(a, words) };
+}
+
+/** How many characters of the text pass between two checks of the early exit (a check costs one pass over the words). */
+const LCS_CHECK_EVERY = 32;
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * LCS length of the pattern and `b`, or null as soon as it is certain to be
+ * below `least`: after j characters of b the LCS so far can grow by at most
+ * the |b| − j characters left, so a pair of unrelated texts is given up after
+ * a fraction of b. When it returns a number, that number is the exact LCS.
+ */
+export function lcsLengthAtLeast(pattern: LcsPattern, b: Codes, least: number): number | null {
+  const { words, masks } = pattern;
+  if (pattern.length === 0 || b.length === 0) return 0 >= least ? 0 : null;
+  // V has a 0 bit for every pattern position that ends a match of the LCS so far (bits past the pattern stay 1).
+  const v = new Uint32Array(words).fill(0xffffffff);
+  const common = () => {
+    let n = 0;
+    for (let w = 0; w < words; w++) n += popcount(~v[w]! >>> 0);
+    return n;
+  };
+  for (let j = 0; j < b.length; j++) {
+    if (j > 0 && j % LCS_CHECK_EVERY === 0 && common() + (b.length - j) < least) return null;
+    const m = masks.get(b[j]!);
+    if (!m) continue;
+    let carry = 0;
+    for (let w = 0; w < words; w++) {
+      const vw = v[w]!;
+      const u = (vw & m[w]!) >>> 0;
+      const sum = vw + u + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      v[w] = ((sum >>> 0) | (vw & ~m[w]!)) >>> 0;
+    }
+  }
+  const l = common();
+  return l >= least ? l : null;
+}
+
 /** 2·LCS / (|a| + |b|): 1 for equal texts, 0 for texts with nothing in common (1 when both are empty). */
 export function lcsSimilarity(a: Codes, b: Codes, lcs = lcsLength(a, b)): number {
   const total = a.length + b.length;

@@ -84,8 +84,8 @@ beforeEach(() => {
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function evalRun(args: string[], env: Record<string, string> = {}): Promise<Captured> {
-  const io = memoryIO({ env, cwd: dir });
+async function evalRun(args: string[], env: Record<string, string> = {}, cwd = dir): Promise<Captured> {
+  const io = memoryIO({ env, cwd });
   const code = await run(['eval', ...args], io);
   return { code, stdout: io.out(), stderr: io.err() };
 }
@@ -125,7 +125,7 @@ describe('news-parse eval (CLI)', () => {
     const record = await evalRun(['fixtures', '--baseline', 'eval-baseline.json', '--update-baseline']);
     expect(record.code).toBe(0);
     expect(record.stderr).toContain('baseline written');
-    expect(JSON.parse(readFileSync(baseline, 'utf8')).pages['fixtures/two-stories/input.txt']).toBeDefined();
+    expect(JSON.parse(readFileSync(baseline, 'utf8')).pages['two-stories/input.txt']).toBeDefined();
     expect((await evalRun(['fixtures', '--baseline', 'eval-baseline.json'])).code).toBe(0);
 
     editGold((g) => (g.articles[0]!.headline = '老街菜场今天开门'));
@@ -175,5 +175,60 @@ describe('news-parse eval (CLI)', () => {
     const r = await evalRun(['pages', '--gold', 'gold', '--format', 'json', '--min', 'articleF1=1']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).pages.map((p: { id: string; gold: string }) => [p.id, p.gold])).toEqual([['pages/p05.txt', 'gold/p05.gold.json']]);
+  });
+
+  it('[needs parser] keys the baseline by the path under the gold root, so a run from inside fixtures/ still compares every page', async () => {
+    expect((await evalRun(['fixtures', '--gold', 'fixtures', '--baseline', 'eval-baseline.json', '--update-baseline'])).code).toBe(0);
+    editGold((g) => (g.articles[0]!.headline = '老街菜场今天开门'));
+    const inside = join(dir, 'fixtures');
+    const r = await evalRun(['.', '--gold', '.', '--baseline', '../eval-baseline.json', '--format', 'json'], {}, inside);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.pages.map((p: { key: string }) => p.key)).toEqual(['two-stories/input.txt']);
+    expect(report.gate.baseline.missingPages).toEqual([]);
+    expect(report.gate.failures).toContainEqual(expect.objectContaining({ page: 'two-stories/input.txt', metric: 'headlineAccuracy', rule: 'baseline' }));
+  });
+
+  it('[needs parser] shows the gold and the predicted value of a wrong field', async () => {
+    editGold((g) => (g.articles[0]!.headline = '老街菜场今天开门'));
+    const r = await evalRun(['fixtures', '--gold', 'fixtures']);
+    expect(r.stdout).toMatch(/fields {3}gold #1 → a1 .*: headline 「老街菜场今天开门」 ≠ 「老街菜场完成改造」$/m);
+  });
+
+  it('[needs parser] reports the strict scores (similarity ≥ 0.9) beside the default, and takes --match', async () => {
+    // The gold body of the second story loses its last sentence: similarity ≈ 0.82, paired at 0.5, not at 0.9.
+    editGold((g) => g.articles[1]!.paragraphs.splice(1, 1));
+    const report = JSON.parse((await evalRun(['fixtures', '--format', 'json'])).stdout);
+    expect(report.matchThreshold).toBe(0.5);
+    expect(report.strictMatchThreshold).toBe(0.9);
+    expect(report.totals.counts.articles.tp).toBe(2);
+    expect(report.totals.strict.counts.articles.tp).toBe(1);
+    expect(report.totals.strict.metrics.articleF1).toBeCloseTo(0.5, 12);
+    expect(report.pages[0].strict.metrics.articleF1).toBeCloseTo(0.5, 12);
+    const text = (await evalRun(['fixtures'])).stdout;
+    expect(text).toMatch(/^strict \(articles pair at body similarity ≥ 0\.9\): art P 0\.500 · art R 0\.500 · art F1 0\.500 \(1 matched\)/m);
+    const tight = JSON.parse((await evalRun(['fixtures', '--format', 'json', '--match', '0.9'])).stdout);
+    expect(tight.matchThreshold).toBe(0.9);
+    expect(tight.totals.counts.articles.tp).toBe(1);
+    const bad = await evalRun(['fixtures', '--match', '1.5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("news-parse: --match: expected a body similarity in (0, 1], got '1.5'\n");
+  });
+
+  it('[needs parser] gives totals per rendering with --group-by', async () => {
+    mkdirSync(join(dir, 'pages'));
+    writeFileSync(join(dir, 'pages', 'p05-text.txt'), INPUT);
+    writeFileSync(join(dir, 'pages', 'p05-text.gold.json'), JSON.stringify(GOLD));
+    writeFileSync(join(dir, 'pages', 'p05-pdf.txt'), INPUT);
+    writeFileSync(join(dir, 'pages', 'p05-pdf.gold.json'), JSON.stringify({ articles: GOLD.articles.slice(0, 1) }));
+    const report = JSON.parse((await evalRun(['pages', '--group-by', 'rendering', '--format', 'json'])).stdout);
+    expect(report.groups.map((g: { group: string; pages: number }) => [g.group, g.pages])).toEqual([['pdf', 1], ['text', 1]]);
+    expect(report.groups[0].metrics.articlePrecision).toBe(0.5);
+    expect(report.groups[1].metrics.articleF1).toBe(1);
+    const byPattern = JSON.parse((await evalRun(['pages', '--group-by', '^(p\\d+)-', '--format', 'json'])).stdout);
+    expect(byPattern.groups.map((g: { group: string }) => g.group)).toEqual(['p05']);
+    const text = (await evalRun(['pages', '--group-by', 'rendering'])).stdout;
+    expect(text).toMatch(/^pdf +1 +0\.667/m);
+    expect((await evalRun(['pages', '--group-by', '(unclosed'])).code).toBe(2);
   });
 });

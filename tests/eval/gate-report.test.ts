@@ -21,8 +21,8 @@ function pages(): ScoredPage[] {
   const half = doc([article(1, { headline: 'A', paragraphs: [A] })]);
   const halfGold = goldOf(doc([article(1, { headline: 'A', paragraphs: [A] }), article(2, { headline: 'B', paragraphs: [B] })]));
   return [
-    { id: 'p1/input.txt', input: 'p1/input.txt', gold: 'p1/expected.json', score: scorePage(perfect, goldOf(perfect), 'A' + A) },
-    { id: 'p2/input.txt', input: 'p2/input.txt', gold: 'p2/expected.json', score: scorePage(half, halfGold, 'A' + A + 'B') },
+    { id: 'p1/input.txt', key: 'p1/input.txt', group: 'text', input: 'p1/input.txt', gold: 'p1/expected.json', score: scorePage(perfect, goldOf(perfect), 'A' + A) },
+    { id: 'p2/input.txt', key: 'p2/input.txt', group: 'pdf', input: 'p2/input.txt', gold: 'p2/expected.json', score: scorePage(half, halfGold, 'A' + A + 'B') },
   ];
 }
 

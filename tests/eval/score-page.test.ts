@@ -164,6 +164,66 @@ describe('scorePage', () => {
   });
 });
 
+describe('the prefix rule', () => {
+  // Gold keeps the first paragraph as printed, dateline and reporter in front; the parser cut them into fields.
+  const body = '春节前夕，街道为辖区老人送去年货。';
+  const gold = {
+    articles: [{ headline: '送年货', paragraphs: [{ text: `本报北京2月1日电 （记者 王五） ${body}` }, { text: '老人们很高兴。' }] }],
+  };
+  const predicted = doc([
+    article(1, {
+      headline: '送年货',
+      dateline: '本报北京2月1日电',
+      byline: { text: '（记者 王五）', role: '记者', names: ['王五'], credit: null },
+      paragraphs: [body, '老人们很高兴。'],
+    }),
+  ]);
+
+  it('compares bodies without the dateline/byline prefix on both sides', () => {
+    const score = scorePage(predicted, gold, null);
+    const m = metricsOf(score.counts);
+    expect(m.bodyCER).toBe(0);
+    expect(score.articles[0]!.similarity).toBe(1);
+    expect(m.paragraphF1).toBe(1);
+    // Gold chars are the body without the prefix: 17 + 7.
+    expect(score.counts.body.goldChars).toBe(24);
+  });
+
+  it('treats a parser that leaves the prefix in the paragraph the same way', () => {
+    const kept = doc([article(1, { headline: '送年货', paragraphs: [`本报北京2月1日电（记者王五）${body}`, '老人们很高兴。'] })]);
+    expect(metricsOf(scorePage(kept, gold, null).counts).bodyCER).toBe(0);
+  });
+
+  it('cuts the article\'s own fields and the printed markers, not arbitrary text', () => {
+    const credit = doc([article(1, { paragraphs: ['【綜合報導】日本福島核電廠開始排放處理水。'] })]);
+    const plain = { articles: [{ paragraphs: [{ text: '日本福島核電廠開始排放處理水。' }] }] };
+    expect(metricsOf(scorePage(credit, plain, null).counts).bodyCER).toBe(0);
+    const ordinary = doc([article(1, { paragraphs: ['街道召开工作会。'] })]);
+    const other = { articles: [{ paragraphs: [{ text: '社区召开工作会。' }] }] };
+    expect(scorePage(ordinary, other, null).counts.body.errors).toBe(2);
+  });
+});
+
+describe('the pair table', () => {
+  it('settles unrelated pairs by bounds and scores exactly as if every LCS were computed', () => {
+    // Ten articles with disjoint alphabets (so every cross pair has LCS 0), predicted in reverse order.
+    const texts = Array.from({ length: 10 }, (_, k) => Array.from({ length: 40 }, (_, i) => String.fromCodePoint(0x4e00 + k * 64 + (i % 37))).join(''));
+    const predicted = doc(texts.map((t, k) => article(k + 1, { headline: `h${k}`, paragraphs: [t] })).reverse());
+    const gold = goldOf(doc(texts.map((t, k) => article(k + 1, { headline: `h${k}`, paragraphs: [t] }))));
+    const score = scorePage(predicted, gold, null);
+    expect(score.work).toEqual({ pairs: 100, compared: 10 });
+    expect(score.counts.articles).toEqual({ tp: 10, predicted: 10, gold: 10, splits: 0, merges: 0 });
+    expect(score.articles.filter((a) => a.gold !== null).map((a) => [a.gold, a.predicted])).toEqual(texts.map((_, k) => [k, `a${k + 1}`]));
+  });
+
+  it('compares equal bodies once on a page of repeated articles', () => {
+    const predicted = doc(Array.from({ length: 8 }, (_, k) => article(k + 1, { paragraphs: [A] })));
+    const score = scorePage(predicted, goldOf(predicted), null);
+    expect(score.work).toEqual({ pairs: 64, compared: 1 });
+    expect(score.counts.articles?.tp).toBe(8);
+  });
+});
+
 describe('matchArticles', () => {
   it('maximises total similarity instead of taking the best pair first', () => {
     // Greedy takes g0–p0 (0.9) and leaves g1 alone; the optimum is g0–p1 + g1–p0 = 1.65.
