@@ -14,8 +14,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
 import { isPageFile } from '../convert/readers.js';
-import { findPages, walk } from '../io/find-pages.js';
-import { fsReason } from '../io/read-input.js';
+import { findPages, walk } from '../convert/find-pages.js';
+import { fsReason } from '../io/fs-reason.js';
 
 export interface PageInput {
   /** Path to open, as the user would write it (argument joined with the relative path). */

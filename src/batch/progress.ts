@@ -4,7 +4,7 @@
  * scrolling) at most every 100 ms. Messages printed while it shows (failures)
  * clear the bar first and redraw it after. Silent when disabled.
  */
-import type { OutStream } from '../cli/io.js';
+import type { OutStream } from '../ports.js';
 
 const REDRAW_MS = 100;
 const CLEAR_TO_END = '\x1b[K';

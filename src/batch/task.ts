@@ -11,7 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { convertFile, type PageResult, type PageSource } from '../convert/convert-page.js';
 import type { ConvertSettings } from '../convert/settings.js';
 import type { NewsDocument } from '../core/model.js';
-import { fsReason } from '../io/read-input.js';
+import { fsReason } from '../io/fs-reason.js';
 import { VERSION } from '../version.js';
 import { writeAtomicSync } from './write-atomic.js';
 

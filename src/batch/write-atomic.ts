@@ -6,10 +6,11 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { processId } from '../ports.js';
 
 /** The temporary name used while `file` is written. */
 export function tempName(file: string): string {
-  return `${file}.tmp-${process.pid}`;
+  return `${file}.tmp-${processId()}`;
 }
 
 /** Writes `data` to `file` atomically, creating parent directories. */

@@ -18,11 +18,11 @@ import { schedule } from '../batch/schedule.js';
 import { answerLine, readLines, readRecords } from '../batch/stdin-jsonl.js';
 import type { OutputOptions, TaskResult, WorkerSettings } from '../batch/task.js';
 import { tempName } from '../batch/write-atomic.js';
-import { fsReason } from '../io/read-input.js';
+import { fsReason } from '../io/fs-reason.js';
 import { loadProfileOnce } from '../convert/convert-page.js';
 import { convertSettings, type ParseCommandOptions } from './command-parse.js';
 import { EXIT, UserError } from './errors.js';
-import type { CliIO, OutStream } from './io.js';
+import type { CliIO, OutStream, StopSignal } from '../ports.js';
 
 export interface BatchCommandOptions extends ParseCommandOptions {
   outDir?: string;
@@ -33,10 +33,6 @@ export interface BatchCommandOptions extends ParseCommandOptions {
   stdinJsonl?: boolean;
 }
 
-/** CliIO plus, optionally, standard input as a stream (default: process.stdin). */
-export interface BatchIO extends CliIO {
-  stdinStream?: AsyncIterable<Uint8Array | string>;
-}
 
 interface Sink {
   write(chunk: string): Promise<void>;
@@ -162,7 +158,7 @@ function checkOptions(inputs: string[], opts: BatchCommandOptions): void {
   if (inputs.includes('-')) throw new UserError('standard input (-) cannot be part of a batch; use --stdin-jsonl for records on standard input');
 }
 
-export async function commandBatch(inputs: string[], opts: BatchCommandOptions, io: BatchIO): Promise<number> {
+export async function commandBatch(inputs: string[], opts: BatchCommandOptions, io: CliIO): Promise<number> {
   checkOptions(inputs, opts);
   const given = jobCount(opts);
   const settings = await workerSettings(opts, io);
@@ -195,7 +191,7 @@ function exitCodeOf(summary: { pages: number; failed: number }, internal: boolea
   return summary.failed === summary.pages ? EXIT.usage : EXIT.findings;
 }
 
-async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO, jobs: number, settings: WorkerSettings, knownPages: number | null): Promise<number> {
+async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, jobs: number, settings: WorkerSettings, knownPages: number | null): Promise<number> {
   const { options } = settings;
   const outDir = opts.outDir ?? null;
   if (outDir) {
@@ -219,10 +215,10 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO
   const outputs = new Map<string, string>();
   const pool = runnerFor(jobs, settings);
   let internal = false;
-  const started = Date.now();
+  const started = io.now();
 
   // A Ctrl-C keeps what was done: the manifest is written (complete: false) before exiting.
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: StopSignal) => {
     progress.clear();
     if (outDir) {
       const file = join(outDir, MANIFEST_NAME);
@@ -233,10 +229,9 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO
         /* exiting anyway */
       }
     }
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    io.exit(signal === 'SIGINT' ? 130 : 143);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = io.onStopSignal(onSignal);
 
   const start = (page: PageInput | MissingInput, seq: number): Promise<TaskResult> => {
     if ('missing' in page) return Promise.resolve({ seq, status: 'failed', reason: page.missing, internal: false });
@@ -279,8 +274,7 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO
     if (!(err instanceof OutputClosed)) throw err;
     closed = true; // the reader went away (e.g. `| head`): stop quietly
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stopListening();
     await pool.close();
     progress.clear();
   }
@@ -301,7 +295,7 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: BatchIO
       throw new UserError(`${opts.jsonl}: cannot write: ${fsReason(err)}`);
     }
   }
-  if (!opts.quiet) io.stderr.write(summaryLine(summary, Date.now() - started, jobs));
+  if (!opts.quiet) io.stderr.write(summaryLine(summary, io.now() - started, jobs));
   return exitCodeOf(summary, internal);
 }
 
@@ -314,8 +308,8 @@ export function summaryLine(s: { pages: number; converted: number; skipped: numb
   return `news-parse: ${pages}: ${s.converted} converted, ${s.skipped} skipped, ${s.failed} failed; ${s.articles} articles, ${s.warnings} warnings; ${secs.toFixed(1)} s (${rate} pages/s, ${on})\n`;
 }
 
-async function runStdinJsonl(opts: BatchCommandOptions, io: BatchIO, jobs: number, settings: WorkerSettings): Promise<number> {
-  const stream = io.stdinStream ?? (process.stdin as AsyncIterable<Uint8Array>);
+async function runStdinJsonl(opts: BatchCommandOptions, io: CliIO, jobs: number, settings: WorkerSettings): Promise<number> {
+  const stream = io.stdinStream();
   const sink = openSink(opts.jsonl ?? '-', io);
   const pool = runnerFor(jobs, settings);
   try {

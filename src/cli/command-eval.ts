@@ -8,7 +8,7 @@
  * The gold file is looked for under the gold folder at the same relative path
  * as the input, then under the gold folder by case-folder name, then beside
  * the input. Directories are searched for pages as a batch finds them
- * (src/io/find-pages.ts); there, a `NAME.txt` without a gold file is skipped,
+ * (src/convert/find-pages.ts); there, a `NAME.txt` without a gold file is skipped,
  * but an `input.*` without one is an error. Each page is converted on the
  * same road as `news-parse FILE` (src/convert/convert-page.ts).
  *
@@ -22,8 +22,8 @@ import { stripPageExtension } from '../convert/readers.js';
 import { defaultSettings } from '../convert/settings.js';
 import { decodeBytes } from '../core/decode.js';
 import type { NewsDocument } from '../core/model.js';
-import { findPages } from '../io/find-pages.js';
-import { fsReason } from '../io/read-input.js';
+import { findPages } from '../convert/find-pages.js';
+import { fsReason } from '../io/fs-reason.js';
 import { compareBaseline, makeBaseline, readBaseline, type Baseline } from '../eval/baseline.js';
 import { parseThresholds, type Threshold } from '../eval/gate.js';
 import { goldProblems, type GoldDocument } from '../eval/gold.js';
@@ -35,7 +35,7 @@ import { metricsOf, sumCounts } from '../eval/aggregate.js';
 import { VERSION } from '../version.js';
 import { failureError } from './command-parse.js';
 import { EXIT, InputError, UserError } from './errors.js';
-import type { CliIO } from './io.js';
+import type { CliIO } from '../ports.js';
 
 export interface EvalCommandOptions {
   gold?: string;

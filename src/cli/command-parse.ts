@@ -3,9 +3,10 @@ import { writeFile } from 'node:fs/promises';
 import { convertFile, loadProfileOnce, type PageResult } from '../convert/convert-page.js';
 import type { ConvertSettings } from '../convert/settings.js';
 import type { NewsDocument } from '../core/model.js';
-import { readInputBytes, fsReason } from '../io/read-input.js';
+import { fsReason } from '../io/fs-reason.js';
+import { readInputBytes } from './input-bytes.js';
 import { EXIT, InputError, UserError } from './errors.js';
-import type { CliIO } from './io.js';
+import type { CliIO } from '../ports.js';
 
 export interface ParseCommandOptions {
   format?: 'json' | 'text' | 'tei' | 'mets';

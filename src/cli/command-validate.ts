@@ -1,8 +1,8 @@
 /** `news-parse validate FILE…`: check JSON documents against the NewsDocument schema. */
 import { newsDocumentProblems } from '../schema/validate.js';
-import { readInputBytes } from '../io/read-input.js';
+import { readInputBytes } from './input-bytes.js';
 import { EXIT, InputError } from './errors.js';
-import type { CliIO } from './io.js';
+import type { CliIO } from '../ports.js';
 
 export async function commandValidate(files: string[], io: CliIO): Promise<number> {
   let invalid = 0;

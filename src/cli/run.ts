@@ -7,8 +7,7 @@
 import { createRequire } from 'node:module';
 import { VERSION } from '../version.js';
 import { EXIT, UserError } from './errors.js';
-import type { CliIO } from './io.js';
-import { processIO } from './io.js';
+import { processIO, type CliIO } from '../ports.js';
 
 // commander is a CommonJS package: required directly, it loads without the ESM
 // wrapper module and the export scan Node runs on CommonJS imported from ESM

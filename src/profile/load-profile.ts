@@ -95,7 +95,7 @@ export function builtinProfile(name: string): Profile {
 }
 
 /** `--profile` argument: a built-in name, or a path to a JSON file (anything with / or ending in .json). */
-export async function loadProfile(nameOrPath: string, cwd: string = process.cwd()): Promise<Profile> {
+export async function loadProfile(nameOrPath: string, cwd: string): Promise<Profile> {
   if (!/[/\\]|\.json$/i.test(nameOrPath)) return builtinProfile(nameOrPath);
   let text: string;
   try {

@@ -4,7 +4,7 @@
  * what the terminal supports.
  */
 import { supportsColor } from 'chalk';
-import type { CliIO } from '../cli/io.js';
+import type { CliIO } from '../ports.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 

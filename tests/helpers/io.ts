@@ -1,5 +1,5 @@
 /** An in-memory CliIO for running the CLI in-process. */
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/ports.js';
 
 export interface MemoryIOOptions {
   stdin?: string;
@@ -16,8 +16,16 @@ export function memoryIO(opts: MemoryIOOptions | string = {}): CliIO & { out: ()
     stdout: { write: (s: string) => (out += s), isTTY: stdoutIsTTY },
     stderr: { write: (s: string) => (err += s), isTTY: false },
     readStdin: async () => new TextEncoder().encode(stdin),
+    stdinStream: async function* () {
+      yield stdin;
+    },
     env,
     cwd,
+    now: () => Date.now(),
+    onStopSignal: () => () => {},
+    exit: (code) => {
+      throw new Error(`exit ${code}`);
+    },
     out: () => out,
     err: () => err,
   };

@@ -9,7 +9,7 @@
 import { opendir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { isPageFile } from '../convert/readers.js';
+import { isPageFile } from './readers.js';
 
 /** Sort key that makes a per-directory sort equal a sort of the full paths. */
 function sortKey(name: string, isDir: boolean): string {

@@ -1,7 +1,4 @@
-/** Reading input bytes, with the user-facing reason when a path cannot be read. */
-import { readFile } from 'node:fs/promises';
-import { InputError } from '../cli/errors.js';
-import type { CliIO } from '../cli/io.js';
+/** The user-facing reason when a path cannot be read or written. */
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -17,13 +14,4 @@ const REASONS: Record<string, string> = {
 export function fsReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   return (code && REASONS[code]) ?? (err instanceof Error ? err.message : String(err));
-}
-
-export async function readInputBytes(path: string, io: CliIO): Promise<Uint8Array> {
-  if (path === '-') return io.readStdin();
-  try {
-    return await readFile(path);
-  } catch (err) {
-    throw new InputError(path, fsReason(err));
-  }
 }
