@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { decodeBytes, binaryReason } from './core/decode.js';
 import { splitLines } from './core/split-lines.js';
 import { runPipeline } from './core/pipeline.js';
-import type { InputLine, NewsDocument, SourceInfo } from './core/model.js';
+import type { InputLine, NewsDocument, Repair, SourceInfo } from './core/model.js';
 import type { ParseOptions } from './core/options.js';
 
 export type * from './core/model.js';
@@ -81,9 +81,11 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions & { encoding
 }
 
 /**
- * Parse lines that a layout reader (ALTO, hOCR) has already put in reading
- * order; `source` describes the file they came from.
+ * Parse lines that a layout reader (ALTO, hOCR, PDF) made, with their boxes;
+ * the core's layout stages put them in reading order. `source` describes the
+ * file they came from; `readerRepairs` are the reader's own repairs, numbered
+ * as `lines` are.
  */
-export function parseLines(lines: InputLine[], source: SourceInfo, options: ParseOptions = {}): NewsDocument {
-  return runPipeline(lines, source, options);
+export function parseLines(lines: InputLine[], source: SourceInfo, options: ParseOptions = {}, readerRepairs: Repair[] = []): NewsDocument {
+  return runPipeline(lines, source, options, undefined, readerRepairs);
 }

@@ -95,7 +95,9 @@ function headlineFields(title: TitleBlock, ctx: BuildContext, sources: Article['
   let subheadline: string | null = null;
   if (title.kicker) {
     kicker = repairProse(title.kicker.text, title.kicker.n, ctx.repairs, ctx.keepSpacing);
-    sources.kicker = one(title.kicker.n);
+    for (const l of title.kickerRest) kicker += repairProse(l.text, l.n, ctx.repairs, ctx.keepSpacing);
+    const last = title.kickerRest[title.kickerRest.length - 1] ?? title.kicker;
+    sources.kicker = [title.kicker.n, last.n];
   }
   const headline = headlineFrom(title, ctx);
   if (title.titles.length) sources.headline = [title.titles[0]!.n, title.titles[title.titles.length - 1]!.n];

@@ -181,6 +181,41 @@ function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
   return false;
 }
 
+/**
+ * Pass 1, positioned pages: the role the layout stages gave a line by its
+ * type size and place (src/core/layout), for the lines no pattern claimed.
+ * A furniture strip line with no furniture pattern is the masthead (or a
+ * section name); a dash-led line in the headline stack stays for the
+ * subheadline rule.
+ */
+function claimByGeometry(line: ClassifiedLine, markers: MarkerSet): boolean {
+  const display = line.hint?.display;
+  if (display === undefined || display === 'body') return false;
+  if (display === 'furniture') {
+    const section = markers.section.test(line.text);
+    line.role = 'furniture';
+    line.furniture = section ? 'section' : 'masthead';
+    line.rule = 'furniture-strip';
+    return true;
+  }
+  if (markers.subheadlinePrefix.test(line.text) && display !== 'kicker') {
+    line.role = 'subheadline';
+    line.rule = 'geometry-dash-subheadline';
+    return true;
+  }
+  if (display === 'label') {
+    line.role = 'furniture';
+    line.furniture = 'label';
+    line.rule = 'geometry-column-label';
+    return true;
+  }
+  line.role = display === 'headline' ? 'title' : display;
+  line.rule = `geometry-${display}`;
+  // A block's first line opens a new part of the headline stack; the lines after it continue that part.
+  line.newGroup = line.hint?.blockStart === true;
+  return true;
+}
+
 /** A headline line never ends with a mark that opens a clause or a quotation. */
 const OPEN_END = codeTable('，、：,:（(“‘「『《');
 
@@ -244,16 +279,21 @@ function classifiedLine(line: WorkLine, column: number): ClassifiedLine {
 
 const CLOSING_QUOTE_END = new RegExp(`[${CLOSERS}]$`, 'u');
 
-export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds = false): ClassifiedLine[] {
+export interface ClassifyOptions {
+  /** Look for a header zone at the top of the stream (the page's top; not inside a story cut out by geometry). */
+  headerZone?: boolean;
+}
+
+export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds = false, options: ClassifyOptions = {}): ClassifiedLine[] {
   const columns = columnWidths(lines);
   const out: ClassifiedLine[] = [];
   const resolved: boolean[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = classifiedLine(lines[i]!, columns[i]!);
     out.push(line);
-    resolved.push(claimStrongRole(line, markers)); // pass 1
+    resolved.push(claimStrongRole(line, markers) || claimByGeometry(line, markers)); // pass 1
   }
-  claimHeaderZone(out, resolved, markers);
+  if (options.headerZone !== false) claimHeaderZone(out, resolved, markers);
   claimIsolatedSections(out, resolved, markers);
   readInContext(out, resolved, markers, pauseEnds);
   return out;
@@ -355,6 +395,7 @@ const DECIDED = {
   kickerAboveHeadline: { role: 'kicker', rule: 'kicker-above-headline', newGroup: true },
   titleAfterBoundary: { role: 'title', rule: 'title-after-boundary', newGroup: true },
   bodyAfterBoundary: { role: 'body', rule: 'body-after-boundary' },
+  bodyTypeIntertitle: { role: 'subheading', rule: 'body-type-intertitle' },
 } as const satisfies Record<string, Decision>;
 
 /** Pass 3: the lines no pattern claimed, read top-down with their neighbours. */
@@ -367,7 +408,7 @@ function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: Mark
       prev = line;
       continue;
     }
-    const d = decide(out, resolved, markers, pauseEnds, i, prev);
+    const d = bodyTypeOnly(line, decide(out, resolved, markers, pauseEnds, i, prev));
     if (d === DECIDED.enumeratedSubheading) {
       // Up to three lines at once: the subheading and its wrapped tail.
       const sub = subheadingExtent(out, i, resolved, markers);
@@ -386,6 +427,17 @@ function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: Mark
     resolved[i] = true;
     prev = line;
   }
+}
+
+/**
+ * On a positioned page, geometry has already found the headlines: a line in
+ * body type that the text rules would make a title or kicker is an
+ * intertitle (a short display line inside the story) when it is short,
+ * otherwise a paragraph start.
+ */
+function bodyTypeOnly(line: ClassifiedLine, d: Decision): Decision {
+  if (line.hint?.display !== 'body' || (d.role !== 'title' && d.role !== 'kicker')) return d;
+  return line.width <= 0.8 * line.column ? DECIDED.bodyTypeIntertitle : DECIDED.paragraphStart;
 }
 
 function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, pauseEnds: boolean, i: number, prev: ClassifiedLine | null): Decision {

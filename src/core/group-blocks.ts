@@ -18,6 +18,8 @@ import { splitNames } from './parse-byline.js';
 export interface TitleBlock {
   type: 'title';
   kicker: ClassifiedLine | null;
+  /** Further lines of a kicker wrapped over several lines (positioned pages, where geometry knows the kicker's block). */
+  kickerRest: ClassifiedLine[];
   titles: ClassifiedLine[];
   subheadline: ClassifiedLine | null;
   /** A doubled (fake-bold) display line: a photo title or a display heading. */
@@ -74,7 +76,7 @@ function unitLines(u: BodyUnit): ClassifiedLine[] {
 
 /** Lines of a headline block: kicker, titles, subheadline. */
 function titleLines(t: TitleBlock): ClassifiedLine[] {
-  const out = t.kicker ? [t.kicker] : [];
+  const out = t.kicker ? [t.kicker, ...t.kickerRest] : [];
   for (const l of t.titles) out.push(l);
   if (t.subheadline) out.push(t.subheadline);
   return out;
@@ -175,15 +177,18 @@ function addHeadlineLine(g: Grouping, line: ClassifiedLine): void {
     title === null ||
     line.role === 'display' ||
     title.display ||
-    line.role === 'kicker' ||
+    (line.role === 'kicker' && (line.newGroup !== false || title.kicker === null || title.titles.length > 0)) ||
     (line.role === 'title' && ((line.newGroup === true && title.titles.length > 0) || title.subheadline !== null)) ||
     (line.role === 'subheadline' && title.subheadline !== null);
   if (startsNew) {
     closeTitle(g);
-    g.title = { type: 'title', kicker: null, titles: [], subheadline: null, display: line.role === 'display', lines: [line.n, line.n] };
+    g.title = { type: 'title', kicker: null, kickerRest: [], titles: [], subheadline: null, display: line.role === 'display', lines: [line.n, line.n] };
   }
   const t = g.title!;
-  if (line.role === 'kicker') t.kicker = line;
+  if (line.role === 'kicker') {
+    if (t.kicker) t.kickerRest.push(line);
+    else t.kicker = line;
+  }
   else if (line.role === 'subheadline') t.subheadline = line;
   else t.titles.push(line);
 }

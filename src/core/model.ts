@@ -202,6 +202,11 @@ export interface LineHint {
   bold?: boolean;
   /** 1-based page index inside a multi-page input (PDF). */
   page?: number;
+  /**
+   * Set by the core's layout stages, never by a reader: the role geometry
+   * gave the line (furniture strip, headline stack, body).
+   */
+  display?: 'furniture' | 'label' | 'kicker' | 'headline' | 'subheadline' | 'body';
 }
 
 /**

@@ -3,82 +3,204 @@
  * value (plus the repair log it appends to); nothing here reads files, prints
  * or imports node:*.
  *
- *   (text only: split-layout-columns) → clean-characters → repair-doubling → join-wrapped-markers → classify-lines → group-blocks
- *   → split-bodies → pair-titles → build-articles → (page furniture, unassigned, warnings)
+ * Two roads share the text stages:
+ *  - positioned input (PDF glyphs, ALTO/hOCR boxes): the layout stages
+ *    (src/core/layout: measure-type → find-columns → find-furniture →
+ *    build-blocks → order-blocks → assign-zones) put the lines in reading
+ *    order and cut the page into stories by geometry; the text stages then run
+ *    inside each story;
+ *  - plain text (the fallback: no positions): split-layout-columns, then the
+ *    text stages over the whole page.
+ *
+ *   text stages: clean-characters → repair-doubling → join-wrapped-markers →
+ *   detect-punctuation-style → classify-lines → group-blocks → split-bodies
+ *   (text road only) → pair-titles → build-articles
  */
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
 import { classifyLines, type ClassifiedLine } from './classify-lines.js';
-import { groupBlocks } from './group-blocks.js';
+import { groupBlocks, type Block } from './group-blocks.js';
 import { joinWrappedMarkers } from './join-wrapped-markers.js';
 import { pauseMarksEndSentences } from './detect-punctuation-style.js';
 import { assignScripts } from './detect-script.js';
 import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
 import { diagnostic } from './messages.js';
-import type { Diagnostic, Furniture, InputLine, NewsDocument, Repair, SourceInfo, Unassigned } from './model.js';
+import type { Article, Diagnostic, Furniture, InputLine, NewsDocument, Repair, SourceInfo, Unassigned } from './model.js';
 import type { ParseOptions } from './options.js';
 import { pairTitles } from './pair-titles.js';
 import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
 import { splitBodies } from './split-bodies.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
+import { analyseLayout, isPositioned, type ZoneLines } from './layout/analyse-layout.js';
+import { attachBoxes } from './layout/attach-boxes.js';
+import type { WorkLine } from './work-line.js';
 import { identifyPage } from './identify-page.js';
 import { VERSION } from '../version.js';
 
-export const STAGES = ['split-layout-columns', 'clean-characters', 'repair-doubling', 'join-wrapped-markers', 'detect-punctuation-style', 'classify-lines', 'group-blocks', 'split-bodies', 'pair-titles', 'build-articles', 'identify-page'] as const;
+export const STAGES = [
+  'measure-type',
+  'find-columns',
+  'find-furniture',
+  'build-blocks',
+  'order-blocks',
+  'assign-zones',
+  'split-layout-columns',
+  'clean-characters',
+  'repair-doubling',
+  'join-wrapped-markers',
+  'detect-punctuation-style',
+  'classify-lines',
+  'group-blocks',
+  'split-bodies',
+  'pair-titles',
+  'build-articles',
+  'identify-page',
+] as const;
 
 function furnitureOf(lines: ClassifiedLine[]): Furniture[] {
   return lines.map((l) => ({ role: l.furniture ?? 'other', text: l.text, lines: [l.n, l.n] }));
 }
 
-export function runPipeline(input: InputLine[], source: SourceInfo, options: ParseOptions = {}, markers: MarkerSet = DEFAULT_MARKERS): NewsDocument {
+interface PageState {
+  markers: MarkerSet;
+  options: ParseOptions;
+  repairs: Repair[];
+  warnings: Diagnostic[];
+  unassigned: Unassigned[];
+  furniture: ClassifiedLine[];
+}
+
+/** One stream of lines (a whole text page, or one story of a positioned page) before classification. */
+interface Stream {
+  lines: WorkLine[];
+  zone: ZoneLines | null;
+}
+
+function prepare(input: InputLine[], state: PageState): WorkLine[] {
+  const cleaned = cleanCharacters(input, state.repairs);
+  const undoubled = repairDoubling(cleaned, state.repairs);
+  return joinWrappedMarkers(undoubled, state.markers);
+}
+
+/** Classify and group one stream; the overlong lines go to `unassigned`. */
+function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, headerZone: boolean): { blocks: Block[]; classified: ClassifiedLine[] } {
+  const classified = classifyLines(stream.lines, state.markers, pauseEnds, { headerZone });
+  const grouped = groupBlocks(classified);
+  state.furniture.push(...grouped.furniture);
+  for (const line of grouped.overlong) {
+    state.unassigned.push({ text: line.text, lines: [line.n, line.n], reason: 'line-too-long' });
+    state.warnings.push(diagnostic('LINE_TOO_LONG', { chars: line.text.length }, { lines: [line.n, line.n] }));
+  }
+  return { blocks: grouped.blocks, classified };
+}
+
+function articlesOf(blocks: Block[], state: PageState, pauseEnds: boolean, splitScrambled: boolean): Article[] {
+  // Headline bigrams are the only ones pairing asks bodies about; built once per stream.
+  const relevant = headlineBigrams(blocks);
+  const units = splitScrambled ? splitBodies(blocks, relevant) : blocks;
+  const pairs = pairTitles(units, relevant);
+  return buildArticles(units, pairs, { markers: state.markers, repairs: state.repairs, keepSpacing: Boolean(state.options.keepSpacing), pauseEnds });
+}
+
+function leaveUnassigned(blocks: Block[], state: PageState): void {
+  for (const b of blocks) {
+    if (b.type !== 'body') continue;
+    for (const l of b.body) state.unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'no-article-markers' });
+  }
+}
+
+/** A page with nothing that marks an article (no headline, byline, dateline or closer). */
+function unmarked(blocks: Block[]): boolean {
+  return !blocks.some((b) => b.type === 'title' || b.bylines.length > 0 || b.dateline !== null || b.closedBy !== null);
+}
+
+/** The text road: the whole page as one stream. */
+function textRoad(input: InputLine[], state: PageState): { articles: Article[]; allBlank: boolean; anyBlocks: boolean; marked: boolean } {
+  const ordered = state.options.format === undefined || state.options.format === 'text' ? splitLayoutColumns(input, state.warnings) : input;
+  const lines = prepare(ordered, state);
+  const pauseEnds = pauseMarksEndSentences(lines);
+  const { blocks, classified } = groupStream({ lines, zone: null }, state, pauseEnds, true);
+  const allBlank = classified.every((l) => l.role === 'blank');
+  // A page with nothing that marks an article is not split into articles: its text is left for a person.
+  if (unmarked(blocks)) {
+    leaveUnassigned(blocks, state);
+    return { articles: [], allBlank, anyBlocks: blocks.length > 0, marked: false };
+  }
+  return { articles: articlesOf(blocks, state, pauseEnds, true), allBlank, anyBlocks: blocks.length > 0, marked: true };
+}
+
+/** The layout road: stories found by geometry, the text rules run inside each. */
+function layoutRoad(zones: ZoneLines[], unplaced: InputLine[], state: PageState): Article[] {
+  const streams: Stream[] = zones.map((z) => ({ lines: prepare(z.lines, state), zone: z }));
+  if (unplaced.length > 0) streams.push({ lines: prepare(unplaced, state), zone: null });
+  const pauseEnds = pauseMarksEndSentences(streams.flatMap((s) => s.lines));
+  const articles: Article[] = [];
+  let firstStory = true;
+  for (const stream of streams) {
+    const story = stream.zone?.zone ?? null;
+    // Only a headless stream before the first story may hold header lines the strip did not catch.
+    const { blocks } = groupStream(stream, state, pauseEnds, firstStory && (story === null || story.headline === null));
+    if (story) firstStory = false;
+    if (!story) {
+      leaveUnassigned(blocks, state);
+      continue;
+    }
+    const found = articlesOf(blocks, state, pauseEnds, false);
+    const range = stream.lines.length > 0 ? ([stream.lines[0]!.n, stream.lines[stream.lines.length - 1]!.n] as [number, number]) : null;
+    for (const a of found) if (range) a.evidence.unshift({ code: story.headline ? 'GEOMETRY_STORY' : 'GEOMETRY_HEADLESS_STORY', lines: range, detail: stream.zone!.detail });
+    articles.push(...found);
+  }
+  articles.sort((a, b) => a.lines[0] - b.lines[0]);
+  articles.forEach((a, i) => (a.id = `a${i + 1}`));
+  return articles;
+}
+
+/**
+ * Parse one page of lines. `prior` are repairs a reader made before the core
+ * saw the text (overprinted words it dropped), numbered as `input` is; they
+ * are renumbered with the lines when the layout road reorders them.
+ */
+export function runPipeline(input: InputLine[], source: SourceInfo, options: ParseOptions = {}, markers: MarkerSet = DEFAULT_MARKERS, prior: Repair[] = []): NewsDocument {
   // A profile's markers come in through the options (parseBytes, the CLI); an explicit argument wins.
   if (options.markers && markers === DEFAULT_MARKERS) markers = options.markers;
-  const repairs: Repair[] = [];
-  const warnings: Diagnostic[] = [];
-  const unassigned: Unassigned[] = [];
+  const state: PageState = { markers, options, repairs: [], warnings: [], unassigned: [], furniture: [] };
 
-  // XML readers have already put their lines in reading order from the geometry.
-  const ordered = options.format === undefined || options.format === 'text' ? splitLayoutColumns(input, warnings) : input;
-  const cleaned = cleanCharacters(ordered, repairs);
-  const undoubled = repairDoubling(cleaned, repairs);
-  const rejoined = joinWrappedMarkers(undoubled, markers);
-  const pauseEnds = pauseMarksEndSentences(rejoined);
-  const classified = classifyLines(rejoined, markers, pauseEnds);
-  const grouped = groupBlocks(classified);
-  const { furniture, overlong } = grouped;
-  // Headline bigrams are the only ones pairing asks bodies about; built once per page.
-  const relevant = headlineBigrams(grouped.blocks);
-  const blocks = splitBodies(grouped.blocks, relevant);
+  let articles: Article[];
+  let lines = input;
+  const positioned = options.format !== undefined && options.format !== 'text' && isPositioned(input);
+  if (positioned) {
+    const layout = analyseLayout(input);
+    lines = [...layout.zones.flatMap((z) => z.lines), ...layout.unplaced];
+    const newNumber = new Map<number, number>();
+    layout.order.forEach((readerIndex, k) => newNumber.set(input[readerIndex]!.n, k + 1));
+    source = { ...source, lineIds: layout.order.map((i) => input[i]!.hint?.id ?? source.lineIds?.[i] ?? null) };
+    for (const r of prior) {
+      const first = newNumber.get(r.lines[0]) ?? r.lines[0];
+      const last = newNumber.get(r.lines[1]) ?? r.lines[1];
+      state.repairs.push({ ...r, lines: [Math.min(first, last), Math.max(first, last)] });
+    }
+    articles = layoutRoad(layout.zones, layout.unplaced, state);
+    if (articles.length === 0 && lines.every((l) => l.text.trim() === '')) state.warnings.push(diagnostic('EMPTY_INPUT', {}));
+    state.warnings.push(diagnostic('LAYOUT_BY_GEOMETRY', { columns: layout.columns.length, body: Math.round(layout.type.body * 100) / 100, stories: layout.zones.filter((z) => z.zone?.headline).length }));
+  } else {
+    state.repairs.push(...prior);
+    const road = textRoad(input, state);
+    articles = road.articles;
+    if (road.allBlank) state.warnings.push(diagnostic('EMPTY_INPUT', {}));
+    if (!road.marked && road.anyBlocks) state.warnings.push(diagnostic('NO_ARTICLE_MARKERS', {}));
+  }
+  const { furniture, repairs, unassigned, warnings } = state;
+  furniture.sort((a, b) => a.n - b.n);
   const pageNumber = furniture.find((l) => l.furniture === 'page-number')?.text ?? null;
   const pageFurniture = furnitureOf(furniture);
   const identity = identifyPage(pageFurniture, pageNumber, options.issue, warnings);
-
-  for (const line of overlong) {
-    unassigned.push({ text: line.text, lines: [line.n, line.n], reason: 'line-too-long' });
-    warnings.push(diagnostic('LINE_TOO_LONG', { chars: line.text.length }, { lines: [line.n, line.n] }));
+  if (identity.id) for (const a of articles) a.id = `${identity.id}-${a.id}`;
+  for (const a of articles) {
+    if (a.headline === null) state.warnings.push(diagnostic('ARTICLE_WITHOUT_HEADLINE', {}, { lines: a.lines, article: a.id }));
+    else if (a.paragraphs.length === 0) state.warnings.push(diagnostic('HEADLINE_WITHOUT_BODY', {}, { lines: a.lines, article: a.id }));
   }
-  if (classified.every((l) => l.role === 'blank')) warnings.push(diagnostic('EMPTY_INPUT', {}));
-
-  // A page with nothing that marks an article (no headline, byline, dateline
-  // or closer) is not split into articles: its text is left for a person.
-  const marked = blocks.some((b) => b.type === 'title' || b.bylines.length > 0 || b.dateline !== null || b.closedBy !== null);
-  let articles: NewsDocument['articles'] = [];
-  if (marked) {
-    const pairs = pairTitles(blocks, relevant);
-    articles = buildArticles(blocks, pairs, { markers, repairs, keepSpacing: Boolean(options.keepSpacing), pauseEnds });
-    if (identity.id) for (const a of articles) a.id = `${identity.id}-${a.id}`;
-    for (const a of articles) {
-      if (a.headline === null) warnings.push(diagnostic('ARTICLE_WITHOUT_HEADLINE', {}, { lines: a.lines, article: a.id }));
-      else if (a.paragraphs.length === 0) warnings.push(diagnostic('HEADLINE_WITHOUT_BODY', {}, { lines: a.lines, article: a.id }));
-    }
-  } else {
-    for (const b of blocks) {
-      if (b.type !== 'body') continue;
-      for (const l of b.body) unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'no-article-markers' });
-    }
-    if (blocks.length > 0) warnings.push(diagnostic('NO_ARTICLE_MARKERS', {}));
-  }
+  if (positioned) attachBoxes(articles, lines);
 
   repairs.sort((a, b) => a.lines[0] - b.lines[0]);
   unassigned.sort((a, b) => a.lines[0] - b.lines[0]);

@@ -42,6 +42,7 @@ function splitStackedTitles(blocks: Block[], relevant: ReadonlySet<Bigram>): Blo
     return b.titles.map((line, i): TitleBlock => ({
       ...b,
       kicker: i === 0 ? b.kicker : null,
+      kickerRest: i === 0 ? b.kickerRest : [],
       titles: [line],
       lines: [i === 0 && b.kicker ? b.kicker.n : line.n, line.n],
     }));

@@ -1,13 +1,13 @@
 /**
- * Layout input (ALTO, hOCR) to a NewsDocument: the reader's lines go through
- * the core (`parseLines`), then the reader's own repairs (overprinted copies it
- * dropped) are merged and the articles get their blocks and boxes.
+ * Layout input (ALTO, hOCR) to a NewsDocument: the reader's lines, with the
+ * reader's own repairs (overprinted copies it dropped), go through the core
+ * (`parseLines`), whose layout stages order them and give articles their
+ * blocks and boxes.
  */
 import { createHash } from 'node:crypto';
 import { parseLines } from '../index.js';
 import type { InputFormat, InputLine, NewsDocument, Repair, SourceInfo } from '../core/model.js';
 import type { ParseOptions } from '../core/options.js';
-import { attachLayout } from './attach-layout.js';
 
 /** What a layout reader hands back. */
 export interface LayoutRead {
@@ -33,11 +33,6 @@ export function documentFromLayout(read: LayoutRead, bytes: Uint8Array, format: 
     lines: read.lines.length,
     lineIds: read.lineIds,
   };
-  const doc = parseLines(read.lines, source, { ...options, format });
-  if (read.repairs.length > 0) {
-    doc.repairs.push(...read.repairs);
-    doc.repairs.sort((a, b) => a.lines[0] - b.lines[0]);
-  }
-  return attachLayout(doc, read.lines);
+  return parseLines(read.lines, source, { ...options, format }, read.repairs);
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, NewsDocument } from '../../src/core/model.js';
 import { writeTei } from '../../src/report/write-tei.js';
 import { writeMets } from '../../src/report/write-mets.js';
-import { attachLayout } from '../../src/io/attach-layout.js';
+import { attachBoxes } from '../../src/core/layout/attach-boxes.js';
 
 function article(over: Partial<Article>): Article {
   return {
@@ -97,7 +97,7 @@ describe('METS writer', () => {
   });
 });
 
-describe('attachLayout', () => {
+describe('attachBoxes', () => {
   it('gives articles the blocks and union box of the lines their parts name', () => {
     const d = doc([article({ lines: [1, 3], sources: { headline: [1, 1] }, paragraphs: [{ type: 'paragraph', text: 'x', lines: [3, 3] }] })]);
     const lines = [
@@ -105,7 +105,7 @@ describe('attachLayout', () => {
       { n: 2, text: 'stray', hint: { block: 'b9', bbox: [0, 0, 5000, 5000] as [number, number, number, number] } },
       { n: 3, text: 'x', hint: { block: 'b2', bbox: [20, 50, 120, 80] as [number, number, number, number] } },
     ];
-    attachLayout(d, lines);
+    attachBoxes(d.articles, lines);
     expect(d.articles[0]!.blocks).toEqual(['b1', 'b2']);
     expect(d.articles[0]!.bbox).toEqual([10, 10, 120, 80]);
   });

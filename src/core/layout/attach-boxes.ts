@@ -1,11 +1,10 @@
 /**
- * Post-pass for layout input: each article gets the ids of the blocks its
+ * Positioned pages: each article gets the ids of the reader's blocks its
  * lines came from (in reading order) and the union box of those lines. Uses
- * the lines the article's parts name (sources and paragraphs), so a line the
- * core left elsewhere inside the article's overall range does not count.
+ * the lines the article's parts name (sources and paragraphs), so a line of
+ * another story inside the article's overall range does not count.
  */
-import type { Article, InputLine, NewsDocument } from '../core/model.js';
-import { unionBox } from './layout-lines.js';
+import type { Article, InputLine } from '../model.js';
 
 function articleLineNumbers(a: Article): number[] {
   const ranges: [number, number][] = [...Object.values(a.sources).filter((r): r is [number, number] => Array.isArray(r)), ...a.paragraphs.map((p) => p.lines)];
@@ -15,21 +14,20 @@ function articleLineNumbers(a: Article): number[] {
   return [...set].sort((x, y) => x - y);
 }
 
-/** Fills `blocks` and `bbox` of every article from the input lines' hints (in place; returns the document). */
-export function attachLayout(doc: NewsDocument, lines: InputLine[]): NewsDocument {
+export function attachBoxes(articles: Article[], lines: InputLine[]): void {
   const byN = new Map(lines.map((l) => [l.n, l]));
-  for (const a of doc.articles) {
+  for (const a of articles) {
     const blocks: string[] = [];
-    const boxes = [];
+    let box: [number, number, number, number] | null = null;
     for (const n of articleLineNumbers(a)) {
       const hint = byN.get(n)?.hint;
       if (!hint) continue;
       if (hint.block && !blocks.includes(hint.block)) blocks.push(hint.block);
-      boxes.push(hint.bbox);
+      const b = hint.bbox;
+      if (!b) continue;
+      box = box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : [b[0], b[1], b[2], b[3]];
     }
-    const bbox = unionBox(boxes);
     if (blocks.length > 0) a.blocks = blocks;
-    if (bbox) a.bbox = bbox;
+    if (box) a.bbox = box;
   }
-  return doc;
 }

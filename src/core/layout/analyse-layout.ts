@@ -1,0 +1,139 @@
+/**
+ * The layout road: positioned lines (PDF glyph runs, ALTO/hOCR boxes) to
+ * stories, by geometry first. Named stages, each in its own file:
+ *
+ *   measure-type → find-columns → find-furniture → build-blocks →
+ *   order-blocks → assign-zones
+ *
+ * What comes out is the page's lines in reading order, renumbered, each with
+ * the role geometry gave it (furniture, kicker, headline, subheadline, body)
+ * and the story (zone) it belongs to; the text rules then run inside each
+ * zone (pipeline.ts). Pure.
+ */
+import type { InputLine, LineHint } from '../model.js';
+import { LAYOUT_TUNING as T } from './tuning.js';
+import { placedLines, r2, type PlacedLine } from './geometry.js';
+import { measureType, type TypeMeasure } from './measure-type.js';
+import { assignColumns, findColumns, type Column } from './find-columns.js';
+import { findFurniture } from './find-furniture.js';
+import { buildBlocks, type Block } from './build-blocks.js';
+import { orderBlocks } from './order-blocks.js';
+import { assignZones, describeZone, type Zone } from './assign-zones.js';
+
+export type LayoutRole = 'furniture' | 'label' | 'kicker' | 'headline' | 'subheadline' | 'body';
+
+export interface ZoneLines {
+  /** Lines of the zone in reading order, with their new numbers. */
+  lines: InputLine[];
+  /** null: the furniture strips. */
+  zone: Zone | null;
+  /** Geometry of the zone in words, for the article's evidence. */
+  detail: string;
+}
+
+export interface LayoutAnalysis {
+  type: TypeMeasure;
+  columns: Column[];
+  zones: ZoneLines[];
+  /** Reader index of each output line (new number n is position + 1). */
+  order: number[];
+  /** Reader lines that had no usable box, appended after the zones (unplaced). */
+  unplaced: InputLine[];
+}
+
+/** Is this page read by geometry? Enough of its lines have boxes. */
+export function isPositioned(lines: InputLine[]): boolean {
+  let text = 0;
+  let boxed = 0;
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
+    text++;
+    if (l.hint?.bbox) boxed++;
+  }
+  return boxed >= T.minPositionedLines && boxed >= T.positionedShare * text;
+}
+
+export function analyseLayout(input: InputLine[]): LayoutAnalysis {
+  const placed = placedLines(input);
+  const type = measureType(placed);
+  const columns = findColumns(placed, type);
+  assignColumns(placed, columns);
+  const strip = findFurniture(placed, type);
+  const content = placed.filter((l) => !strip.has(l));
+  const blocks = buildBlocks(content, type);
+  const stream = orderBlocks(blocks, columns.length);
+  const zones = assignZones(stream, type, columns);
+
+  const order: number[] = [];
+  const out: ZoneLines[] = [];
+  const emit = (lines: { line: PlacedLine; role: LayoutRole; blockStart: boolean; columnWidth?: number }[]): InputLine[] => {
+    const result: InputLine[] = [];
+    for (const { line, role, blockStart, columnWidth } of lines) {
+      order.push(line.index);
+      const hint: LineHint = { ...line.line.hint, display: role };
+      if (blockStart) hint.blockStart = true;
+      else delete hint.blockStart;
+      if (columnWidth !== undefined) hint.columnWidth = columnWidth;
+      result.push({ n: order.length, text: line.line.text, hint });
+    }
+    return result;
+  };
+  const stripLines = [...strip].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const top = stripLines.filter((l) => content.length === 0 || l.box[3] <= Math.min(...content.map((c) => c.box[1])));
+  const bottom = stripLines.filter((l) => !top.includes(l));
+  if (top.length > 0) out.push({ lines: emit(top.map((line) => ({ line, role: 'furniture', blockStart: true }))), zone: null, detail: 'top furniture strip' });
+  for (const zone of zones) {
+    const lines: { line: PlacedLine; role: LayoutRole; blockStart: boolean; columnWidth?: number }[] = [];
+    for (const block of zone.blocks) {
+      const role: LayoutRole = zone.stack.get(block) ?? 'body';
+      const colWidth = columnWidthEm(block, columns, type);
+      const left = blockLeft(block);
+      const labelled = role === 'kicker' && hasLabelLine(block);
+      block.lines.forEach((line, i) => {
+        const indent = (line.box[0] - left) / type.em;
+        const indented = role === 'body' && indent >= 1.2 && indent <= 4.5;
+        const lineRole: LayoutRole = labelled && i === 0 ? 'label' : role;
+        lines.push({ line, role: lineRole, blockStart: role !== 'body' ? i === 0 || (labelled && i === 1) : indented, ...(role === 'body' && colWidth ? { columnWidth: colWidth } : {}) });
+      });
+    }
+    out.push({ lines: emit(lines), zone, detail: describeZone(zone, type) });
+  }
+  if (bottom.length > 0) out.push({ lines: emit(bottom.map((line) => ({ line, role: 'furniture', blockStart: true }))), zone: null, detail: 'bottom furniture strip' });
+  const used = new Set(order);
+  const unplaced: InputLine[] = [];
+  for (let i = 0; i < input.length; i++) {
+    if (used.has(i)) continue;
+    order.push(i);
+    unplaced.push({ ...input[i]!, n: order.length });
+  }
+  return { type, columns, zones: out, order, unplaced };
+}
+
+/**
+ * A kicker block whose first line is a short column label over longer kicker
+ * lines (【美丽中国】 over 我国建成世界最大的…): the label is page furniture.
+ */
+function hasLabelLine(block: Block): boolean {
+  if (block.lines.length < 2) return false;
+  const first = block.lines[0]!;
+  return first.chars <= T.labelMaxChars && first.box[2] - first.box[0] <= 0.6 * (block.lines[1]!.box[2] - block.lines[1]!.box[0]);
+}
+
+/** The left edge most of a block's lines start at (its first line may be indented). */
+function blockLeft(block: Block): number {
+  const lefts = block.lines.map((l) => l.box[0]).sort((a, b) => a - b);
+  return lefts[Math.floor((lefts.length - 1) / 2)]!;
+}
+
+/** Column width in em of the columns a body block sits in (for the text rules' line-length tests). */
+function columnWidthEm(block: Block, columns: Column[], type: TypeMeasure): number | undefined {
+  const col = columns[block.c1];
+  if (!col) return undefined;
+  // The longest line of the block is the best measure of the set width; the column range can include a hanging indent.
+  let widest = 0;
+  for (const l of block.lines) widest = Math.max(widest, l.box[2] - l.box[0]);
+  const w = Math.max(widest, 0.9 * (col.x1 - col.x0));
+  return Math.max(1, Math.round(w / type.em));
+}
+
+export { r2 };

@@ -1,0 +1,178 @@
+/**
+ * Layout stage 6 — stories by geometry. A headline, with the stack right
+ * above and below it (kicker or column label, subheadline), opens a story;
+ * a block belongs to the nearest headline above it whose span covers its
+ * column, and a block with no headline above it (the top of a column)
+ * continues the story open at the foot of the column before it, which is the
+ * block before it in reading order. Content rules run afterwards inside each
+ * story, and may still find what geometry cannot see (a run-in headline in
+ * body type).
+ */
+import { LAYOUT_TUNING as T } from './tuning.js';
+import { r2, xOverlap, type Box } from './geometry.js';
+import type { Block } from './build-blocks.js';
+import type { TypeMeasure } from './measure-type.js';
+import type { Column } from './find-columns.js';
+
+export type StackRole = 'kicker' | 'headline' | 'subheadline';
+
+export interface Zone {
+  /** The headline block that opened the story; null for text before any headline (an orphan). */
+  headline: Block | null;
+  /** Blocks in reading order. */
+  blocks: Block[];
+  /** Role of the blocks of the headline stack. */
+  stack: Map<Block, StackRole>;
+  /** How each non-stack block joined the story: `below-headline` or `column-flow`. */
+  joined: Map<Block, 'below-headline' | 'column-flow'>;
+}
+
+const gapBetween = (upper: Box, lower: Box) => lower[1] - upper[3];
+
+export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[]): Zone[] {
+  const stackOf = findStacks(stream, type, columns);
+  const zones: Zone[] = [];
+  const zoneOf = new Map<Block, Zone>();
+  let current: Zone | null = null;
+  for (let i = 0; i < stream.length; i++) {
+    const b = stream[i]!;
+    const stack = stackOf.get(b);
+    if (stack) {
+      let zone = zoneOf.get(stack.headline);
+      if (!zone) {
+        zone = { headline: stack.headline, blocks: [], stack: new Map(), joined: new Map() };
+        zones.push(zone);
+        for (const member of stack.members.keys()) zoneOf.set(member, zone);
+      }
+      zone.blocks.push(b);
+      zone.stack.set(b, stack.members.get(b)!);
+      current = zone;
+      continue;
+    }
+    const above = headlineAbove(b, stream, i, type);
+    const owner = above ? zoneOf.get(above) : undefined;
+    if (owner) {
+      owner.blocks.push(b);
+      owner.joined.set(b, 'below-headline');
+      continue;
+    }
+    if (!current) {
+      current = { headline: null, blocks: [], stack: new Map(), joined: new Map() };
+      zones.push(current);
+    }
+    current.blocks.push(b);
+    current.joined.set(b, 'column-flow');
+  }
+  return zones;
+}
+
+interface Stack {
+  headline: Block;
+  members: Map<Block, StackRole>;
+}
+
+/**
+ * Headline stacks: each display block with the blocks stacked right above it
+ * (kicker, label: short, close to it, and closer to it than to the text above
+ * them) and right below it (a second display block, a subheadline in type
+ * between body and headline size). The largest display block of a stack is
+ * its headline.
+ */
+function findStacks(stream: Block[], type: TypeMeasure, columns: Column[]): Map<Block, Stack> {
+  const out = new Map<Block, Stack>();
+  const near = T.stackGapEm * type.body;
+  for (let i = 0; i < stream.length; i++) {
+    const h = stream[i]!;
+    if (h.kind !== 'headline' || out.has(h)) continue;
+    const members: Block[] = [h];
+    // Display blocks that follow, stacked under it.
+    let j = i + 1;
+    while (j < stream.length && stacked(members[members.length - 1]!, stream[j]!, near) && (stream[j]!.kind === 'headline' || isSubheadline(stream[j]!, type))) {
+      if (stream[j]!.kind !== 'headline' && members.some((m) => m.kind !== 'headline')) break;
+      members.push(stream[j]!);
+      j++;
+      if (members[members.length - 1]!.kind !== 'headline') break;
+    }
+    // Short blocks right above it (a kicker, a column label over it), each closer to what is under it than to anything above.
+    for (let k = i - 1; k >= 0 && i - k <= 2; k--) {
+      const above = stream[k]!;
+      if (out.has(above) || !kickerLike(above) || flushRight(above, columns, type) || !stacked(above, members[0]!, T.kickerGapEm * type.body)) break;
+      if (gapAbove(above, stream, k) <= gapBetween(above.box, members[0]!.box)) break;
+      members.unshift(above);
+    }
+    let headline = h;
+    for (const m of members) if (m.kind === 'headline' && m.size > headline.size) headline = m;
+    const roles = new Map<Block, StackRole>();
+    const at = members.indexOf(headline);
+    members.forEach((m, idx) => roles.set(m, idx < at ? 'kicker' : idx === at || m.kind === 'headline' ? 'headline' : 'subheadline'));
+    const stack = { headline, members: roles };
+    for (const m of members) out.set(m, stack);
+    i = Math.max(i, j - 1);
+  }
+  return out;
+}
+
+/** Could this block be a kicker or label: a few lines that do not end a story. */
+function kickerLike(b: Block): boolean {
+  if (b.lines.length > T.stackMaxLines) return false;
+  const last = b.lines[b.lines.length - 1]!.line.text.trim();
+  const end = last.charAt(last.length - 1);
+  if ('。！？!?'.includes(end)) return false;
+  // A closing bracket or quote ends a label (（人民论坛）) but also a story's last line or its sign-off.
+  if ('）)」”』'.includes(end) && (b.lines.length > 1 || b.lines[0]!.chars > T.labelMaxChars)) return false;
+  return b.kind === 'body' || b.lines.length <= 2;
+}
+
+/** Set flush right in its column, well in from the left: a sign-off or a credit, never a kicker. */
+function flushRight(b: Block, columns: Column[], type: TypeMeasure): boolean {
+  const col = columns[b.c1];
+  if (!col) return false;
+  return col.x1 - b.box[2] <= T.flushRightEm * type.em && b.box[0] - col.x0 >= 0.25 * (col.x1 - col.x0);
+}
+
+function stacked(upper: Block, lower: Block, near: number): boolean {
+  const gap = gapBetween(upper.box, lower.box);
+  return gap > -0.5 * Math.min(upper.size, lower.size) && gap <= near && xOverlap(upper.box, lower.box) > 0;
+}
+
+function isSubheadline(b: Block, type: TypeMeasure): boolean {
+  return b.size >= T.subheadlineRatio * type.body && b.lines.length <= 3;
+}
+
+/** Vertical distance from `b` up to the nearest block above it that overlaps it horizontally. */
+function gapAbove(b: Block, stream: Block[], at: number): number {
+  let best = Infinity;
+  for (let i = at - 1; i >= 0 && i >= at - 40; i--) {
+    const o = stream[i]!;
+    if (o.box[3] <= b.box[1] + 1 && xOverlap(o.box, b.box) > 0) best = Math.min(best, gapBetween(o.box, b.box));
+  }
+  return best;
+}
+
+/**
+ * The nearest display block above `b` (earlier in the order) whose columns
+ * cover b's first column and which overlaps it horizontally, or null.
+ */
+function headlineAbove(b: Block, stream: Block[], at: number, type: TypeMeasure): Block | null {
+  let best: Block | null = null;
+  for (let i = at - 1; i >= 0; i--) {
+    const h = stream[i]!;
+    if (h.kind !== 'headline' || h.c1 > b.c1 || h.c2 < b.c1) continue;
+    if (h.box[3] > b.box[1] + 0.5 * type.body) continue;
+    if (xOverlap(h.box, b.box) < 0.3 * Math.min(h.box[2] - h.box[0], b.box[2] - b.box[0])) continue;
+    if (!best || h.box[3] > best.box[3]) best = h;
+  }
+  // A headline counts only when nothing but its own story lies between it and b in b's column.
+  return best;
+}
+
+/** A short description of a zone's geometry, for its article's evidence. */
+export function describeZone(zone: Zone, type: TypeMeasure): string {
+  const h = zone.headline;
+  const cols = new Set<number>();
+  for (const b of zone.blocks) for (let c = b.c1; c <= b.c2; c++) cols.add(c);
+  const list = [...cols].sort((a, b) => a - b).map((c) => c + 1);
+  const head = h ? `headline ${r2(h.size / type.body)}× body over column${h.c1 === h.c2 ? ` ${h.c1 + 1}` : `s ${h.c1 + 1}–${h.c2 + 1}`}` : 'no headline';
+  const flowed = [...zone.joined.values()].filter((j) => j === 'column-flow').length;
+  return `${head}; ${zone.blocks.length} blocks in column${list.length === 1 ? '' : 's'} ${list.join(',')}${flowed ? `; ${flowed} continued from the column before` : ''}`;
+}

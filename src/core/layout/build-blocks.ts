@@ -1,0 +1,141 @@
+/**
+ * Layout stage 3 — blocks: lines of one column span, one type class and
+ * nearly one size, close together. A block is what the later stages place,
+ * order and give to a story; the text rules only ever see a block's lines
+ * together and in row order.
+ */
+import { LAYOUT_TUNING as T } from './tuning.js';
+import { union, yOverlap, type Box, type PlacedLine } from './geometry.js';
+import { isBodyType } from './find-columns.js';
+import type { TypeMeasure } from './measure-type.js';
+
+export type BlockKind = 'body' | 'headline';
+
+export interface Block {
+  /** Position in the list of blocks as built (stable identity for evidence). */
+  id: number;
+  /** Lines in reading order: rows top to bottom, pieces of a row left to right. */
+  lines: PlacedLine[];
+  box: Box;
+  /** Character-weighted median size of its lines. */
+  size: number;
+  kind: BlockKind;
+  c1: number;
+  c2: number;
+}
+
+export function buildBlocks(lines: PlacedLine[], type: TypeMeasure): Block[] {
+  absorbFragments(lines, type);
+  // One list per column span, top to bottom.
+  const bySpan = new Map<string, PlacedLine[]>();
+  for (const l of lines) {
+    const key = `${l.c1}:${l.c2}`;
+    let list = bySpan.get(key);
+    if (!list) bySpan.set(key, (list = []));
+    list.push(l);
+  }
+  const groups: PlacedLine[][] = [];
+  for (const list of bySpan.values()) {
+    list.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+    let current: PlacedLine[] = [];
+    let bottom = -Infinity;
+    let last: PlacedLine | null = null;
+    for (const l of list) {
+      if (last && joins(last, l, bottom, type)) {
+        current.push(l);
+      } else {
+        if (current.length > 0) groups.push(current);
+        current = [l];
+        bottom = -Infinity;
+      }
+      bottom = Math.max(bottom, l.box[3]);
+      last = l;
+    }
+    if (current.length > 0) groups.push(current);
+  }
+  const blocks = groups.map((g) => makeBlock(g, type));
+  blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  blocks.forEach((b, i) => (b.id = i));
+  return blocks;
+}
+
+/**
+ * OCR cuts a display line into pieces and reads a glyph or two of it as a
+ * separate small "line" (a 麼 read as 0, a stray 習 under the row). A
+ * fragment of at most `fragmentChars` characters that sits inside the row of
+ * a display line of its column takes that line's size: its own box says
+ * little of its type, the row it sits in does.
+ */
+function absorbFragments(lines: PlacedLine[], type: TypeMeasure): void {
+  const display = lines.filter((l) => !isBodyType(l, type));
+  if (display.length === 0) return;
+  for (const l of lines) {
+    if (l.chars > T.fragmentChars || !isBodyType(l, type)) continue;
+    const h = l.box[3] - l.box[1];
+    for (const d of display) {
+      if (d.c1 > l.c1 || d.c2 < l.c2) continue;
+      const inRow = yOverlap(d.box, l.box) >= 0.6 * h;
+      const near = l.box[0] <= d.box[2] + 2 * d.size && l.box[2] >= d.box[0] - 2 * d.size;
+      if (inRow && near) {
+        l.size = d.size;
+        l.bold = d.bold;
+        break;
+      }
+    }
+  }
+}
+
+function joins(last: PlacedLine, l: PlacedLine, bottom: number, type: TypeMeasure): boolean {
+  const lastBody = isBodyType(last, type);
+  if (lastBody !== isBodyType(l, type)) return false;
+  const ratio = Math.max(last.size, l.size) / Math.min(last.size, l.size);
+  if (ratio > T.blockSizeRatio) return false;
+  // A piece of the same row (Tesseract cut one headline line in two).
+  if (yOverlap(last.box, l.box) > 0.5 * Math.min(last.box[3] - last.box[1], l.box[3] - l.box[1])) return true;
+  const gap = l.box[1] - bottom;
+  const limit = lastBody ? T.blockGapEm * type.body : T.headlineGapRatio * Math.max(last.size, l.size);
+  return gap <= limit;
+}
+
+function makeBlock(lines: PlacedLine[], type: TypeMeasure): Block {
+  const rows = inRows(lines);
+  let c1 = Infinity;
+  let c2 = -Infinity;
+  let bodyChars = 0;
+  let chars = 0;
+  for (const l of rows) {
+    c1 = Math.min(c1, l.c1);
+    c2 = Math.max(c2, l.c2);
+    chars += l.chars;
+    if (isBodyType(l, type)) bodyChars += l.chars;
+  }
+  const sizes = rows.map((l) => l.size).sort((a, b) => a - b);
+  return {
+    id: 0,
+    lines: rows,
+    box: union(rows.map((l) => l.box)),
+    size: sizes[sizes.length >> 1]!,
+    kind: bodyChars * 2 >= chars ? 'body' : 'headline',
+    c1,
+    c2,
+  };
+}
+
+/** Lines in row order: a line that shares most of its height with the row's first line is in that row. */
+export function inRows(lines: PlacedLine[]): PlacedLine[] {
+  const sorted = [...lines].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const out: PlacedLine[] = [];
+  let row: PlacedLine[] = [];
+  const flush = () => {
+    row.sort((a, b) => a.box[0] - b.box[0]);
+    out.push(...row);
+    row = [];
+  };
+  for (const l of sorted) {
+    const head = row[0];
+    if (head && yOverlap(head.box, l.box) < 0.5 * Math.min(head.box[3] - head.box[1], l.box[3] - l.box[1])) flush();
+    row.push(l);
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,97 @@
+/** Boxes, sizes and the small statistics the layout stages share. Pure. */
+import type { InputLine } from '../model.js';
+import { displayUnits } from './measure-type.js';
+
+/** [left, top, right, bottom], y growing downwards. */
+export type Box = [number, number, number, number];
+
+/** A line with the geometry the layout stages read. */
+export interface PlacedLine {
+  /** Index of the line in the reader's list. */
+  index: number;
+  line: InputLine;
+  box: Box;
+  /** Type size: the reader's `hint.size`, else the box height. */
+  size: number;
+  bold: boolean;
+  /** Characters of text (no spaces): the weight of the line in page statistics. */
+  chars: number;
+  /** First and last column the line covers (-1 before columns are known). */
+  c1: number;
+  c2: number;
+}
+
+export function placedLines(lines: InputLine[]): PlacedLine[] {
+  const out: PlacedLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const b = l.hint?.bbox;
+    if (!b || !validBox(b) || l.text.trim() === '') continue;
+    const size = l.hint?.size !== undefined && l.hint.size > 0 && Number.isFinite(l.hint.size) ? l.hint.size : sizeFromBox(b as Box, l.text);
+    if (!(size > 0)) continue;
+    out.push({ index: i, line: l, box: [b[0], b[1], b[2], b[3]], size, bold: Boolean(l.hint?.bold), chars: l.text.replace(/\s+/gu, '').length, c1: -1, c2: -1 });
+  }
+  return out;
+}
+
+/**
+ * Type size of a line whose reader gives none (OCR): the smaller of its box
+ * height and its character advance. Chinese glyphs are square, so both
+ * measure the size; an OCR box is often taller than its type (a descender, a
+ * speck, a rule nearby) but never much wider per character, so the advance
+ * keeps a body line with a tall box from passing for a headline.
+ */
+function sizeFromBox(b: Box, text: string): number {
+  const height = b[3] - b[1];
+  const units = displayUnits(text);
+  // One or two glyphs: the box hugs their ink, narrower than their advance.
+  if (units <= 2) return height;
+  const advance = (b[2] - b[0]) / units;
+  return advance > 0 ? Math.min(height, advance) : height;
+}
+
+function validBox(b: readonly number[]): boolean {
+  return b.length === 4 && b.every(Number.isFinite) && b[2]! >= b[0]! && b[3]! > b[1]!;
+}
+
+export const width = (b: Box) => b[2] - b[0];
+export const height = (b: Box) => b[3] - b[1];
+export const centerY = (b: Box) => (b[1] + b[3]) / 2;
+
+/** Horizontal overlap of two boxes (negative: the gap between them). */
+export function xOverlap(a: Box, b: Box): number {
+  return Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+}
+
+/** Vertical overlap of two boxes (negative: the gap between them). */
+export function yOverlap(a: Box, b: Box): number {
+  return Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+}
+
+export function union(boxes: Box[]): Box {
+  const out: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of boxes) {
+    if (b[0] < out[0]) out[0] = b[0];
+    if (b[1] < out[1]) out[1] = b[1];
+    if (b[2] > out[2]) out[2] = b[2];
+    if (b[3] > out[3]) out[3] = b[3];
+  }
+  return out;
+}
+
+/** The value below which `share` of the total weight lies (weights ≥ 0). */
+export function weightedQuantile(values: number[], weights: number[], share: number): number {
+  if (values.length === 0) return 0;
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
+  let total = 0;
+  for (const w of weights) total += w;
+  let acc = 0;
+  for (const i of order) {
+    acc += weights[i]!;
+    if (acc >= share * total) return values[i]!;
+  }
+  return values[order[order.length - 1]!]!;
+}
+
+/** Rounded to 2 decimals, for evidence details. */
+export const r2 = (x: number) => Math.round(x * 100) / 100;

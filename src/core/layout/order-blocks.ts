@@ -1,0 +1,88 @@
+/**
+ * Layout stage 5 — reading order of blocks. Not a page-wide XY-cut (which
+ * cuts at every headline and breaks a story that runs down one column and on
+ * at the top of the next): a region of columns is cut horizontally only at a
+ * headline that spans the whole region, and vertically only at a column
+ * boundary that no headline crosses; a region of one column is read top to
+ * bottom. So columns under a headline are read one after another, and a
+ * story that flows down column 1 and on at the top of column 2 stays in one
+ * piece of the order.
+ */
+import type { Block } from './build-blocks.js';
+
+const MAX_DEPTH = 200;
+
+export function orderBlocks(blocks: Block[], columns: number): Block[] {
+  const out: Block[] = [];
+  order(blocks, 0, Math.max(0, columns - 1), out, 0);
+  return out;
+}
+
+/** Only display type can span: a body line run across a gutter is placed by its first column. */
+const spans = (b: Block) => b.kind === 'headline' && b.c2 > b.c1;
+
+function byTop(a: Block, b: Block): number {
+  return a.box[1] - b.box[1] || a.box[0] - b.box[0];
+}
+
+function order(blocks: Block[], a: number, b: number, out: Block[], depth: number): void {
+  if (blocks.length <= 1 || a >= b || depth > MAX_DEPTH) {
+    out.push(...[...blocks].sort(byTop));
+    return;
+  }
+  // A headline across the whole region: what is above it, it, what is below it.
+  let across: Block | null = null;
+  for (const bl of blocks) {
+    if (spans(bl) && bl.c1 <= a && bl.c2 >= b && (!across || bl.box[1] < across.box[1])) across = bl;
+  }
+  if (across) {
+    const above: Block[] = [];
+    const below: Block[] = [];
+    for (const bl of blocks) {
+      if (bl === across) continue;
+      (bl.box[3] <= across.box[1] + 0.5 * (across.box[3] - across.box[1]) && bl.box[1] < across.box[1] ? above : below).push(bl);
+    }
+    order(above, a, b, out, depth + 1);
+    out.push(across);
+    order(below, a, b, out, depth + 1);
+    return;
+  }
+  // Column boundaries no headline crosses cut the region into groups read left to right.
+  const crossed = new Uint8Array(b - a);
+  for (const bl of blocks) {
+    if (!spans(bl)) continue;
+    for (let k = Math.max(bl.c1, a); k < Math.min(bl.c2, b); k++) crossed[k - a] = 1;
+  }
+  const groups: [number, number][] = [];
+  let start = a;
+  for (let k = a; k < b; k++) {
+    if (!crossed[k - a]) {
+      groups.push([start, k]);
+      start = k + 1;
+    }
+  }
+  groups.push([start, b]);
+  if (groups.length > 1) {
+    for (const [g1, g2] of groups) {
+      order(blocks.filter((bl) => bl.c1 >= g1 && bl.c1 <= g2), g1, g2, out, depth + 1);
+    }
+    return;
+  }
+  // Headlines of staggered spans cross every boundary: cut above the topmost one.
+  const top = blocks.filter(spans).sort(byTop)[0]!;
+  const above = blocks.filter((bl) => bl.box[3] <= top.box[1]);
+  if (above.length > 0 && above.length < blocks.length) {
+    order(above, a, b, out, depth + 1);
+    order(blocks.filter((bl) => bl.box[3] > top.box[1]), a, b, out, depth + 1);
+    return;
+  }
+  // Nothing above it: its own columns first, then the rest.
+  const inside = blocks.filter((bl) => bl.c1 >= top.c1 && bl.c1 <= top.c2 && bl.box[1] >= top.box[1]);
+  const rest = blocks.filter((bl) => !inside.includes(bl));
+  if (rest.length === 0) {
+    out.push(...[...blocks].sort((x, y) => x.c1 - y.c1 || byTop(x, y)));
+    return;
+  }
+  order(inside, top.c1, top.c2, out, depth + 1);
+  order(rest, a, b, out, depth + 1);
+}

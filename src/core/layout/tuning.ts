@@ -1,0 +1,79 @@
+/**
+ * Every threshold of the layout stages, in one place, each with its reason.
+ * Distances are in units of the page's body type size ("em" below), so the
+ * same numbers serve PDF points, hOCR pixels and ALTO's mm10 alike.
+ */
+export const LAYOUT_TUNING = {
+  /**
+   * The page is read by geometry when at least this share of its non-empty
+   * lines has a box: a reader that lost a few boxes (a malformed ALTO line)
+   * still gets the geometric road, a file that has almost none does not.
+   */
+  positionedShare: 0.8,
+  /** Fewer positioned lines than this and a page is too small for statistics: text road. */
+  minPositionedLines: 4,
+  /**
+   * Type at least this many times the body size is display type (headline,
+   * masthead). Body, bylines and intertitles are set within ±15% of the body
+   * size; on Chromium-typeset and real pages the smallest headlines are 1.4×,
+   * and Tesseract's line boxes of body text vary by up to 1.25× (ascenders,
+   * punctuation), so 1.3 separates the two with room on both sides.
+   */
+  headlineRatio: 1.3,
+  /**
+   * A bold line at least this much larger than the body is display type too
+   * (PDF only: OCR cannot tell weight). Bold intertitles are body-sized and
+   * stay below it.
+   */
+  boldHeadlineRatio: 1.12,
+  /**
+   * Lines whose size is within this ratio of each other can be one block. An
+   * OCR line's size is measured to ±15% (an extra or lost character changes
+   * its advance), while a kicker is set at most ~0.7× its headline.
+   */
+  blockSizeRatio: 1.3,
+  /**
+   * Two lines of one column are one block when the gap between them is at most
+   * this (in em). Body leading is 0.35–0.55 em; the space above a headline or
+   * a new story is ≥ 1 em on every layout seen.
+   */
+  blockGapEm: 0.9,
+  /** A headline's lines (large type, larger leading) join when their gap is at most this many of their own size. */
+  headlineGapRatio: 0.8,
+  /** A piece of at most this many characters inside a display line's row is a fragment of that line (OCR). */
+  fragmentChars: 2,
+  /** Width of one bin of the x-projection that finds gutters (em). */
+  projectionBinEm: 0.25,
+  /**
+   * An x-range covered by at most this share of the typical column's body
+   * lines is a gutter: a few lines that pdftotext or Tesseract ran across
+   * the gutter must not fuse two columns.
+   */
+  gutterShare: 0.06,
+  /** Narrower ranges are not columns (a stray page number, a bullet). */
+  minColumnEm: 3,
+  /** A line covers a column when it overlaps it by at least this share of the narrower of the two. */
+  spanOverlap: 0.3,
+  /** A short block at most this far above a headline (em) is part of its stack (kicker, column label). */
+  stackGapEm: 1.6,
+  /** A kicker or label has at most this many lines (a long 引题 wraps to two or three in a narrow column). */
+  stackMaxLines: 3,
+  /**
+   * A kicker may stand this far (em) above its headline: kickers sit 1–2 em
+   * above it on the pages seen; it must also be closer to the headline than
+   * to the text above it, and not end a sentence.
+   */
+  kickerGapEm: 2.5,
+  /** A block ending within this many em of its column's right edge, and starting well in from the left, is set flush right (a sign-off). */
+  flushRightEm: 1.5,
+  /** A bracketed line this short can be a column label (（人民论坛）); longer, it ends a story. */
+  labelMaxChars: 16,
+  /** The furniture strip: the top row(s) of the page whose pieces are at most this long. */
+  furnitureMaxChars: 28,
+  /** …and which stand at least this far (em) above the first story. */
+  furnitureGapEm: 0.6,
+  /** A strip of one piece must stand this far (em) apart: a headline sits about 1 em above its text. */
+  loneFurnitureGapEm: 3,
+  /** A subheadline (block right under a headline, between body and headline size) is at least this × body. */
+  subheadlineRatio: 1.08,
+} as const;
