@@ -16,6 +16,9 @@ const MESSAGES = {
   PAIRED_FAR_FROM_BODY: { severity: 'info', text: (a: { score: number }) => `headline paired with text elsewhere on the page by content (score ${a.score})` },
   DATE_UNREADABLE: { severity: 'warning', text: (a: { printed: string; problem: string }) => `page date "${a.printed}" not read as a date (${a.problem}); page.date.iso is null` },
   ISSUE_DATE_DIFFERS: { severity: 'warning', text: (a: { given: string; printed: string }) => `the page is dated ${a.printed} but --date gives ${a.given}; the ids use ${a.given}` },
+  JUMP_UNMATCHED: { severity: 'warning', text: (a: { jump: string; reason: string }) => `jump "${a.jump}" not linked: ${a.reason}` },
+  JUMP_AMBIGUOUS: { severity: 'warning', text: (a: { jump: string; candidates: string }) => `jump "${a.jump}" not linked: several continued parts match (${a.candidates})` },
+  ISSUE_PAGES_DISAGREE: { severity: 'warning', text: (a: { field: string; values: string }) => `the pages of the issue give different ${a.field}s (${a.values}); the issue's ${a.field} is left null` },
 } as const satisfies Record<string, { severity: Severity; text: (a: never) => string }>;
 
 export type DiagnosticCode = keyof typeof MESSAGES;

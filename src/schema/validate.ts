@@ -5,6 +5,8 @@
  * start-up.
  */
 import validateNewsDocumentFn from './generated/news-document.validate.js';
+import validateNewsIssueFn from './generated/news-issue.validate.js';
+import validateArticleRecordFn from './generated/article-record.validate.js';
 
 export interface SchemaProblem {
   path: string;
@@ -21,4 +23,14 @@ function check(fn: GeneratedValidator, data: unknown): SchemaProblem[] {
 /** Problems that make `data` not a NewsDocument; empty when it is one. */
 export function newsDocumentProblems(data: unknown): SchemaProblem[] {
   return check(validateNewsDocumentFn, data);
+}
+
+/** Problems that make `data` not a NewsIssue (schemas/news-issue.schema.json). */
+export function newsIssueProblems(data: unknown): SchemaProblem[] {
+  return check(validateNewsIssueFn, data);
+}
+
+/** Problems that make `data` not an ArticleRecord (schemas/article-record.schema.json). */
+export function articleRecordProblems(data: unknown): SchemaProblem[] {
+  return check(validateArticleRecordFn, data);
 }
