@@ -9,7 +9,7 @@ import type { MetricName, Metrics } from '../eval/aggregate.js';
 import { SCORED_FIELDS } from '../eval/gold.js';
 import type { EvalReport, PageReport, Totals } from '../eval/report.js';
 import { colorLevel, type ColorLevel } from './color.js';
-import { describeFinding, formatValue } from './eval-describe.js';
+import { REPORT_COLUMNS as COLUMNS, describeFinding, findingKeys, formatValue } from './eval-describe.js';
 
 type Level = ColorLevel;
 
@@ -17,19 +17,6 @@ export { colorLevel };
 
 /** The strict article F1 column, beside the default one. */
 const STRICT_TITLE = 'F1≥.9';
-
-const COLUMNS: { metric: MetricName; title: string }[] = [
-  { metric: 'articlePrecision', title: 'art P' },
-  { metric: 'articleRecall', title: 'art R' },
-  { metric: 'articleF1', title: 'art F1' },
-  { metric: 'splits', title: 'split' },
-  { metric: 'merges', title: 'merge' },
-  { metric: 'fieldAccuracy', title: 'fields' },
-  { metric: 'paragraphF1', title: 'para F1' },
-  { metric: 'subheadingF1', title: 'subh F1' },
-  { metric: 'bodyCER', title: 'CER' },
-  { metric: 'lossless', title: 'lossless' },
-];
 
 function quote(s: string): string {
   const chars = [...s];
@@ -117,8 +104,7 @@ function pageProblems(page: PageReport, c: ChalkInstance): string[] {
  */
 export function formatEvalText(report: EvalReport, level: Level, summary = false): string {
   const c = new Chalk({ level });
-  const failing = new Set(report.gate.failures.map((f) => `${f.page ?? ''}\u0000${f.metric}`));
-  const warned = new Set(report.gate.warnings.map((f) => `${f.page ?? ''}\u0000${f.metric}`));
+  const { failing, warned } = findingKeys(report);
   const width = Math.max(5, ...(summary ? [] : report.pages).map((p) => p.id.length));
   const cell = (page: string | null, metric: MetricName, metrics: Metrics, w: number) => {
     const text = formatValue(metric, metrics[metric]).padStart(w);

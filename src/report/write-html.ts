@@ -290,9 +290,19 @@ function pageDrawing(doc: NewsDocument, lines: readonly InputLine[], owners: Lin
   );
 }
 
+/** What a page's header and the batch index say of it, from its document alone. */
+export function reviewSummary(doc: NewsDocument): { articles: number; warnings: number; unassignedChars: number; repairs: number } {
+  return {
+    articles: doc.articles.length,
+    warnings: doc.warnings.filter((w) => w.severity !== 'info').length,
+    unassignedChars: doc.unassigned.reduce((n, u) => n + [...u.text].length, 0),
+    repairs: doc.repairs.length,
+  };
+}
+
 function headerOf(doc: NewsDocument, owners: LineOwner[][], options: ReviewOptions): string {
   const path = doc.source.path ?? '<stdin>';
-  const unassignedChars = doc.unassigned.reduce((n, u) => n + [...u.text].length, 0);
+  const { unassignedChars } = reviewSummary(doc);
   const unowned = owners.filter((l) => l[0]?.role === 'unowned').length;
   const facts = [
     `${doc.source.format}`,
