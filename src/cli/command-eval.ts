@@ -31,6 +31,7 @@ import { buildReport, type ScoredPage } from '../eval/report.js';
 import { scorePage, type ScoreOptions } from '../eval/score-page.js';
 import { MATCH_THRESHOLD, STRICT_MATCH_THRESHOLD } from '../eval/match-articles.js';
 import { groupOf, parseGroupBy, type GroupBy } from '../eval/page-group.js';
+import type { EvalPageDocuments } from '../report/eval-html.js';
 import { metricsOf, sumCounts } from '../eval/aggregate.js';
 import { VERSION } from '../version.js';
 import { failureError } from './command-parse.js';
@@ -39,7 +40,9 @@ import type { CliIO } from '../ports.js';
 
 export interface EvalCommandOptions {
   gold?: string;
-  format?: 'text' | 'json' | 'github';
+  format?: 'text' | 'json' | 'github' | 'html';
+  /** --format html: the folder the pages go to. */
+  out?: string;
   min?: string;
   max?: string;
   baseline?: string;
@@ -225,7 +228,10 @@ function groupByOf(opts: EvalCommandOptions): GroupBy | null {
   }
 }
 
-async function scoreCase(c: EvalCase, cwd: string, score: ScoreOptions, group: string | null): Promise<ScoredPage> {
+/** A scored page, with the documents the HTML report shows beside the scores. */
+type ScoredCase = ScoredPage & { documents: EvalPageDocuments };
+
+async function scoreCase(c: EvalCase, cwd: string, score: ScoreOptions, group: string | null): Promise<ScoredCase> {
   const gold = await readGold(c);
   let bytes: Uint8Array;
   try {
@@ -239,7 +245,7 @@ async function scoreCase(c: EvalCase, cwd: string, score: ScoreOptions, group: s
     const decoded = decodeBytes(bytes);
     if (decoded.ok) text = decoded.text;
   }
-  return { id: c.input, key: c.key, group, input: c.input, gold: c.gold, score: scorePage(doc, gold, text, score) };
+  return { id: c.input, key: c.key, group, input: c.input, gold: c.gold, score: scorePage(doc, gold, text, score), documents: { gold, predicted: doc } };
 }
 
 function thresholdsOf(opts: EvalCommandOptions): Threshold[] {
@@ -260,6 +266,8 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
   const thresholds = thresholdsOf(opts);
   const match = matchOf(opts);
   const groupBy = groupByOf(opts);
+  if (opts.format === 'html' && !opts.out) throw new UserError('--format html needs --out DIR (a page per input and DIR/index.html)');
+  if (opts.out && opts.format !== 'html') throw new UserError('--out DIR is for --format html');
   if (opts.updateBaseline && !opts.baseline) throw new UserError('--update-baseline needs --baseline FILE');
   if (opts.updateBaseline && inCI(io.env)) {
     throw new UserError('refusing to rewrite the baseline when CI is set; run --update-baseline locally and commit the file');
@@ -291,7 +299,7 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
   }
   const scoreOptions: ScoreOptions = { match, strictMatch: STRICT_MATCH_THRESHOLD };
   const variantCache = new Map<string, Map<string, string>>();
-  const scored: ScoredPage[] = [];
+  const scored: ScoredCase[] = [];
   for (const c of cases) {
     let group: string | null = null;
     if (groupBy) {
@@ -329,6 +337,9 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
   } else if (format === 'github') {
     const { formatEvalGithub } = await import('../report/eval-github.js');
     io.stdout.write(formatEvalGithub(report));
+  } else if (format === 'html') {
+    const { writeEvalPages } = await import('./write-eval-pages.js');
+    await writeEvalPages(opts.out!, report, new Map(scored.map((s) => [s.id, s.documents])));
   } else {
     const { formatEvalText, colorLevel } = await import('../report/eval-text.js');
     io.stdout.write(formatEvalText(report, colorLevel(io), Boolean(opts.summary)));

@@ -2,14 +2,14 @@
 import { writeFile } from 'node:fs/promises';
 import { convertFile, loadProfileOnce, type PageResult } from '../convert/convert-page.js';
 import type { ConvertSettings } from '../convert/settings.js';
-import type { NewsDocument } from '../core/model.js';
+import type { InputLine, NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
 import { readInputBytes } from './input-bytes.js';
 import { EXIT, InputError, UserError } from './errors.js';
 import type { CliIO } from '../ports.js';
 
 export interface ParseCommandOptions {
-  format?: 'json' | 'text' | 'tei' | 'mets';
+  format?: 'json' | 'text' | 'tei' | 'mets' | 'html';
   inputFormat?: 'auto' | 'text' | 'alto' | 'hocr';
   maxXmlMb?: number;
   json?: boolean;
@@ -55,15 +55,21 @@ export function failureError(file: string, result: PageResult): UserError {
   return failure.code === 'schema-mismatch' ? new UserError(`${where}: ${failure.reason}`, EXIT.internal) : new InputError(where, failure.reason);
 }
 
-/** The documents of one input; throws InputError for unusable input (the first failed page). */
-export async function convertInput(path: string, settings: ConvertSettings, io: CliIO): Promise<NewsDocument[]> {
+/** A converted page: its document and the lines read (which only the review page needs). */
+export interface ConvertedPage {
+  document: NewsDocument;
+  lines: InputLine[];
+}
+
+/** The pages of one input; throws InputError for unusable input (the first failed page). */
+export async function convertInput(path: string, settings: ConvertSettings, io: CliIO): Promise<ConvertedPage[]> {
   const bytes = await readInputBytes(path, io);
-  const docs: NewsDocument[] = [];
+  const pages: ConvertedPage[] = [];
   for await (const result of convertFile({ path: path === '-' ? null : path, bytes }, settings)) {
     if (!result.document) throw failureError(path === '-' ? '<stdin>' : path, result);
-    docs.push(result.document);
+    pages.push({ document: result.document, lines: result.lines });
   }
-  return docs;
+  return pages;
 }
 
 export async function commandParse(inputs: string[], opts: ParseCommandOptions, io: CliIO): Promise<number> {
@@ -72,8 +78,13 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
   const format = opts.json ? 'json' : (opts.format ?? (opts.output || !io.stdout.isTTY ? 'json' : 'text'));
   const chunks: string[] = [];
   let failures = 0;
-  let render: ((doc: NewsDocument) => string) | undefined;
-  if (format === 'text') {
+  let render: ((doc: NewsDocument, lines: InputLine[]) => string) | undefined;
+  if (format === 'html') {
+    // A review page is one whole HTML file: several pages go to --review-dir.
+    if (inputs.length > 1) throw new UserError('--format html writes one page; for several, use --review-dir DIR');
+    const { writeHtml } = await import('../report/write-html.js');
+    render = (doc, lines) => writeHtml(doc, lines);
+  } else if (format === 'text') {
     const { formatDocumentText, colorLevel } = await import('../report/format-text.js');
     const level = opts.output ? 0 : colorLevel(io);
     render = (doc) => formatDocumentText(doc, level);
@@ -88,7 +99,7 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
     };
   }
   for (const input of inputs) {
-    let docs: NewsDocument[];
+    let docs: ConvertedPage[];
     try {
       docs = await convertInput(input, settings, io);
     } catch (err) {
@@ -99,7 +110,8 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
     }
     // One document is indented JSON; several (inputs, or the pages of one input) are JSON Lines.
     const indent = inputs.length === 1 && docs.length === 1 ? 2 : undefined;
-    for (const doc of docs) chunks.push(render ? render(doc) : JSON.stringify(doc, null, indent) + '\n');
+    if (format === 'html' && docs.length > 1) throw new UserError(`${input}: holds ${docs.length} pages; --format html writes one, use --review-dir DIR`);
+    for (const { document: doc, lines } of docs) chunks.push(render ? render(doc, lines) : JSON.stringify(doc, null, indent) + '\n');
   }
   const out = chunks.join('');
   if (opts.output) {

@@ -33,7 +33,9 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     // Options after a subcommand name belong to the subcommand (`eval … --format github`), not to the page parser.
     .enablePositionalOptions()
     .argument('[inputs...]', 'page files, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (default: text on a terminal, json otherwise; mets needs ALTO input)').choices(['json', 'text', 'tei', 'mets']))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (default: text on a terminal, json otherwise; mets needs ALTO input; html is the review page)').choices(['json', 'text', 'tei', 'mets', 'html']),
+    )
     .option('--json', 'short for --format json')
     .option('-o, --output <file>', 'write the output to a file instead of standard output')
     .option('--encoding <name>', 'decode input with this encoding instead of detecting it (utf-8, utf-16le, utf-16be, gb18030, big5)')
@@ -48,7 +50,13 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     .option('-q, --quiet', 'batch: no progress bar and no summary line')
     .option('--force', 'batch: convert every page, even when its output is up to date')
     .option('--stdin-jsonl', 'read {"id","text"} or {"id","path"} records from standard input; write {"id","document"} lines')
+    .option('--review-dir <dir>', 'write a review page (HTML) per page to DIR/<relative path>.html, and DIR/index.html')
     .action(async (inputs: string[], opts) => {
+      if (opts.reviewDir !== undefined) {
+        const { commandReview } = await import('./command-review.js');
+        setExit(await commandReview(inputs, opts, io));
+        return;
+      }
       const { isBatchRun } = await import('../batch/route.js');
       if (isBatchRun(inputs, opts)) {
         const { commandBatch } = await import('./command-batch.js');
@@ -73,7 +81,8 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     .description('score parsed pages against gold documents; exit 1 when the quality gate fails (see docs/eval.md)')
     .argument('<inputs...>', 'page files or folders (searched recursively for input.* / NAME.txt with gold beside)')
     .option('--gold <path>', 'gold folder (same layout as the inputs) or one gold file; default: beside each input')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'report format (html needs --out DIR)').choices(['text', 'json', 'github', 'html']).default('text'))
+    .option('--out <dir>', '--format html: write DIR/index.html (the totals) and a page per input')
     .option('--min <metric=value,...>', 'fail when a metric over all pages is below the value, e.g. articleF1=0.95,paragraphF1=0.9')
     .option('--max <metric=value,...>', 'fail when a lower-is-better metric (bodyCER, splits, merges) is above the value')
     .option('--baseline <file>', 'fail when any metric is worse than recorded in FILE')

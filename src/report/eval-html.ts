@@ -19,8 +19,8 @@ import { colourClass, esc, htmlPage } from './html.js';
 const CSS = `
 main{padding:.6rem 1rem}
 .pairs{width:100%;table-layout:fixed}
-.pairs td{width:45%}
-.pairs td.what{width:10%}
+.pairs col.what{width:12%}
+.pairs col.side{width:44%}
 .badge{display:inline-block;font-size:12px;font-weight:600;border:1px solid #555;border-radius:3px;padding:0 .35em;margin:0 .2em .2em 0;background:#fff}
 .badge.ok{border-color:#228833}
 .badge.miss,.badge.extra{border-color:#a3001b;color:#a3001b;border-width:2px}
@@ -89,27 +89,30 @@ function verdict(r: ArticleResult): string {
   return badges.join(' ');
 }
 
-function wrongList(r: ArticleResult, gold: GoldArticle | undefined, predicted: Article | undefined): string {
-  if (r.wrongFields.length === 0 || !gold || !predicted) return '';
-  const items = r.wrongFields.map(
-    (f) =>
-      `<li><span class="lab">${f}</span>gold «${esc(fieldText(f, (gold as Record<string, unknown>)[f]))}» · predicted «${esc(fieldText(f, (predicted as unknown as Record<string, unknown>)[f]))}»</li>`,
-  );
+function wrongList(r: ArticleResult): string {
+  if (r.mismatches.length === 0) return '';
+  const items = r.mismatches.map((m) => `<li><span class="lab">${m.field}</span>gold «${esc(m.gold ?? 'null')}» · predicted «${esc(m.predicted ?? 'null')}»</li>`);
   return `<ul class="wrongs">${items.join('')}</ul>`;
 }
 
+/** The strict article F1 (pairs at the strict threshold) sits after the default article columns, as in the text report. */
+const STRICT_AFTER = 3;
+
 /** A table row's cells: `labelCell` (a whole th/td), then a cell per metric, failing and warned values marked. */
-function metricsRow(labelCell: string, metrics: PageReport['metrics'], failing: ReadonlySet<string>, warned: ReadonlySet<string>, page: string | null): string {
+function metricsRow(labelCell: string, scores: Pick<PageReport, 'metrics' | 'strict'>, failing: ReadonlySet<string>, warned: ReadonlySet<string>, page: string | null): string {
   const cells = COLUMNS.map(({ metric }) => {
     const key = `${page ?? ''}\u0000${metric}`;
     const cls = failing.has(key) ? 'num fail' : warned.has(key) ? 'num warn' : 'num';
-    return `<td class="${cls}">${esc(formatValue(metric, metrics[metric]))}</td>`;
+    return `<td class="${cls}">${esc(formatValue(metric, scores.metrics[metric]))}</td>`;
   });
+  cells.splice(STRICT_AFTER, 0, `<td class="num muted">${esc(formatValue('articleF1', scores.strict.metrics.articleF1))}</td>`);
   return labelCell + cells.join('');
 }
 
-function metricsHead(first: string): string {
-  return `<tr><th>${first}</th>${COLUMNS.map((c) => `<th title="${c.metric}">${c.title}</th>`).join('')}</tr>`;
+function metricsHead(first: string, strictThreshold: number): string {
+  const heads = COLUMNS.map((c) => `<th title="${c.metric}">${c.title}</th>`);
+  heads.splice(STRICT_AFTER, 0, `<th title="article F1 with pairs at body similarity ≥ ${strictThreshold}">F1≥${esc(String(strictThreshold))}</th>`);
+  return `<tr><th>${first}</th>${heads.join('')}</tr>`;
 }
 
 /**
@@ -127,7 +130,7 @@ export function writeEvalPageHtml(report: EvalReport, page: PageReport, docs: Ev
     const colour = p ? p.i : (r.gold ?? 0);
     return (
       `<tr><td class="what">${verdict(r)}</td>` +
-      `<td>${side(g, r.gold !== null ? `gold #${r.gold + 1}` : '', colour, r.wrongFields, true)}${wrongList(r, g, p?.a)}</td>` +
+      `<td>${side(g, r.gold !== null ? `gold #${r.gold + 1}` : '', colour, r.wrongFields, true)}${wrongList(r)}</td>` +
       `<td>${side(p?.a, r.predicted ?? '', colour, r.wrongFields, false)}</td></tr>`
     );
   });
@@ -139,9 +142,9 @@ export function writeEvalPageHtml(report: EvalReport, page: PageReport, docs: Ev
   const body =
     `<header class="top"><h1>${esc(page.input)}</h1><p>gold ${esc(page.gold)} · <a href="${esc(summaryHref)}">all pages</a></p>` +
     (a ? `<p>${a.tp} matched of ${a.gold} gold and ${a.predicted} predicted articles; ${a.splits} split, ${a.merges} merged</p>` : '<p>the gold file scores no articles</p>') +
-    `</header><main><table>${metricsHead('page')}<tr>${metricsRow('<td>this page</td>', page.metrics, failing, warned, page.id)}</tr></table>` +
+    `</header><main><table>${metricsHead('page', report.strictMatchThreshold)}<tr>${metricsRow('<td>this page</td>', page, failing, warned, page.id)}</tr></table>` +
     (lossless.length > 0 ? `<ul>${lossless.join('')}</ul>` : '') +
-    `<h2>Articles</h2><table class="pairs"><tr><th>verdict</th><th>gold</th><th>predicted</th></tr>${rows.join('')}</table></main>`;
+    `<h2>Articles</h2><table class="pairs"><colgroup><col class="what"><col class="side"><col class="side"></colgroup><tr><th>verdict</th><th>gold</th><th>predicted</th></tr>${rows.join('')}</table></main>`;
   return htmlPage(`${page.input} · news-parse eval`, body, CSS);
 }
 
@@ -157,7 +160,7 @@ export function writeEvalSummaryHtml(report: EvalReport, hrefs: ReadonlyMap<stri
     const href = hrefs.get(p.id);
     const name = href ? `<a href="${esc(href)}">${esc(p.id)}</a>` : esc(p.id);
     const bad = COLUMNS.some(({ metric }) => failing.has(`${p.id}\u0000${metric}`));
-    return `<tr${bad ? ' class="fail"' : ''}>${metricsRow(`<td>${name}</td>`, p.metrics, failing, warned, p.id)}</tr>`;
+    return `<tr${bad ? ' class="fail"' : ''}>${metricsRow(`<td>${name}</td>`, p, failing, warned, p.id)}</tr>`;
   });
   const t = report.totals;
   const counts = t.counts;
@@ -174,7 +177,7 @@ export function writeEvalSummaryHtml(report: EvalReport, hrefs: ReadonlyMap<stri
   const body =
     `<header class="top"><h1>news-parse eval · ${t.pages} page${t.pages === 1 ? '' : 's'}</h1>` +
     `<p>articles pair at body similarity ≥ ${esc(String(report.matchThreshold))} · news-parse ${esc(report.tool.version)}</p></header><main>` +
-    `<table>${metricsHead('page')}${rows.join('')}<tr>${metricsRow('<th>total</th>', t.metrics, failing, warned, null)}</tr></table>` +
+    `<table>${metricsHead('page', report.strictMatchThreshold)}${rows.join('')}<tr>${metricsRow('<th>total</th>', t, failing, warned, null)}</tr></table>` +
     (counts.articles
       ? `<p>articles: ${counts.articles.tp} matched of ${counts.articles.gold} gold and ${counts.articles.predicted} predicted; ${counts.articles.splits} split, ${counts.articles.merges} merged</p>`
       : '') +

@@ -5,15 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/eval/report.js';
 import { scorePage } from '../../src/eval/score-page.js';
 import type { GoldDocument } from '../../src/eval/gold.js';
-import { readPage } from '../../src/io/convert-file.js';
 import { writeEvalPageHtml, writeEvalSummaryHtml } from '../../src/report/eval-html.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { convertFixturePage, FIXTURES } from '../helpers/fixtures.js';
 
 const dir = join(FIXTURES, 'markup-in-text');
 const input = join(dir, 'input.txt');
 
 describe('eval HTML', async () => {
-  const { document } = await readPage(input, readFileSync(input));
+  const { document } = await convertFixturePage(input);
   const gold = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as GoldDocument;
   // A gold that disagrees: a wrong headline on the first article, the second article missing, one gold article the parser never saw.
   const wrong: GoldDocument = {

@@ -9,17 +9,16 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InputLine, NewsDocument } from '../../src/core/model.js';
-import { readPage } from '../../src/io/convert-file.js';
 import { PALETTE } from '../../src/report/html.js';
 import { writeHtml } from '../../src/report/write-html.js';
-import { FIXTURES, fixtureCases } from '../helpers/fixtures.js';
+import { convertFixturePage, FIXTURES, fixtureCases } from '../helpers/fixtures.js';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const run = promisify(execFile);
@@ -96,7 +95,7 @@ async function probe(html: string): Promise<Probe> {
 async function fixturePage(name: string): Promise<{ document: NewsDocument; lines: InputLine[] }> {
   const c = fixtureCases().find((f) => f.dir === join(FIXTURES, name));
   if (!c) throw new Error(`no fixture ${name}`);
-  return readPage(c.input, readFileSync(c.input));
+  return convertFixturePage(c.input);
 }
 
 function checkPage(document: NewsDocument, lines: InputLine[], p: Probe): void {

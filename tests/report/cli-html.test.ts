@@ -1,0 +1,96 @@
+/** The HTML outputs from the CLI: --format html, --review-dir, eval --format html --out. */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { pageFileOf } from '../../src/cli/write-eval-pages.js';
+import { memoryIO } from '../helpers/io.js';
+
+const SEED = 'fixtures/seed-community-p02/input.txt';
+const ALTO = 'fixtures/alto-two-columns/input.xml';
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'news-parse-html-'));
+  mkdirSync(join(dir, 'pages', 'sub'), { recursive: true });
+  writeFileSync(join(dir, 'pages', 'a.txt'), readFileSync(SEED));
+  writeFileSync(join(dir, 'pages', 'sub', 'b.xml'), readFileSync(ALTO));
+  writeFileSync(join(dir, 'pages', 'sub', 'bad.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x00, 0x10]));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[]) {
+  const io = memoryIO();
+  const code = await run(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('--format html', () => {
+  it('prints one review page', async () => {
+    const r = await cli([SEED, '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(r.out).toContain('id="card-a11"');
+    expect(r.out).toContain('id="L311"');
+  });
+
+  it('writes it to -o', async () => {
+    const out = join(dir, 'seed.html');
+    expect((await cli([ALTO, '--format', 'html', '-o', out])).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<svg viewBox=');
+  });
+
+  it('refuses several inputs, pointing to --review-dir', async () => {
+    const r = await cli([SEED, ALTO, '--format', 'html']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('news-parse: --format html writes one page; for several, use --review-dir DIR\n');
+  });
+});
+
+describe('--review-dir', () => {
+  it('writes a page per input mirroring the tree, an index row per page, and a row for the page that failed', async () => {
+    const out = join(dir, 'review');
+    const r = await cli([join(dir, 'pages'), '--review-dir', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^news-parse: .*bad\.txt: .+\n$/u);
+    expect(existsSync(join(out, 'a.txt.html'))).toBe(true);
+    expect(existsSync(join(out, 'sub', 'b.xml.html'))).toBe(true);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<a href="a.txt.html">');
+    expect(index).toContain('<a href="sub/b.xml.html">');
+    expect(index).toMatch(/<tr class="failed"><td>[^<]*bad\.txt<\/td>/u);
+    // A page links back to the index from where it is.
+    expect(readFileSync(join(out, 'sub', 'b.xml.html'), 'utf8')).toContain('<a href="../index.html">all pages</a>');
+  });
+
+  it('takes no --format and no other batch output', async () => {
+    expect((await cli([SEED, '--review-dir', join(dir, 'r2'), '--format', 'json'])).code).toBe(2);
+    expect((await cli([SEED, '--review-dir', join(dir, 'r2'), '--out-dir', join(dir, 'o')])).code).toBe(2);
+  });
+});
+
+describe('eval --format html', () => {
+  it('writes the summary and a page per input', async () => {
+    const out = join(dir, 'eval');
+    const r = await cli(['eval', 'fixtures/seed-community-p02', 'fixtures/ocr-tesseract-seed', '--gold', 'fixtures/', '--format', 'html', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toContain('<a href="pages/fixtures/ocr-tesseract-seed/input.txt.html">');
+    const page = readFileSync(join(out, 'pages', 'fixtures', 'ocr-tesseract-seed', 'input.txt.html'), 'utf8');
+    // This OCR page loses an article to a merge: the report shows it.
+    expect(page).toContain('<span class="badge miss">missed</span>');
+    expect(page).toContain('<a href="../../../index.html">all pages</a>');
+  });
+
+  it('needs --out, and --out needs --format html', async () => {
+    expect((await cli(['eval', 'fixtures/seed-community-p02', '--format', 'html'])).code).toBe(2);
+    expect((await cli(['eval', 'fixtures/seed-community-p02', '--out', join(dir, 'x')])).code).toBe(2);
+  });
+
+  it('keeps every page inside the folder', () => {
+    expect(pageFileOf('../../shared/p.txt')).toBe('pages/_up/_up/shared/p.txt.html');
+    expect(pageFileOf('./a/b.txt')).toBe('pages/a/b.txt.html');
+  });
+});
