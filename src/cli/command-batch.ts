@@ -5,24 +5,36 @@
  * and `--stdin-jsonl`, the record filter for map steps. Chosen by
  * src/batch/route.ts; the pieces live in src/batch/.
  */
-import { createWriteStream, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
-import { collectInputs, type MissingInput, type PageInput } from '../batch/collect-inputs.js';
-import { loadPrevious, ManifestWriter, MANIFEST_NAME, type ManifestEntry } from '../batch/manifest.js';
+import { collectInputs } from '../batch/collect-inputs.js';
+import {
+  countPages,
+  entryFor,
+  exitCodeOf,
+  isTask,
+  openOutputs,
+  OutputError,
+  OutputNames,
+  pageExtensions,
+  pagesOf,
+  saveOnStop,
+  summaryLine,
+  taskFor,
+  type BatchPage,
+} from '../batch/file-run.js';
+import { ManifestWriter, MANIFEST_NAME } from '../batch/manifest.js';
 import { InlineRunner, WorkerPool, type TaskRunner } from '../batch/pool.js';
 import { Progress } from '../batch/progress.js';
 import { schedule } from '../batch/schedule.js';
+import { OutputClosed, openSink } from '../batch/sinks.js';
 import { answerLine, readLines, readRecords } from '../batch/stdin-jsonl.js';
 import type { OutputOptions, TaskResult, WorkerSettings } from '../batch/task.js';
-import { tempName } from '../batch/write-atomic.js';
-import { fsReason } from '../io/fs-reason.js';
 import { loadProfileOnce } from '../convert/convert-page.js';
+import { fsReason } from '../io/fs-reason.js';
+import type { CliIO } from '../ports.js';
 import { convertSettings, type ParseCommandOptions } from './command-parse.js';
 import { EXIT, UserError } from './errors.js';
-import type { CliIO, OutStream, StopSignal } from '../ports.js';
 
 export interface BatchCommandOptions extends ParseCommandOptions {
   outDir?: string;
@@ -33,64 +45,6 @@ export interface BatchCommandOptions extends ParseCommandOptions {
   stdinJsonl?: boolean;
 }
 
-
-interface Sink {
-  write(chunk: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-class OutputClosed extends Error {}
-
-type Emitterish = OutStream & {
-  on?: (event: string, fn: (...args: unknown[]) => void) => unknown;
-  once?: (event: string, fn: (...args: unknown[]) => void) => unknown;
-  removeListener?: (event: string, fn: (...args: unknown[]) => void) => unknown;
-};
-
-/** Writes to a stream, waiting for 'drain' when it is full (memory stays bounded however fast pages come). */
-function streamSink(stream: Emitterish): Sink {
-  let error: unknown = null;
-  stream.on?.('error', (err) => {
-    error = err;
-  });
-  return {
-    async write(chunk) {
-      if (error) throw new OutputClosed(String(error));
-      if (stream.write(chunk) === false && stream.once) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            stream.removeListener?.('drain', done);
-            stream.removeListener?.('error', done);
-            resolve();
-          };
-          stream.once!('drain', done);
-          stream.once!('error', done);
-        });
-      }
-      if (error) throw new OutputClosed(String(error));
-    },
-    async close() {},
-  };
-}
-
-/** A file written under a temporary name and renamed into place when complete. */
-function fileSink(path: string): Sink {
-  const tmp = tempName(path);
-  const stream = createWriteStream(tmp);
-  const inner = streamSink(stream as unknown as Emitterish);
-  return {
-    write: inner.write,
-    async close() {
-      stream.end();
-      await once(stream, 'finish');
-      await rename(tmp, path);
-    },
-  };
-}
-
-function openSink(target: string, io: CliIO): Sink {
-  return target === '-' ? streamSink(io.stdout as Emitterish) : fileSink(target);
-}
 
 /** What the workers need; a bad --profile or --max-xml-mb fails here, before any page is read. */
 async function workerSettings(opts: BatchCommandOptions, io: CliIO): Promise<WorkerSettings> {
@@ -168,108 +122,57 @@ export async function commandBatch(inputs: string[], opts: BatchCommandOptions, 
   return runFiles(inputs, opts, io, jobs, settings, pages);
 }
 
-/** Streams the pages, turning directories that cannot be listed into failed entries. */
-async function* pagesOf(inputs: string[]): AsyncGenerator<PageInput | MissingInput> {
-  const unlisted: MissingInput[] = [];
-  const onError = (path: string, err: unknown) => unlisted.push({ path, rel: path, arg: -1, missing: `cannot list: ${fsReason(err)}` });
-  for await (const page of collectInputs(inputs, onError)) {
-    yield* unlisted.splice(0);
-    yield page;
-  }
-  yield* unlisted.splice(0);
-}
-
-async function countPages(inputs: string[]): Promise<number> {
-  let n = 0;
-  for await (const _ of collectInputs(inputs)) n++;
-  return n;
-}
-
-function exitCodeOf(summary: { pages: number; failed: number }, internal: boolean): number {
-  if (internal) return EXIT.internal;
-  if (summary.failed === 0) return EXIT.ok;
-  return summary.failed === summary.pages ? EXIT.usage : EXIT.findings;
-}
-
-async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, jobs: number, settings: WorkerSettings, knownPages: number | null): Promise<number> {
-  const { options } = settings;
-  const outDir = opts.outDir ?? null;
-  if (outDir) {
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (err) {
-      throw new UserError(`${outDir}: cannot create the output directory: ${fsReason(err)}`);
-    }
-  }
-  const previous = outDir && !opts.force ? await loadPrevious(outDir, options) : new Map();
-  const sink = outDir ? null : openSink(opts.jsonl ?? '-', io);
-  const progress = new Progress(io.stderr, !opts.quiet && Boolean(io.stderr.isTTY));
+/** Shows progress on a terminal; the total comes from the default --jobs count or, when that stopped early, a count of its own. */
+function progressFor(inputs: string[], opts: BatchCommandOptions, io: CliIO, knownPages: number | null): Progress {
+  const shown = !opts.quiet && Boolean(io.stderr.isTTY);
+  const progress = new Progress(io.stderr, shown);
   if (knownPages !== null) progress.setTotal(knownPages);
-  else if (!opts.quiet && io.stderr.isTTY) {
+  else if (shown) {
     void countPages(inputs).then(
       (n) => progress.setTotal(n),
       () => {},
     );
   }
+  return progress;
+}
+
+/** inputs → schedule → sinks → manifest → summary (the parts are in src/batch/file-run.ts). */
+async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, jobs: number, settings: WorkerSettings, knownPages: number | null): Promise<number> {
+  const { options } = settings;
+  let outputs;
+  try {
+    outputs = await openOutputs({ outDir: opts.outDir ?? null, jsonl: opts.jsonl ?? null, force: Boolean(opts.force) }, options, io);
+  } catch (err) {
+    if (err instanceof OutputError) throw new UserError(err.message);
+    throw err;
+  }
+  const { outDir, jsonl } = outputs;
+  const progress = progressFor(inputs, opts, io, knownPages);
   const manifest = new ManifestWriter(outDir, options);
-  const outputs = new Map<string, string>();
+  const ctx = { outDir, names: outDir ? new OutputNames(outDir) : null, previous: outputs.previous, force: Boolean(opts.force) };
   const pool = runnerFor(jobs, settings);
   let internal = false;
   const started = io.now();
+  const stopListening = saveOnStop(io, manifest, outDir, () => progress.clear());
 
-  // A Ctrl-C keeps what was done: the manifest is written (complete: false) before exiting.
-  const onSignal = (signal: StopSignal) => {
-    progress.clear();
-    if (outDir) {
-      const file = join(outDir, MANIFEST_NAME);
-      try {
-        writeFileSync(tempName(file), manifest.serialize(false));
-        renameSync(tempName(file), file);
-      } catch {
-        /* exiting anyway */
-      }
-    }
-    io.exit(signal === 'SIGINT' ? 130 : 143);
+  const start = (page: BatchPage, seq: number): Promise<TaskResult> => {
+    const task = taskFor(page, seq, ctx);
+    return isTask(task) ? pool.run(task) : Promise.resolve(task);
   };
-  const stopListening = io.onStopSignal(onSignal);
-
-  const start = (page: PageInput | MissingInput, seq: number): Promise<TaskResult> => {
-    if ('missing' in page) return Promise.resolve({ seq, status: 'failed', reason: page.missing, internal: false });
-    const outRel = `${page.rel}.json`;
-    if (outDir) {
-      const other = outputs.get(outRel) ?? (outRel === MANIFEST_NAME ? '(the manifest)' : undefined);
-      if (other !== undefined) {
-        const reason = `its output ${join(outDir, outRel)} is already that of ${other} (give the common parent directory instead)`;
-        return Promise.resolve({ seq, status: 'failed', reason, internal: false });
-      }
-      outputs.set(outRel, page.path);
-    }
-    return pool.run({ kind: 'file', seq, path: page.path, out: outDir ? join(outDir, outRel) : null, force: Boolean(opts.force), prev: previous.get(outRel) ?? null });
-  };
-
-  const emit = async (page: PageInput | MissingInput, result: TaskResult, seq: number) => {
-    const entry: ManifestEntry = {
-      path: page.path,
-      sha256: result.status === 'failed' ? (result.sha256 ?? null) : result.sha256,
-      output: 'missing' in page ? '' : `${page.rel}.json`,
-      articles: result.status === 'failed' ? 0 : result.articles,
-      warnings: result.status === 'failed' ? 0 : result.warnings,
-      status: result.status,
-    };
+  const emit = async (page: BatchPage, result: TaskResult, seq: number) => {
     if (result.status === 'failed') {
-      entry.reason = result.reason;
       if (result.internal) internal = true;
       progress.note(`news-parse: ${page.path}: ${result.reason}`);
     }
-    manifest.add(seq, entry);
-    if (sink && result.status === 'converted' && result.json !== undefined) await sink.write(result.json + '\n');
+    manifest.add(seq, entryFor(page, result));
+    if (jsonl && result.status === 'converted' && result.json !== undefined) await jsonl.write(result.json + '\n');
     progress.tick();
     await manifest.maybeFlush();
   };
 
   let closed = false;
   try {
-    await schedule(pagesOf(inputs), start, emit, { window: Math.max(8, jobs * 4), ordered: sink !== null });
+    await schedule(pagesOf(inputs), start, emit, { window: Math.max(8, jobs * 4), ordered: jsonl !== null });
   } catch (err) {
     if (!(err instanceof OutputClosed)) throw err;
     closed = true; // the reader went away (e.g. `| head`): stop quietly
@@ -280,17 +183,17 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
   }
   const summary = manifest.summary;
   if (summary.pages === 0) {
-    if (sink && !closed) await sink.close().catch(() => {});
-    throw new UserError(`no page files (.txt, .xml, .hocr) found in ${inputs.join(' ')}`);
+    if (jsonl && !closed) await jsonl.close().catch(() => {});
+    throw new UserError(`no page files (${pageExtensions()}) found in ${inputs.join(' ')}`);
   }
   try {
     await manifest.flush(!closed);
   } catch (err) {
     throw new UserError(`${join(outDir ?? '', MANIFEST_NAME)}: cannot write: ${fsReason(err)}`);
   }
-  if (sink && !closed) {
+  if (jsonl && !closed) {
     try {
-      await sink.close();
+      await jsonl.close();
     } catch (err) {
       throw new UserError(`${opts.jsonl}: cannot write: ${fsReason(err)}`);
     }
@@ -299,18 +202,9 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
   return exitCodeOf(summary, internal);
 }
 
-/** `news-parse: 2000 pages: 1990 converted, 5 skipped, 5 failed; 8123 articles, 320 warnings; 12.3 s (162.6 pages/s, 2 workers)` */
-export function summaryLine(s: { pages: number; converted: number; skipped: number; failed: number; articles: number; warnings: number }, ms: number, jobs: number): string {
-  const secs = ms / 1000;
-  const rate = secs > 0 ? (s.pages / secs).toFixed(1) : '-';
-  const pages = `${s.pages} page${s.pages === 1 ? '' : 's'}`;
-  const on = jobs === 1 ? 'main thread' : `${jobs} workers`;
-  return `news-parse: ${pages}: ${s.converted} converted, ${s.skipped} skipped, ${s.failed} failed; ${s.articles} articles, ${s.warnings} warnings; ${secs.toFixed(1)} s (${rate} pages/s, ${on})\n`;
-}
-
 async function runStdinJsonl(opts: BatchCommandOptions, io: CliIO, jobs: number, settings: WorkerSettings): Promise<number> {
   const stream = io.stdinStream();
-  const sink = openSink(opts.jsonl ?? '-', io);
+  const sink = openSink(opts.jsonl ?? '-', io.stdout);
   const pool = runnerFor(jobs, settings);
   try {
     await schedule(
