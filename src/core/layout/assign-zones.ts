@@ -33,6 +33,7 @@ export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[
   const stackOf = findStacks(stream, type, columns);
   const zones: Zone[] = [];
   const zoneOf = new Map<Block, Zone>();
+  const headlines = new HeadlinesByColumn(stream);
   let current: Zone | null = null;
   for (let i = 0; i < stream.length; i++) {
     const b = stream[i]!;
@@ -49,7 +50,7 @@ export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[
       current = zone;
       continue;
     }
-    const above = headlineAbove(b, stream, i, type);
+    const above = headlines.above(b, type);
     const owner = above ? zoneOf.get(above) : undefined;
     if (owner) {
       owner.blocks.push(b);
@@ -150,20 +151,43 @@ function gapAbove(b: Block, stream: Block[], at: number): number {
 }
 
 /**
- * The nearest display block above `b` (earlier in the order) whose columns
- * cover b's first column and which overlaps it horizontally, or null.
+ * Display blocks by the column they cover, each list in order of their bottom
+ * edge, so "the nearest headline above" is a binary search, not a scan of the
+ * page (the layout stages stay linear in the number of lines).
  */
-function headlineAbove(b: Block, stream: Block[], at: number, type: TypeMeasure): Block | null {
-  let best: Block | null = null;
-  for (let i = at - 1; i >= 0; i--) {
-    const h = stream[i]!;
-    if (h.kind !== 'headline' || h.c1 > b.c1 || h.c2 < b.c1) continue;
-    if (h.box[3] > b.box[1] + 0.5 * type.body) continue;
-    if (xOverlap(h.box, b.box) < 0.3 * Math.min(h.box[2] - h.box[0], b.box[2] - b.box[0])) continue;
-    if (!best || h.box[3] > best.box[3]) best = h;
+class HeadlinesByColumn {
+  private readonly lists: Block[][] = [];
+
+  constructor(stream: Block[]) {
+    for (const b of stream) {
+      if (b.kind !== 'headline') continue;
+      for (let c = b.c1; c <= b.c2; c++) (this.lists[c] ??= []).push(b);
+    }
+    for (const list of this.lists) list?.sort((x, y) => x.box[3] - y.box[3]);
   }
-  // A headline counts only when nothing but its own story lies between it and b in b's column.
-  return best;
+
+  /**
+   * The display block whose bottom is nearest above `b`'s top (within half an
+   * em), covering b's first column and overlapping it horizontally, or null.
+   */
+  above(b: Block, type: TypeMeasure): Block | null {
+    const list = this.lists[b.c1];
+    if (!list) return null;
+    const limit = b.box[1] + 0.5 * type.body;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.box[3] <= limit) lo = mid + 1;
+      else hi = mid;
+    }
+    // Walk up from the nearest: a few display blocks of the row may not overlap b.
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
+      const h = list[i]!;
+      if (h !== b && xOverlap(h.box, b.box) >= 0.3 * Math.min(h.box[2] - h.box[0], b.box[2] - b.box[0])) return h;
+    }
+    return null;
+  }
 }
 
 /** A short description of a zone's geometry, for its article's evidence. */

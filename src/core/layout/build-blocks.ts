@@ -67,12 +67,28 @@ export function buildBlocks(lines: PlacedLine[], type: TypeMeasure): Block[] {
  * little of its type, the row it sits in does.
  */
 function absorbFragments(lines: PlacedLine[], type: TypeMeasure): void {
-  const display = lines.filter((l) => !isBodyType(l, type));
-  if (display.length === 0) return;
+  // Display lines by column, top to bottom: a fragment looks only at those of its column near its row.
+  const byColumn: PlacedLine[][] = [];
+  for (const l of lines) {
+    if (isBodyType(l, type)) continue;
+    for (let c = l.c1; c <= l.c2; c++) (byColumn[c] ??= []).push(l);
+  }
+  for (const list of byColumn) list?.sort((a, b) => a.box[1] - b.box[1]);
   for (const l of lines) {
     if (l.chars > T.fragmentChars || !isBodyType(l, type)) continue;
+    const list = byColumn[l.c1];
+    if (!list) continue;
     const h = l.box[3] - l.box[1];
-    for (const d of display) {
+    // First display line that could reach down to this fragment's row.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.box[1] < l.box[1] - 4 * list[mid]!.size) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list[i]!.box[1] <= l.box[3]; i++) {
+      const d = list[i]!;
       if (d.c1 > l.c1 || d.c2 < l.c2) continue;
       const inRow = yOverlap(d.box, l.box) >= 0.6 * h;
       const near = l.box[0] <= d.box[2] + 2 * d.size && l.box[2] >= d.box[0] - 2 * d.size;

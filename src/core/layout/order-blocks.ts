@@ -25,26 +25,40 @@ function byTop(a: Block, b: Block): number {
   return a.box[1] - b.box[1] || a.box[0] - b.box[0];
 }
 
+/** How many of the sorted `tops` are at or above `y`. */
+function countAtOrAbove(tops: number[], y: number): number {
+  let lo = 0;
+  let hi = tops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tops[mid]! <= y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function order(blocks: Block[], a: number, b: number, out: Block[], depth: number): void {
   if (blocks.length <= 1 || a >= b || depth > MAX_DEPTH) {
     out.push(...[...blocks].sort(byTop));
     return;
   }
-  // A headline across the whole region: what is above it, it, what is below it.
-  let across: Block | null = null;
-  for (const bl of blocks) {
-    if (spans(bl) && bl.c1 <= a && bl.c2 >= b && (!across || bl.box[1] < across.box[1])) across = bl;
-  }
-  if (across) {
-    const above: Block[] = [];
-    const below: Block[] = [];
+  // Headlines across the whole region cut it into bands: what is above the
+  // first, it, what lies between it and the next, … (all at once, so a tall
+  // page costs one pass per level, not one per headline).
+  const across = blocks.filter((bl) => spans(bl) && bl.c1 <= a && bl.c2 >= b).sort(byTop);
+  if (across.length > 0) {
+    const tops = across.map((h) => h.box[1]);
+    const bands: Block[][] = across.map(() => []);
+    bands.push([]);
+    const isAcross = new Set(across);
     for (const bl of blocks) {
-      if (bl === across) continue;
-      (bl.box[3] <= across.box[1] + 0.5 * (across.box[3] - across.box[1]) && bl.box[1] < across.box[1] ? above : below).push(bl);
+      if (isAcross.has(bl)) continue;
+      bands[countAtOrAbove(tops, bl.box[1])]!.push(bl);
     }
-    order(above, a, b, out, depth + 1);
-    out.push(across);
-    order(below, a, b, out, depth + 1);
+    for (let i = 0; i < bands.length; i++) {
+      order(bands[i]!, a, b, out, depth + 1);
+      if (i < across.length) out.push(across[i]!);
+    }
     return;
   }
   // Column boundaries no headline crosses cut the region into groups read left to right.
