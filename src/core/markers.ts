@@ -11,7 +11,9 @@ import { HAN_CLASS } from './chars.js';
 
 const H = `[${HAN_CLASS}]`;
 const NUM = String.raw`[0-9０-９〇零一二三四五六七八九十廿卅两兩]`;
-const DATE_MD = String.raw`(?:${NUM}{1,3}月)?${NUM}{1,3}日`;
+// Extracted text often puts a space at each seam between CJK and ASCII digits (北京 2 月 27 日电).
+const SEAM = ' ?';
+const DATE_MD = String.raw`(?:${SEAM}${NUM}{1,3}${SEAM}月)?${SEAM}${NUM}{1,3}${SEAM}日`;
 
 export interface MarkerSet {
   /** Source markers that open an article body at a line start (本报讯, 新华社北京11月3日电, 【明報專訊】). */
@@ -51,7 +53,7 @@ export const DEFAULT_MARKERS: MarkerSet = {
     // 【明報專訊】, 【本報訊】, 【新华社重庆十四日电】
     new RegExp(String.raw`^【[^】]{2,24}?(?:讯|訊|专讯|專訊|电|電|报道|報道|報導|新聞)】`, 'u'),
     // （中央社記者戴雅真台北29日電）: the CNA dateline carries the reporter.
-    new RegExp(String.raw`^[（(]中央社[^）)]{0,30}?${NUM}{1,2}日(?:綜合外)?(?:电|電)(?:報導)?[）)]`, 'u'),
+    new RegExp(String.raw`^[（(]中央社[^）)]{0,30}?${NUM}{1,2}${SEAM}日(?:綜合外)?(?:电|電)(?:報導)?[）)]`, 'u'),
     // Any bracketed wire dateline: （重慶廿一日路透電）, （路透社倫敦28日電）.
     new RegExp(String.raw`^[（(][^（）()\s]{2,16}?(?:专电|專電|电|電)[）)]`, 'u'),
     // 本报讯 / 本報訊 / 本报专讯 / 本报综合报道
