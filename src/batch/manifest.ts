@@ -49,6 +49,17 @@ export interface BatchSummary {
   seconds: number;
 }
 
+/** An issue written by `--issue --out-dir` (its pages are the `files`). */
+export interface IssueEntry {
+  id: string | null;
+  date: string | null;
+  output: string;
+  pages: number;
+  articles: number;
+  links: number;
+  warnings: number;
+}
+
 export interface Manifest {
   manifestVersion: 1;
   tool: { name: 'news-parse'; version: string };
@@ -58,6 +69,7 @@ export interface Manifest {
   updatedAt: string;
   summary: BatchSummary;
   failures: { path: string; reason: string }[];
+  issues?: IssueEntry[];
   files: ManifestEntry[];
 }
 
@@ -69,7 +81,8 @@ function sameOptions(a: unknown, b: OutputOptions): boolean {
     Boolean(o.keepSpacing) === b.keepSpacing &&
     (o.profile ?? null) === b.profile &&
     (o.convert ?? null) === b.convert &&
-    (o.inputFormat ?? 'auto') === b.inputFormat
+    (o.inputFormat ?? 'auto') === b.inputFormat &&
+    JSON.stringify(o.issue ?? null) === JSON.stringify(b.issue ?? null)
   );
 }
 
@@ -108,6 +121,7 @@ export class ManifestWriter {
   /** …or in completion order (without one). */
   private readonly failed: { path: string; reason: string }[] = [];
   private readonly startedAt = new Date();
+  private readonly issues: IssueEntry[] = [];
   private sinceFlush = 0;
   private lastFlush = Date.now();
   readonly summary: BatchSummary = { pages: 0, converted: 0, skipped: 0, failed: 0, articles: 0, warnings: 0, seconds: 0 };
@@ -134,6 +148,11 @@ export class ManifestWriter {
     s.articles += entry.articles;
     s.warnings += entry.warnings;
     this.sinceFlush++;
+  }
+
+  /** Records an issue document written beside the pages. */
+  addIssue(entry: IssueEntry): void {
+    this.issues.push(entry);
   }
 
   /** Writes the manifest when enough has happened since the last write. */
@@ -176,6 +195,7 @@ export class ManifestWriter {
       updatedAt: new Date().toISOString(),
       summary: { ...this.summary },
       failures: this.failures(),
+      ...(this.issues.length > 0 ? { issues: this.issues } : {}),
     };
   }
 }

@@ -25,6 +25,8 @@ export interface OutputOptions {
   convert: 't2s' | 's2t' | 's2tw' | 's2hk' | null;
   /** --input-format. */
   inputFormat: 'auto' | 'text' | 'alto' | 'hocr';
+  /** --paper, --date, --edition and the profile's paper/edition, as tool.options.issue records them; null for none. */
+  issue?: { paper?: string; date?: string; edition?: string } | null;
 }
 
 /** What every worker is started with. */
@@ -77,6 +79,7 @@ export function upToDate(doc: unknown, hash: string, options: OutputOptions): do
   if (Boolean(d.tool.options?.['keepSpacing']) !== options.keepSpacing) return false;
   if ((d.tool.options?.['profile'] ?? null) !== options.profile) return false;
   if ((d.conversion?.mode ?? null) !== options.convert) return false;
+  if (JSON.stringify(d.tool.options?.['issue'] ?? null) !== JSON.stringify(options.issue ?? null)) return false;
   if (options.inputFormat !== 'auto' && d.source.format !== options.inputFormat) return false;
   if (options.encoding) return d.source.encodingDetected === false && d.source.encoding === options.encoding.toLowerCase();
   return d.source.encodingDetected !== false;

@@ -5,6 +5,7 @@
  * and `--stdin-jsonl`, the record filter for map steps. Chosen by
  * src/batch/route.ts; the pieces live in src/batch/.
  */
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { collectInputs } from '../batch/collect-inputs.js';
@@ -27,13 +28,14 @@ import { ManifestWriter, MANIFEST_NAME } from '../batch/manifest.js';
 import { InlineRunner, WorkerPool, type TaskRunner } from '../batch/pool.js';
 import { Progress } from '../batch/progress.js';
 import { schedule } from '../batch/schedule.js';
-import { OutputClosed, openSink } from '../batch/sinks.js';
+import { fileSink, OutputClosed, openSink } from '../batch/sinks.js';
 import { answerLine, readLines, readRecords } from '../batch/stdin-jsonl.js';
 import type { OutputOptions, TaskResult, WorkerSettings } from '../batch/task.js';
-import { loadProfileOnce } from '../convert/convert-page.js';
+import { loadProfileOnce, mergedIssue } from '../convert/convert-page.js';
 import { fsReason } from '../io/fs-reason.js';
 import type { CliIO } from '../ports.js';
-import { convertSettings, type ParseCommandOptions } from './command-parse.js';
+import { articlesRenderer, convertSettings, type ParseCommandOptions } from './command-parse.js';
+import type { NewsDocument } from '../core/model.js';
 import { EXIT, UserError } from './errors.js';
 
 export interface BatchCommandOptions extends ParseCommandOptions {
@@ -47,15 +49,17 @@ export interface BatchCommandOptions extends ParseCommandOptions {
 
 
 /** What the workers need; a bad --profile or --max-xml-mb fails here, before any page is read. */
-async function workerSettings(opts: BatchCommandOptions, io: CliIO): Promise<WorkerSettings> {
+export async function workerSettings(opts: ParseCommandOptions, io: CliIO): Promise<WorkerSettings> {
   const convert = await convertSettings(opts, io.cwd);
   const profile = convert.profile ? await loadProfileOnce(convert.profile, convert.cwd) : null;
+  const issue = mergedIssue(convert.issue, profile);
   const options: OutputOptions = {
     encoding: convert.encoding ? convert.encoding.toLowerCase() : null,
     keepSpacing: convert.keepSpacing,
     profile: profile ? profile.name : null,
     convert: convert.convert,
     inputFormat: convert.inputFormat,
+    ...(issue ? { issue } : {}),
   };
   return { convert, options };
 }
@@ -106,6 +110,7 @@ function checkOptions(inputs: string[], opts: BatchCommandOptions): void {
   if (opts.stdinJsonl) {
     if (inputs.length > 0) throw new UserError('--stdin-jsonl reads records from standard input; give no input files');
     if (opts.outDir) throw new UserError('--stdin-jsonl writes JSON Lines; use --jsonl FILE (or standard output), not --out-dir');
+    if (opts.articles) throw new UserError('--stdin-jsonl answers one line per record; --articles is for page files');
     return;
   }
   if (inputs.length === 0) throw new UserError('no input given (try: news-parse pages/ --out-dir out, or news-parse --help)');
@@ -147,6 +152,8 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
     throw err;
   }
   const { outDir, jsonl } = outputs;
+  // --articles: the records of each document instead of the document (with --out-dir, OUT/articles.* after the run).
+  const records = opts.articles ? await articlesRenderer(opts.articles, Boolean(opts.bom)) : null;
   const progress = progressFor(inputs, opts, io, knownPages);
   const manifest = new ManifestWriter(outDir, options);
   const ctx = { outDir, names: outDir ? new OutputNames(outDir) : null, previous: outputs.previous, force: Boolean(opts.force) };
@@ -165,7 +172,7 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
       progress.note(`news-parse: ${page.path}: ${result.reason}`);
     }
     manifest.add(seq, entryFor(page, result));
-    if (jsonl && result.status === 'converted' && result.json !== undefined) await jsonl.write(result.json + '\n');
+    if (jsonl && result.status === 'converted' && result.json !== undefined) await jsonl.write(records ? records(JSON.parse(result.json) as NewsDocument) : result.json + '\n');
     progress.tick();
     await manifest.maybeFlush();
   };
@@ -191,6 +198,7 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
   } catch (err) {
     throw new UserError(`${join(outDir ?? '', MANIFEST_NAME)}: cannot write: ${fsReason(err)}`);
   }
+  if (outDir && records) await writeArticlesFile(outDir, manifest, records, opts.articles!);
   if (jsonl && !closed) {
     try {
       await jsonl.close();
@@ -200,6 +208,22 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
   }
   if (!opts.quiet) io.stderr.write(summaryLine(summary, io.now() - started, jobs));
   return exitCodeOf(summary, internal);
+}
+
+/** OUT/articles.jsonl|csv: the records of every page written or skipped as up to date, in input order, read back from OUT. */
+async function writeArticlesFile(outDir: string, manifest: ManifestWriter, records: (doc: NewsDocument) => string, format: string): Promise<void> {
+  const file = join(outDir, `articles.${format}`);
+  const out = fileSink(file);
+  try {
+    for (const entry of manifest.build(true).files) {
+      if (entry.status === 'failed') continue;
+      await out.write(records(JSON.parse(await readFile(join(outDir, entry.output), 'utf8')) as NewsDocument));
+    }
+    await out.close();
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`${file}: cannot write: ${fsReason(err)}`);
+  }
 }
 
 async function runStdinJsonl(opts: BatchCommandOptions, io: CliIO, jobs: number, settings: WorkerSettings): Promise<number> {

@@ -6,6 +6,7 @@ import type { InputLine, NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
 import { readInputBytes } from './input-bytes.js';
 import { EXIT, InputError, UserError } from './errors.js';
+import { normalizeDate } from '../core/normalize-date.js';
 import type { CliIO } from '../ports.js';
 
 export interface ParseCommandOptions {
@@ -20,6 +21,35 @@ export interface ParseCommandOptions {
   profile?: string;
   /** --convert: script conversion of the output text. */
   convert?: 't2s' | 's2t' | 's2tw' | 's2hk' | 'none';
+  /** --paper, --date, --edition: the issue the pages belong to (stable ids). */
+  paper?: string;
+  date?: string;
+  edition?: string;
+  /** --issue: the inputs are the pages of one issue. */
+  issue?: boolean;
+  /** --articles: write one record per article instead of documents. */
+  articles?: 'jsonl' | 'csv';
+  /** --bom: start --articles csv with a UTF-8 byte-order mark. */
+  bom?: boolean;
+}
+
+/** --paper, --date, --edition checked: codes that make ids safe to split and to use as XML ids. */
+export function issueSettings(opts: ParseCommandOptions): ConvertSettings['issue'] {
+  if (opts.paper !== undefined && !/^[a-z][a-z0-9]{0,15}$/u.test(opts.paper)) {
+    throw new UserError(`--paper must be a lower-case code of letters and digits starting with a letter, at most 16 (got "${opts.paper}")`);
+  }
+  if (opts.edition !== undefined && !/^[a-z0-9]{1,8}$/u.test(opts.edition)) {
+    throw new UserError(`--edition must be lower-case letters and digits, at most 8 (got "${opts.edition}")`);
+  }
+  if (opts.date !== undefined && (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/u.test(opts.date) || normalizeDate(opts.date).iso !== opts.date)) {
+    throw new UserError(`--date must be a calendar date written YYYY-MM-DD (got "${opts.date}")`);
+  }
+  const issue = {
+    ...(opts.paper !== undefined ? { paper: opts.paper } : {}),
+    ...(opts.date !== undefined ? { date: opts.date } : {}),
+    ...(opts.edition !== undefined ? { edition: opts.edition } : {}),
+  };
+  return Object.keys(issue).length > 0 ? issue : null;
 }
 
 /**
@@ -44,6 +74,7 @@ export async function convertSettings(opts: ParseCommandOptions, cwd: string): P
     profile: opts.profile ?? null,
     convert: opts.convert && opts.convert !== 'none' ? opts.convert : null,
     cwd,
+    issue: issueSettings(opts),
   };
 }
 
@@ -72,6 +103,21 @@ export async function convertInput(path: string, settings: ConvertSettings, io: 
   return pages;
 }
 
+/** --articles: each page's documents as article records (JSON Lines or CSV with one header). */
+export async function articlesRenderer(format: 'jsonl' | 'csv', bom: boolean): Promise<(doc: NewsDocument) => string> {
+  if (format !== 'jsonl' && format !== 'csv') throw new UserError(`--articles must be jsonl or csv (got "${String(format)}")`);
+  const [{ ArticlesWriter, RecordSchemaError }, { pageRecords }] = await Promise.all([import('../report/write-articles.js'), import('../report/article-records.js')]);
+  const writer = new ArticlesWriter(format, bom);
+  return (doc) => {
+    try {
+      return writer.chunk(pageRecords(doc));
+    } catch (err) {
+      if (err instanceof RecordSchemaError) throw new UserError(`${doc.source.path ?? '<stdin>'}: ${err.message}`, EXIT.internal);
+      throw err;
+    }
+  };
+}
+
 export async function commandParse(inputs: string[], opts: ParseCommandOptions, io: CliIO): Promise<number> {
   if (inputs.length === 0) throw new UserError('no input given (try: news-parse page.txt, or news-parse --help)');
   const settings = await convertSettings(opts, io.cwd);
@@ -79,7 +125,9 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
   const chunks: string[] = [];
   let failures = 0;
   let render: ((doc: NewsDocument, lines: InputLine[]) => string) | undefined;
-  if (format === 'html') {
+  if (opts.articles) {
+    render = await articlesRenderer(opts.articles, Boolean(opts.bom));
+  } else if (format === 'html') {
     // A review page is one whole HTML file: several pages go to --review-dir.
     if (inputs.length > 1) throw new UserError('--format html writes one page; for several, use --review-dir DIR');
     const { writeHtml } = await import('../report/write-html.js');

@@ -49,12 +49,23 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     .option('-j, --jobs <n>', 'batch: worker threads (default: the number of CPUs)', (v) => Number(v))
     .option('-q, --quiet', 'batch: no progress bar and no summary line')
     .option('--force', 'batch: convert every page, even when its output is up to date')
+    .option('--paper <code>', 'paper code for stable ids ({paper}-{date}-{edition}-p{page}-a{n}); lower-case letters and digits')
+    .option('--date <YYYY-MM-DD>', 'issue date for the ids (default: the date printed on the page)')
+    .option('--edition <code>', 'edition code for the ids (default: a, the main edition)')
+    .option('--issue', 'the inputs (a folder, files, or a multi-page file) are the pages of one issue: order them, link continuations, write the issue document')
+    .addOption(new Option('--articles <format>', 'write one record per article instead of documents (a story joined across pages is one record in --issue mode)').choices(['jsonl', 'csv']))
+    .option('--bom', '--articles csv: start with a UTF-8 byte-order mark (for spreadsheet programs)')
     .option('--stdin-jsonl', 'read {"id","text"} or {"id","path"} records from standard input; write {"id","document"} lines')
     .option('--review-dir <dir>', 'write a review page (HTML) per page to DIR/<relative path>.html, and DIR/index.html')
     .action(async (inputs: string[], opts) => {
       if (opts.reviewDir !== undefined) {
         const { commandReview } = await import('./command-review.js');
         setExit(await commandReview(inputs, opts, io));
+        return;
+      }
+      if (opts.issue) {
+        const { commandIssue } = await import('./command-issue.js');
+        setExit(await commandIssue(inputs, opts, io));
         return;
       }
       const { isBatchRun } = await import('../batch/route.js');

@@ -72,6 +72,20 @@ export function loadProfileOnce(nameOrPath: string, cwd: string): Promise<Loaded
   return p;
 }
 
+/**
+ * The issue identity of a parse (and what tool.options.issue records): --paper,
+ * --date, --edition over the profile's paper and edition; null when none is known.
+ */
+export function mergedIssue(given: ConvertSettings['issue'], profile: { paper?: string; edition?: string } | null): ConvertSettings['issue'] {
+  const issue = { ...(profile?.paper ? { paper: profile.paper } : {}), ...(profile?.edition ? { edition: profile.edition } : {}), ...(given ?? {}) };
+  return Object.keys(issue).length > 0 ? issue : null;
+}
+
+function issueOptions(settings: ConvertSettings, profile: LoadedProfile | null): { issue?: NonNullable<ConvertSettings['issue']> } {
+  const issue = mergedIssue(settings.issue, profile);
+  return issue ? { issue } : {};
+}
+
 const unusable = (page: number | null, reason: string): PageResult => ({ page, failure: { code: 'unusable-input', reason } });
 
 /** The steps after the reader: profile name, --convert, schema check. */
@@ -99,7 +113,7 @@ function isOnePage(out: ReaderOutput): out is PageRead {
 export async function* convertFile(source: PageSource, settings: ConvertSettings, readers: readonly ReaderRow[] = READERS): AsyncGenerator<PageResult> {
   const profile = settings.profile ? await loadProfileOnce(settings.profile, settings.cwd) : null;
   const ctx: ReadContext = {
-    parse: { path: source.path, keepSpacing: settings.keepSpacing, ...(profile ? { markers: profile.markers } : {}) },
+    parse: { path: source.path, keepSpacing: settings.keepSpacing, ...(profile ? { markers: profile.markers } : {}), ...issueOptions(settings, profile) },
     settings,
   };
   let pages: AsyncIterable<ReadPage>;

@@ -21,9 +21,11 @@ export interface ConvertSettings {
   convert: ConvertMode | null;
   /** The directory a profile file is resolved against. */
   cwd: string;
+  /** --paper, --date, --edition (checked); the profile's paper and edition fill what is not given. */
+  issue: { paper?: string; date?: string; edition?: string } | null;
 }
 
 /** The settings of a run with no options (eval, the library's defaults). */
 export function defaultSettings(cwd: string): ConvertSettings {
-  return { encoding: null, keepSpacing: false, inputFormat: 'auto', maxXmlMb: null, profile: null, convert: null, cwd };
+  return { encoding: null, keepSpacing: false, inputFormat: 'auto', maxXmlMb: null, profile: null, convert: null, cwd, issue: null };
 }

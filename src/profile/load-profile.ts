@@ -84,7 +84,14 @@ export function buildProfile(spec: ProfileSpec, depth = 0): Profile {
     base = parent.markers;
     hints = parent.hints;
   }
-  return { name: spec.name, description: spec.description ?? '', markers: applyProfile(spec, base), hints: { ...hints, ...(spec.hints ?? {}) } };
+  return {
+    name: spec.name,
+    description: spec.description ?? '',
+    markers: applyProfile(spec, base),
+    hints: { ...hints, ...(spec.hints ?? {}) },
+    ...(spec.paper ? { paper: spec.paper } : {}),
+    ...(spec.edition ? { edition: spec.edition } : {}),
+  };
 }
 
 /** A built-in profile by name, checked like a file would be. */

@@ -24,6 +24,10 @@ export interface ProfileSpec {
     furniture?: { add?: { role: FurnitureRoleName; pattern: string }[]; replace?: { role: FurnitureRoleName; pattern: string }[] };
   };
   hints?: { columnWidth?: number };
+  /** The paper's code in stable ids (the default of --paper). */
+  paper?: string;
+  /** The edition code in stable ids (the default of --edition). */
+  edition?: string;
 }
 
 /** A profile ready to use: its marker set and hints. */
@@ -32,4 +36,7 @@ export interface Profile {
   description: string;
   markers: import('../core/markers.js').MarkerSet;
   hints: { columnWidth?: number };
+  /** Issue identity defaults: --paper and --edition win over them. */
+  paper?: string;
+  edition?: string;
 }
