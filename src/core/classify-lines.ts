@@ -53,6 +53,8 @@ export interface ClassifiedLine extends WorkLine {
   inner?: string;
   /** A title line that starts a new headline block (after a subheadline, or indented). */
   newGroup?: boolean;
+  /** A line that is a paragraph of its own (a part's byline or sign-off kept in the text of a joined story). */
+  standalone?: boolean;
   /** Local column width in em. */
   column: number;
   /** See headlineShape(). */
@@ -274,6 +276,7 @@ function classifiedLine(line: WorkLine, column: number): ClassifiedLine {
     dateline: undefined,
     inner: undefined,
     newGroup: undefined,
+    standalone: undefined,
   };
 }
 

@@ -32,6 +32,7 @@ import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
 import { splitBodies } from './split-bodies.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
+import { joinStoryUnits } from './join-story-units.js';
 import { analyseLayout, isPositioned, type ZoneLines } from './layout/analyse-layout.js';
 import { attachBoxes } from './layout/attach-boxes.js';
 import type { WorkLine } from './work-line.js';
@@ -52,6 +53,7 @@ export const STAGES = [
   'detect-punctuation-style',
   'classify-lines',
   'group-blocks',
+  'join-story-units',
   'split-bodies',
   'pair-titles',
   'build-articles',
@@ -146,9 +148,11 @@ function layoutRoad(zones: ZoneLines[], unplaced: InputLine[], state: PageState)
       leaveUnassigned(blocks, state);
       continue;
     }
-    const found = articlesOf(blocks, state, pauseEnds, false);
+    const parts = story.headline ? joinStoryUnits(blocks) : { blocks, joined: 0 };
+    const found = articlesOf(parts.blocks, state, pauseEnds, false);
     const range = stream.lines.length > 0 ? ([stream.lines[0]!.n, stream.lines[stream.lines.length - 1]!.n] as [number, number]) : null;
-    for (const a of found) if (range) a.evidence.unshift({ code: story.headline ? 'GEOMETRY_STORY' : 'GEOMETRY_HEADLESS_STORY', lines: range, detail: stream.zone!.detail });
+    const detail = stream.zone!.detail + (parts.joined ? `; ${parts.joined + 1} parts joined under its headline` : '');
+    for (const a of found) if (range) a.evidence.unshift({ code: story.headline ? 'GEOMETRY_STORY' : 'GEOMETRY_HEADLESS_STORY', lines: range, detail });
     articles.push(...found);
   }
   articles.sort((a, b) => a.lines[0] - b.lines[0]);

@@ -117,7 +117,7 @@ export function reflowParagraphs(pieces: Piece[], markers: MarkerSet, pauseEnds 
     let start: boolean;
     if (cur === null || prev === null) start = true;
     else if (isSub) start = cur.type !== 'subheading';
-    else if (cur.type === 'subheading' || cur.type === 'endmark' || isEnd) start = true;
+    else if (cur.type === 'subheading' || cur.type === 'endmark' || isEnd || piece.line.standalone || prev.line.standalone) start = true;
     else start = startsParagraph(prev, piece, pauseEnds);
     if (start) {
       cur = { type: isSub ? 'subheading' : isEnd ? 'endmark' : 'paragraph', pieces: [] };

@@ -5,7 +5,7 @@
  * together and in row order.
  */
 import { LAYOUT_TUNING as T } from './tuning.js';
-import { union, yOverlap, type Box, type PlacedLine } from './geometry.js';
+import { union, xOverlap, yOverlap, type Box, type PlacedLine } from './geometry.js';
 import { isBodyType } from './find-columns.js';
 import type { TypeMeasure } from './measure-type.js';
 
@@ -61,10 +61,11 @@ export function buildBlocks(lines: PlacedLine[], type: TypeMeasure): Block[] {
 
 /**
  * OCR cuts a display line into pieces and reads a glyph or two of it as a
- * separate small "line" (a 麼 read as 0, a stray 習 under the row). A
- * fragment of at most `fragmentChars` characters that sits inside the row of
- * a display line of its column takes that line's size: its own box says
- * little of its type, the row it sits in does.
+ * separate small "line" (a 麼 read as 0, a stray 習 under the row), or reads
+ * part of it twice, as a second line lying inside the first. Such a fragment
+ * (at most `fragmentChars` characters near the row, or any length inside the
+ * display line's box) takes that line's size: its own box says little of its
+ * type, the row it sits in does.
  */
 function absorbFragments(lines: PlacedLine[], type: TypeMeasure): void {
   // Display lines by column, top to bottom: a fragment looks only at those of its column near its row.
@@ -75,7 +76,7 @@ function absorbFragments(lines: PlacedLine[], type: TypeMeasure): void {
   }
   for (const list of byColumn) list?.sort((a, b) => a.box[1] - b.box[1]);
   for (const l of lines) {
-    if (l.chars > T.fragmentChars || !isBodyType(l, type)) continue;
+    if (!isBodyType(l, type)) continue;
     const list = byColumn[l.c1];
     if (!list) continue;
     const h = l.box[3] - l.box[1];
@@ -92,7 +93,9 @@ function absorbFragments(lines: PlacedLine[], type: TypeMeasure): void {
       if (d.c1 > l.c1 || d.c2 < l.c2) continue;
       const inRow = yOverlap(d.box, l.box) >= 0.6 * h;
       const near = l.box[0] <= d.box[2] + 2 * d.size && l.box[2] >= d.box[0] - 2 * d.size;
-      if (inRow && near) {
+      // Longer pieces only when they lie inside the display line's box: OCR read those glyphs twice.
+      const inside = xOverlap(d.box, l.box) >= 0.8 * (l.box[2] - l.box[0]);
+      if (inRow && near && (l.chars <= T.fragmentChars || inside)) {
         l.size = d.size;
         l.bold = d.bold;
         break;

@@ -1,0 +1,54 @@
+/**
+ * Layout road only — one story, one article. Geometry has already decided
+ * that everything in a story belongs under its headline; the text rules may
+ * still have cut its text into several units where a part of the story opens
+ * with its own byline or dateline, or closes with a sign-off (a People's
+ * Daily feature of several reports, an interview with 群众寄语 pieces). Those
+ * units are joined into the first: the first unit's byline and dateline stay
+ * the article's, the last unit's closers stay its closers, and the markers in
+ * between stay in the text, each as a paragraph of its own, as printed.
+ */
+import type { ClassifiedLine } from './classify-lines.js';
+import type { Block, BodyUnit } from './group-blocks.js';
+
+/** Joins the body units that follow a story's one headline block; other block lists are returned as they are. */
+export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: number } {
+  const titles = blocks.filter((b) => b.type === 'title').length;
+  const units = blocks.filter((b): b is BodyUnit => b.type === 'body');
+  if (titles > 1 || units.length < 2 || (titles === 1 && blocks[0]!.type !== 'title')) return { blocks, joined: 0 };
+  const [first, ...rest] = units;
+  const joined: BodyUnit = { ...first!, body: [...first!.body] };
+  const asText = (l: ClassifiedLine | null) => {
+    if (!l) return;
+    l.role = 'body';
+    l.rule = 'story-part-marker';
+    l.standalone = true;
+    l.dateline = undefined;
+    joined.body.push(l);
+  };
+  // Closers of the first unit come before the next part: they stay in the text.
+  const closersOf = (u: BodyUnit) => [u.signoff, u.jump, u.endmark];
+  for (const u of rest) {
+    for (const c of closersOf(joined)) asText(c);
+    joined.signoff = null;
+    joined.jump = null;
+    joined.endmark = null;
+    for (const b of u.bylines) asText(b);
+    if (u.jumpFrom) asText(u.jumpFrom);
+    if (u.dateline) {
+      // The dateline's marker stays printed before its text, as one paragraph start.
+      u.dateline.role = 'body';
+      u.dateline.rule = 'story-part-dateline';
+      u.dateline.dateline = undefined;
+      joined.body.push(u.dateline);
+    }
+    joined.body.push(...u.body);
+    joined.signoff = u.signoff;
+    joined.jump = u.jump;
+    joined.endmark = u.endmark;
+    joined.closedBy = u.closedBy;
+  }
+  joined.lines = [Math.min(first!.lines[0], ...rest.map((u) => u.lines[0])), Math.max(first!.lines[1], ...rest.map((u) => u.lines[1]))];
+  const out: Block[] = titles === 1 ? [blocks[0]!, joined] : [joined];
+  return { blocks: out, joined: rest.length };
+}
