@@ -173,13 +173,17 @@ function sourcePane(doc: NewsDocument, lines: readonly InputLine[], owners: Line
     const first = list[0]!;
     const fixes = repairs.get(n) ?? [];
     const ids = ownerIds(doc, list);
-    const tag = list.map((o) => ownerWords(doc, o)).filter(Boolean).join(' · ');
+    // `a1 dateline · body`: the article id once for a run of roles of one article.
+    const tag = list
+      .map((o, k) => (k > 0 && o.article !== null && o.article === list[k - 1]!.article ? ROLE_WORDS[o.role] : ownerWords(doc, o)))
+      .filter(Boolean)
+      .join(' · ');
     const marks = fixes.map((r) => `<span class="fix" title="${esc(repairTitle(r))}">✎ ${esc(r.kind)}</span>`).join('');
     const tagTitle = list.length > 1 ? ` title="${esc(tag)}"` : '';
     out.push(
       `<div class="l ${ownerClass(first)}${list.length > 1 ? ' multi' : ''}${fixes.length > 0 ? ' repaired' : ''}" id="L${n}" data-owner="${esc(first.role)}"${ids ? ` data-a="${esc(ids)}"` : ''}>` +
         `<a class="n" href="#L${n}">${n}</a><span class="o"${tagTitle}>${esc(tag)}</span>` +
-        `<span class="t">${esc(clip(textOf.get(n) ?? '', MAX_SHOWN_LINE_CHARS))}</span><span class="fixes">${marks}</span></div>`,
+        `<span class="t">${esc(clip(textOf.get(n) ?? '', MAX_SHOWN_LINE_CHARS))}</span>${marks ? `<span class="fixes">${marks}</span>` : ''}</div>`,
     );
   }
   return `<section class="pane source" aria-label="source lines"><h2>Source · ${owners.length - 1} lines</h2>\n<div class="lines">\n${out.join('\n')}\n</div></section>`;
@@ -330,8 +334,11 @@ main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0;height
 main.with-page{grid-template-columns:minmax(0,.8fr) minmax(0,1fr) minmax(0,1fr)}
 .pane{overflow:auto;padding:.4rem .8rem;border-right:1px solid #ccc}
 .pane h2{font-size:.9rem;margin:.2rem 0 .4rem;color:#333}
-.lines{font-size:13px;line-height:1.55}
+.lines{font-size:13px;line-height:20px}
 .l{display:grid;grid-template-columns:3.2em 8.5em minmax(0,1fr) auto;gap:.4em;border-left:4px solid transparent;padding:0 .3em}
+/* Lines and cards off screen are not laid out until they scroll into view: a broadsheet page has hundreds. */
+.l{content-visibility:auto;contain-intrinsic-size:auto 20px}
+.card{content-visibility:auto;contain-intrinsic-size:auto 12em}
 .l .n{color:#555;text-align:right;text-decoration:none;font-variant-numeric:tabular-nums;user-select:none}
 .l .o{color:#333;font-size:11px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;user-select:none}
 .l .t{white-space:pre-wrap;word-break:break-all}
@@ -393,6 +400,7 @@ del{background:#f3d6d6}ins{background:#d6efd6;text-decoration:none}
   .page{break-after:page}
   .l{break-inside:avoid}
   .card{break-inside:avoid;cursor:auto}
+  .l,.card{content-visibility:visible}
   details.card>*{display:block}
 }
 `;
