@@ -12,6 +12,9 @@ import type { ParseOptions } from './core/options.js';
 
 export type * from './core/model.js';
 export type { ParseOptions } from './core/options.js';
+// The codes of warnings[] and evidence[] as string-literal unions, and every code as a list (src/core/messages.ts).
+export type { DiagnosticCode, EvidenceCode } from './core/messages.js';
+export { DIAGNOSTIC_CODES, EVIDENCE_CODES, EVIDENCE_MEANING } from './core/messages.js';
 export { runPipeline } from './core/pipeline.js';
 export { decodeBytes } from './core/decode.js';
 export { newsDocumentProblems } from './schema/validate.js';

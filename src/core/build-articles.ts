@@ -8,6 +8,7 @@ import type { ClassifiedLine } from './classify-lines.js';
 import type { BodyUnit, Block, TitleBlock } from './group-blocks.js';
 import { titleLines, unitLines } from './group-blocks.js';
 import type { MarkerSet } from './markers.js';
+import { closedByEvidence, openedByEvidence } from './messages.js';
 import type { Article, Byline, Evidence, LineRange, Paragraph, Repair } from './model.js';
 import { repairProse } from './normalize-spacing.js';
 import { isPhotoUnit, type Pairing } from './pair-titles.js';
@@ -165,15 +166,13 @@ function bodyFields(unit: BodyUnit, ctx: BuildContext, sources: Article['sources
     continuation = bracketInner(unit.jump, ctx);
     sources.continuation = one(unit.jump.n);
   }
-  evidence.push({ code: `OPENED_BY_${evidenceCode(unit.openedBy)}`, lines: one(unitLines(unit)[0]!.n) });
+  evidence.push({ code: openedByEvidence(unit.openedBy), lines: one(unitLines(unit)[0]!.n) });
   if (unit.closedBy) {
     const closer = unit.closedBy === 'signoff' ? unit.signoff : unit.closedBy === 'jump' ? unit.jump : unit.closedBy === 'endmark' ? unit.endmark : null;
-    evidence.push({ code: `CLOSED_BY_${evidenceCode(unit.closedBy)}`, lines: one(closer?.n ?? unit.lines[1]) });
+    evidence.push({ code: closedByEvidence(unit.closedBy), lines: one(closer?.n ?? unit.lines[1]) });
   }
   return { byline, dateline, paragraphs, signoff, continuation, jumpFrom };
 }
-
-const evidenceCode = (s: string) => s.toUpperCase().replace(/-/g, '_');
 
 function pairingEvidence(pairing: Pairing, title: TitleBlock, unit: BodyUnit): Evidence {
   const code = pairing.adjacent === null ? 'PAIRED_BY_CONTENT' : pairing.content >= 0.4 ? 'PAIRED_BY_POSITION_AND_CONTENT' : 'PAIRED_BY_POSITION';

@@ -11,6 +11,7 @@
  */
 import { HAN_CLASS } from './chars.js';
 import type { ClassifiedLine } from './classify-lines.js';
+import type { UnitCloser, UnitOpener } from './messages.js';
 import type { LineRange } from './model.js';
 import { readJump } from './read-jump.js';
 import { splitNames } from './parse-byline.js';
@@ -38,8 +39,8 @@ export interface BodyUnit {
   jumpFrom: ClassifiedLine | null;
   endmark: ClassifiedLine | null;
   /** What opened and closed the unit, for the article's evidence. */
-  openedBy: string;
-  closedBy: string | null;
+  openedBy: UnitOpener;
+  closedBy: UnitCloser | null;
   lines: LineRange;
 }
 
@@ -134,7 +135,7 @@ function closeUnit(g: Grouping): void {
   g.unit = null;
 }
 
-function openUnit(g: Grouping, openedBy: string): BodyUnit {
+function openUnit(g: Grouping, openedBy: UnitOpener): BodyUnit {
   closeTitle(g);
   g.unit = { type: 'body', bylines: [], dateline: null, body: [], signoff: null, jump: null, jumpFrom: null, endmark: null, openedBy, closedBy: null, lines: [0, 0] };
   return g.unit;

@@ -1,7 +1,12 @@
 /**
- * Diagnostic codes and their prose. Stages report codes with arguments; the
- * words are made here, once, so tests can assert codes and the wording can
- * change freely.
+ * The codes a document carries, one table each, one row per code:
+ *   - diagnostics (`warnings[]`): code, severity and prose. Stages report codes
+ *     with arguments; the words are made here, once, so tests can assert codes
+ *     and the wording can change freely.
+ *   - evidence (`articles[].evidence[]`): code and what the decision was.
+ * `DiagnosticCode` and `EvidenceCode` are string-literal unions exported by the
+ * library (src/index.ts), so a consumer can switch on them; a code is never
+ * built from pieces at run time. To add a code, add its row.
  */
 import type { Diagnostic, LineRange, Severity } from './model.js';
 
@@ -23,6 +28,7 @@ const MESSAGES = {
 
 export type DiagnosticCode = keyof typeof MESSAGES;
 
+/** A diagnostic of `code`, its words made from `args`. */
 export function diagnostic<C extends DiagnosticCode>(
   code: C,
   args: Parameters<(typeof MESSAGES)[C]['text']>[0],
@@ -37,4 +43,64 @@ export function diagnostic<C extends DiagnosticCode>(
     ...(where.article ? { article: where.article } : {}),
     ...(args && Object.keys(args as object).length ? { args: args as Record<string, unknown> } : {}),
   };
+}
+
+/** Every diagnostic code, in table order. */
+export const DIAGNOSTIC_CODES = Object.keys(MESSAGES) as DiagnosticCode[];
+
+const EVIDENCE = {
+  HEADLINE_BLOCK: 'the headline is the title block above (or beside) the text; detail names the rules that claimed its lines',
+  HEADLINE_FROM_DISPLAY_LINE: 'the headline is a display line (a doubled fake-bold line) inside the text',
+  OPENED_BY_BYLINE: 'the text opens with a byline',
+  OPENED_BY_DATELINE: 'the text opens with a dateline (本报讯, 新华社…电)',
+  OPENED_BY_TEXT: 'the text opens with a paragraph after a headline or the end of another text',
+  OPENED_BY_CLOSER: 'the text is only a closer (sign-off, jump line or end mark) with nothing before it',
+  OPENED_BY_JUMP_FROM: 'the text opens with a jump-from line (上接第1版)',
+  OPENED_BY_CONTENT_SPLIT: 'the text is the second part of a body cut where it ran on into another story (split-bodies)',
+  CLOSED_BY_SIGNOFF: 'the text ends at its sign-off',
+  CLOSED_BY_JUMP: 'the text ends at a jump line (下转第4版)',
+  CLOSED_BY_ENDMARK: 'the text ends at an end mark (（完）)',
+  CLOSED_BY_CONTENT_SPLIT: 'the text ends where its body ran on into another story (split-bodies)',
+  PAIRED_BY_CONTENT: 'headline and text paired by content alone (score: the headline bigram recall in the text)',
+  PAIRED_BY_POSITION: 'headline and text paired because one sits directly next to the other',
+  PAIRED_BY_POSITION_AND_CONTENT: 'headline and text paired by position, and the content agrees',
+  GEOMETRY_STORY: 'layout input: a story found by geometry under its headline; detail gives the zone',
+  GEOMETRY_HEADLESS_STORY: 'layout input: a story found by geometry with no headline of its own; detail gives the zone',
+} as const satisfies Record<string, string>;
+
+export type EvidenceCode = keyof typeof EVIDENCE;
+
+/** Every evidence code, in table order, and what each means. */
+export const EVIDENCE_CODES = Object.keys(EVIDENCE) as EvidenceCode[];
+export const EVIDENCE_MEANING: Readonly<Record<EvidenceCode, string>> = EVIDENCE;
+
+/** What may open a body unit (src/core/group-blocks.ts, split-bodies.ts), each with its evidence code. */
+const OPENED_BY = {
+  byline: 'OPENED_BY_BYLINE',
+  dateline: 'OPENED_BY_DATELINE',
+  text: 'OPENED_BY_TEXT',
+  closer: 'OPENED_BY_CLOSER',
+  'jump-from': 'OPENED_BY_JUMP_FROM',
+  'content-split': 'OPENED_BY_CONTENT_SPLIT',
+} as const satisfies Record<string, EvidenceCode>;
+
+/** What may close a body unit, each with its evidence code. */
+const CLOSED_BY = {
+  signoff: 'CLOSED_BY_SIGNOFF',
+  jump: 'CLOSED_BY_JUMP',
+  endmark: 'CLOSED_BY_ENDMARK',
+  'content-split': 'CLOSED_BY_CONTENT_SPLIT',
+} as const satisfies Record<string, EvidenceCode>;
+
+export type UnitOpener = keyof typeof OPENED_BY;
+export type UnitCloser = keyof typeof CLOSED_BY;
+
+/** The evidence code of what opened a body unit. */
+export function openedByEvidence(by: UnitOpener): EvidenceCode {
+  return OPENED_BY[by];
+}
+
+/** The evidence code of what closed a body unit. */
+export function closedByEvidence(by: UnitCloser): EvidenceCode {
+  return CLOSED_BY[by];
 }

@@ -7,6 +7,8 @@
  * a `LineRange` is inclusive on both ends.
  */
 
+import type { DiagnosticCode, EvidenceCode } from './messages.js';
+
 export type LineRange = [first: number, last: number];
 
 export type Script = 'hans' | 'hant' | 'mixed' | 'unknown';
@@ -36,7 +38,7 @@ export interface Repair {
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   lines?: LineRange;
@@ -71,7 +73,7 @@ export interface Paragraph {
 
 /** One boundary or pairing decision, with the lines it rests on. */
 export interface Evidence {
-  code: string;
+  code: EvidenceCode;
   lines: LineRange;
   score?: number;
   detail?: string;
