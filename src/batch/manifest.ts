@@ -82,7 +82,8 @@ function sameOptions(a: unknown, b: OutputOptions): boolean {
     (o.profile ?? null) === b.profile &&
     (o.convert ?? null) === b.convert &&
     (o.inputFormat ?? 'auto') === b.inputFormat &&
-    JSON.stringify(o.issue ?? null) === JSON.stringify(b.issue ?? null)
+    JSON.stringify(o.issue ?? null) === JSON.stringify(b.issue ?? null) &&
+    (o.pages ?? null) === (b.pages ?? null)
   );
 }
 

@@ -24,9 +24,11 @@ export interface OutputOptions {
   /** --convert mode, null for none. */
   convert: 't2s' | 's2t' | 's2tw' | 's2hk' | null;
   /** --input-format. */
-  inputFormat: 'auto' | 'text' | 'alto' | 'hocr';
+  inputFormat: 'auto' | 'text' | 'alto' | 'hocr' | 'pdf';
   /** --paper, --date, --edition and the profile's paper/edition, as tool.options.issue records them; null for none. */
   issue?: { paper?: string; date?: string; edition?: string } | null;
+  /** --pages (PDF), null for all. */
+  pages?: string | null;
 }
 
 /** What every worker is started with. */

@@ -60,6 +60,7 @@ export async function workerSettings(opts: ParseCommandOptions, io: CliIO): Prom
     convert: convert.convert,
     inputFormat: convert.inputFormat,
     ...(issue ? { issue } : {}),
+    ...(convert.pages !== null ? { pages: convert.pages } : {}),
   };
   return { convert, options };
 }

@@ -11,7 +11,9 @@ import type { CliIO } from '../ports.js';
 
 export interface ParseCommandOptions {
   format?: 'json' | 'text' | 'tei' | 'mets' | 'html';
-  inputFormat?: 'auto' | 'text' | 'alto' | 'hocr';
+  inputFormat?: 'auto' | 'text' | 'alto' | 'hocr' | 'pdf';
+  /** --pages: PDF pages to read, `1-3,7`. */
+  pages?: string;
   maxXmlMb?: number;
   json?: boolean;
   output?: string;
@@ -75,6 +77,7 @@ export async function convertSettings(opts: ParseCommandOptions, cwd: string): P
     convert: opts.convert && opts.convert !== 'none' ? opts.convert : null,
     cwd,
     issue: issueSettings(opts),
+    pages: opts.pages ?? null,
   };
 }
 

@@ -24,7 +24,7 @@
 import { parseLines, readStringLines, UnusableInputError } from '../index.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
 import { newsDocumentProblems } from '../schema/validate.js';
-import { READERS, readerRow, sniffFormat, type PageRead, type ReadContext, type ReaderOutput, type ReaderRow, type ReadPage } from './readers.js';
+import { formatOf, READERS, readerRow, type PageRead, type ReadContext, type ReaderOutput, type ReaderRow, type ReadPage } from './readers.js';
 import type { ConvertSettings } from './settings.js';
 
 /** What to convert: a file's bytes, or (a `--stdin-jsonl` text record) a string. */
@@ -123,7 +123,7 @@ export async function* convertFile(source: PageSource, settings: ConvertSettings
       const { lines, source: read } = readStringLines(source.text, ctx.parse);
       out = { document: parseLines(lines, read, ctx.parse), lines };
     } else {
-      const format = settings.inputFormat === 'auto' ? sniffFormat(source.bytes, readers) : settings.inputFormat;
+      const format = settings.inputFormat === 'auto' ? formatOf(source.bytes, source.path, readers) : settings.inputFormat;
       const read = await readerRow(format, readers).load();
       out = await read(source.bytes, ctx);
     }

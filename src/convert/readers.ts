@@ -78,6 +78,16 @@ const encodingOf = (settings: ConvertSettings): string | undefined => settings.e
 
 export const READERS: readonly ReaderRow[] = [
   {
+    // First: a PDF's binary body may hold any ASCII. The header may follow up to 1 KiB of junk (PDF 32000-1, 7.5.2).
+    format: 'pdf',
+    extensions: ['.pdf'],
+    sniff: (head) => head.slice(0, 1024).includes('%PDF-'),
+    load: async () => {
+      const { readPdf } = await import('../io/read-pdf.js');
+      return (bytes, ctx) => readPdf(bytes, ctx.parse, ctx.settings.pages);
+    },
+  },
+  {
     format: 'alto',
     extensions: ['.xml'],
     sniff: (head) => /<(?:[\w-]+:)?alto[\s>]/u.test(head),
@@ -120,6 +130,16 @@ export function sniffFormat(bytes: Uint8Array, readers: readonly ReaderRow[] = R
   if (head.includes('\u0000')) head = head.replace(/\u0000/gu, ''); // UTF-16
   for (const row of readers) if (row.sniff(head)) return row.format;
   return 'text';
+}
+
+/**
+ * The format of a named file: its content decides, except that a name ending
+ * in `.pdf` is taken at its word — reading a damaged or mislabelled PDF as
+ * text would bury the mistake in a document of binary noise.
+ */
+export function formatOf(bytes: Uint8Array, path: string | null, readers: readonly ReaderRow[] = READERS): InputFormat {
+  if (path !== null && path.toLowerCase().endsWith('.pdf') && readers.some((r) => r.format === 'pdf')) return 'pdf';
+  return sniffFormat(bytes, readers);
 }
 
 /** The row of a format. */

@@ -23,9 +23,11 @@ export interface ConvertSettings {
   cwd: string;
   /** --paper, --date, --edition (checked); the profile's paper and edition fill what is not given. */
   issue: { paper?: string; date?: string; edition?: string } | null;
+  /** --pages: PDF pages to read (`1-3,7`), or null for all. */
+  pages: string | null;
 }
 
 /** The settings of a run with no options (eval, the library's defaults). */
 export function defaultSettings(cwd: string): ConvertSettings {
-  return { encoding: null, keepSpacing: false, inputFormat: 'auto', maxXmlMb: null, profile: null, convert: null, cwd, issue: null };
+  return { encoding: null, keepSpacing: false, inputFormat: 'auto', maxXmlMb: null, profile: null, convert: null, cwd, issue: null, pages: null };
 }

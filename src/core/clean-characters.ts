@@ -1,10 +1,13 @@
 /**
  * Stage 2 — character-level repairs that need no context: control characters
- * removed, Unicode NFC, full-width digits and Latin letters folded to ASCII.
+ * removed, Unicode NFC, radicals that stand for ideographs folded to them
+ * (PDF text layers: ⼈ for 人), full-width digits and Latin letters folded to ASCII.
  * Runs first so every later rule sees one spelling of "12" and "A". Full-width
  * punctuation and curly quotes are kept: they are how Chinese is printed.
  */
 import { displayWidth, isSpaceCode } from './chars.js';
+import { foldRadicals, isRadicalCode } from './cjk-radicals.js';
+import { classifyCounts, countScript } from './detect-script.js';
 import type { InputLine, Repair } from './model.js';
 import { MAX_LINE_CHARS, type WorkLine } from './work-line.js';
 
@@ -38,6 +41,11 @@ function mayChangeUnderNfc(c: number): boolean {
 const HAS_CONTROL = 1;
 const HAS_NFC_CANDIDATE = 2;
 const HAS_FULLWIDTH = 4;
+const HAS_RADICAL = 8;
+const HAS_LONG_DASH = 16;
+
+/** The two- and three-em dashes (U+2E3A, U+2E3B) some fonts map one glyph to; Chinese text spells them —— and ———. */
+const LONG_DASH = /[\u2e3a\u2e3b]/gu;
 
 /** Which repairs a line may need, in one pass over its code units (nearly every line needs none). */
 function needs(text: string): number {
@@ -49,6 +57,8 @@ function needs(text: string): number {
     if (isControl(c)) flags |= HAS_CONTROL;
     if (mayChangeUnderNfc(c)) flags |= HAS_NFC_CANDIDATE;
     if (isFullwidthAlnum(c)) flags |= HAS_FULLWIDTH;
+    if (isRadicalCode(c)) flags |= HAS_RADICAL;
+    if (c === 0x2e3a || c === 0x2e3b) flags |= HAS_LONG_DASH;
   }
   return flags;
 }
@@ -58,15 +68,31 @@ export function cleanCharacters(input: InputLine[], repairs: Repair[]): WorkLine
   // V8 then optimises each loop once, with its function, instead of the callback
   // on its own first.
   const out: WorkLine[] = [];
-  for (const line of input) out.push(cleanLine(line, repairs));
+  const page: PageContext = { input, simplified: undefined };
+  for (const line of input) out.push(cleanLine(line, repairs, page));
   return out;
 }
 
-function cleanLine(line: InputLine, repairs: Repair[]): WorkLine {
+/** What a line's repair may need to know of the whole page, worked out only when asked. */
+interface PageContext {
+  input: InputLine[];
+  simplified: boolean | undefined;
+}
+
+function pageIsSimplified(page: PageContext): boolean {
+  if (page.simplified === undefined) {
+    const counts = { hans: 0, hant: 0 };
+    for (const l of page.input) countScript(l.text, counts);
+    page.simplified = classifyCounts(counts) === 'hans';
+  }
+  return page.simplified;
+}
+
+function cleanLine(line: InputLine, repairs: Repair[], page: PageContext): WorkLine {
   const raw = line.text;
   if (raw.length > MAX_LINE_CHARS) return workLine(line, raw, raw, false, raw.length, true);
   const flags = needs(raw);
-  const text = flags === 0 ? raw : repaired(raw, flags, line.n, repairs);
+  const text = flags === 0 ? raw : repaired(raw, flags, line.n, repairs, page);
   // trim() removes exactly what \s matches (U+3000 included).
   const trimmed = text.trim();
   const indent = trimmed.length > 0 && isSpaceCode(text.charCodeAt(0));
@@ -74,7 +100,7 @@ function cleanLine(line: InputLine, repairs: Repair[]): WorkLine {
 }
 
 /** The repairs `flags` call for, in order, each recorded against line `n`. */
-function repaired(raw: string, flags: number, n: number, repairs: Repair[]): string {
+function repaired(raw: string, flags: number, n: number, repairs: Repair[], page: PageContext): string {
   let text = raw;
   const record = (kind: Repair['kind'], after: string) => {
     if (after !== text) {
@@ -84,6 +110,8 @@ function repaired(raw: string, flags: number, n: number, repairs: Repair[]): str
   };
   if (flags & HAS_CONTROL) record('control-chars', text.replace(CONTROL, ''));
   if (flags & HAS_NFC_CANDIDATE) record('unicode-nfc', text.normalize('NFC'));
+  if (flags & HAS_RADICAL) record('cjk-radical', foldRadicals(text, text.includes('\u2f3e') && pageIsSimplified(page)));
+  if (flags & HAS_LONG_DASH) record('dash-run', text.replace(LONG_DASH, (d) => (d === '\u2e3a' ? '——' : '———')));
   if (flags & HAS_FULLWIDTH) record('fullwidth-alnum', text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   return text;
 }

@@ -25,6 +25,8 @@ export type RepairKind =
   | 'marker-brackets'
   | 'subheadline-dashes'
   | 'overprint'
+  | 'fake-bold'
+  | 'cjk-radical'
   | 'script-conversion';
 
 /** A recorded change: what the text was and what it became, on which lines. */
@@ -115,7 +117,7 @@ export interface Unassigned {
   reason: string;
 }
 
-export type InputFormat = 'text' | 'alto' | 'hocr';
+export type InputFormat = 'text' | 'alto' | 'hocr' | 'pdf';
 
 export interface SourceInfo {
   path: string | null;
@@ -127,6 +129,11 @@ export interface SourceInfo {
   lines: number;
   lineEnding?: 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
   lineIds?: (string | null)[];
+  /** PDF: 1-based index of the page this document is, and the number of pages in the file. */
+  pageIndex?: number;
+  pageCount?: number;
+  /** Size of the page the boxes are measured on (PDF: points, after /Rotate). */
+  pageSize?: PageGeometry;
 }
 
 /** The page's printed date and what it reads as (null when it cannot be trusted; see normalize-date.ts). */

@@ -22,16 +22,25 @@ export interface LayoutRead {
 }
 
 /** Runs the core on a layout reader's lines and completes the document. */
-export function documentFromLayout(read: LayoutRead, bytes: Uint8Array, format: InputFormat, options: ParseOptions = {}): NewsDocument {
+export function documentFromLayout(
+  read: LayoutRead,
+  bytes: Uint8Array,
+  format: InputFormat,
+  options: ParseOptions = {},
+  /** Source fields the reader knows (PDF: the page index and size; a hash computed once for all pages). */
+  more: Partial<SourceInfo> = {},
+): NewsDocument {
   const source: SourceInfo = {
     path: options.path ?? null,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: more.sha256 ?? createHash('sha256').update(bytes).digest('hex'),
     encoding: read.encoding,
     encodingDetected: read.encodingDetected,
     format,
     bytes: bytes.length,
     lines: read.lines.length,
-    lineIds: read.lineIds,
+    // A reader without line ids (PDF) gives none: an array of nulls would say nothing.
+    ...(read.lineIds.some((id) => id !== null) ? { lineIds: read.lineIds } : {}),
+    ...more,
   };
   return parseLines(read.lines, source, { ...options, format }, read.repairs);
 }

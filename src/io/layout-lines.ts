@@ -4,7 +4,7 @@
  * into line text under the CJK spacing rule, overprinted copies dropped (and
  * recorded as repairs), and the layout hints filled in. Pure.
  */
-import type { InputLine, PageGeometry, Repair } from '../core/model.js';
+import type { InputLine, PageGeometry, Repair, RepairKind } from '../core/model.js';
 import { readingOrder, splitByGaps, type Box, type ReadingOrderOptions } from './reading-order.js';
 
 export type BBox = [number, number, number, number];
@@ -24,6 +24,8 @@ export interface LayoutLine {
   id?: string;
   bbox?: BBox;
   words: LayoutWord[];
+  /** What the reader already repaired on this line (PDF fake-bold copies); `after` is the line's text. */
+  repairs?: { kind: RepairKind; before: string }[];
 }
 
 export interface LayoutBlock {
@@ -38,6 +40,8 @@ export interface LayoutPage {
   geometry?: PageGeometry;
   /** Block ids in an order the file states (ALTO IDNEXT / ReadingOrder); geometry is used when absent. */
   statedOrder?: string[];
+  /** 1-based page index inside a multi-page input (PDF). */
+  index?: number;
 }
 
 export interface LayoutResult {
@@ -186,6 +190,7 @@ export function layoutToLines(pages: LayoutPage[], options: LayoutOptions = {}):
         if (dropped.length > 0) {
           repairs.push({ kind: 'overprint', lines: [n, n], before: joinWords(line.words, height), after: text });
         }
+        for (const r of line.repairs ?? []) repairs.push({ kind: r.kind, lines: [n, n], before: r.before, after: text });
         const indented =
           !first && box && blockLeft !== undefined && unit > 0 && lefts.length >= 3 && flushShare >= 0.5 &&
           box[0] - blockLeft >= 1.5 * unit && box[0] - blockLeft <= 3.5 * unit;
@@ -196,6 +201,8 @@ export function layoutToLines(pages: LayoutPage[], options: LayoutOptions = {}):
         if (box && bodyHeight > 0 && (height >= largeRatio * bodyHeight || (largeBlock && height >= 1.1 * bodyHeight))) hint.large = true;
         if (first || indented) hint.blockStart = true;
         if (columnWidth !== undefined) hint.columnWidth = columnWidth;
+        typeOf(kept, hint);
+        if (page.index !== undefined) hint.page = page.index;
         lines.push({ n, text, hint });
         lineIds.push(line.id ?? null);
         if (box) seenLines.push({ text, box, n });
@@ -204,6 +211,30 @@ export function layoutToLines(pages: LayoutPage[], options: LayoutOptions = {}):
     }
   }
   return { lines, lineIds, repairs };
+}
+
+/**
+ * A line's type size and weight from its words (PDF glyphs): the size most of
+ * its characters are set in, bold when most of them are bold.
+ */
+function typeOf(words: LayoutWord[], hint: NonNullable<InputLine['hint']>): void {
+  const bySize = new Map<number, number>();
+  let chars = 0;
+  let boldChars = 0;
+  let weighed = false;
+  for (const w of words) {
+    const n = [...w.text].length;
+    if (w.size !== undefined) bySize.set(w.size, (bySize.get(w.size) ?? 0) + n);
+    if (w.bold !== undefined) {
+      weighed = true;
+      chars += n;
+      if (w.bold) boldChars += n;
+    }
+  }
+  let best = 0;
+  for (const [size, n] of bySize) if (n > (bySize.get(best) ?? 0)) best = size;
+  if (bySize.size > 0) hint.size = best;
+  if (weighed) hint.bold = boldChars * 2 > chars;
 }
 
 function nearlySameBox(a: BBox, b: BBox, height: number): boolean {

@@ -1,0 +1,206 @@
+// Writes the PDF fixtures (fixtures/pdf-*/input.pdf) and the bad PDFs of tests/data/pdf/.
+// The text is made up for these fixtures. Needs the pdf-lib and @pdf-lib/fontkit devDependencies and
+// the Noto CJK fonts (fonts-noto-cjk); the image-only page needs pdftoppm (poppler-utils).
+// Tests never run this: they read the committed PDFs. Run: node scripts/make-pdf-fixtures.mjs
+import { PDFDocument, PDFName, PDFNumber, PDFString, PDFHexString, rgb } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FONTS = '/usr/share/fonts/opentype/noto/';
+const sans = readFileSync(FONTS + 'NotoSansCJK-Bold.ttc');
+const serif = readFileSync(FONTS + 'NotoSerifCJK-Regular.ttc');
+
+/** pdf-lib reads one font of a collection through a fontkit that names the face. */
+async function embed(doc, collection, postscriptName) {
+  doc.registerFontkit({ create: (bytes) => fontkit.create(bytes, postscriptName) });
+  return doc.embedFont(collection, { subset: true });
+}
+
+/** A fixed date keeps the files byte-stable between runs. */
+function newDoc() {
+  return PDFDocument.create().then((doc) => {
+    const when = new Date('2026-12-01T00:00:00Z');
+    doc.setCreationDate(when);
+    doc.setModificationDate(when);
+    doc.setProducer('news-parse scripts/make-pdf-fixtures.mjs');
+    doc.setCreator('news-parse');
+    return doc;
+  });
+}
+
+/**
+ * Draws `text` from (x, y) glyph by glyph; `copies` extra draws of each glyph `offset` points to the
+ * right (fake bold as some producers print it). Returns the x after the text.
+ */
+function drawGlyphs(page, text, x, y, size, font, copies = 0, offset = 0.35) {
+  for (const ch of text) {
+    for (let c = 0; c <= copies; c++) page.drawText(ch, { x: x + c * offset, y, size, font, color: rgb(0, 0, 0) });
+    x += font.widthOfTextAtSize(ch, size);
+  }
+  return x;
+}
+
+/** Body text set in a column: lines of `perLine` characters, the first indented two characters. */
+function drawParagraph(page, text, x, y, size, font, perLine, leading) {
+  const chars = [...text];
+  let first = true;
+  while (chars.length > 0) {
+    const n = first ? perLine - 2 : perLine;
+    const line = chars.splice(0, n).join('');
+    page.drawText(line, { x: first ? x + 2 * size : x, y, size, font });
+    y -= leading;
+    first = false;
+  }
+  return y;
+}
+
+async function fakeBold() {
+  const doc = await newDoc();
+  const bold = await embed(doc, sans, 'NotoSansCJKsc-Bold');
+  const body = await embed(doc, serif, 'NotoSerifCJKsc-Regular');
+  const page = doc.addPage([420, 380]);
+  page.drawText('第3版', { x: 30, y: 350, size: 9, font: body });
+  // Headline: every glyph drawn twice, 0.35 pt apart.
+  drawGlyphs(page, '老街坊办起读书角', 30, 310, 20, bold, 1);
+  // Body: 30 full-width characters a line (the column), a paragraph's first line indented two.
+  let y = drawParagraph(page, '本报讯东湖社区的老街坊们把一间空置的车库改成了读书角，每周六上午开放，已经收到居民捐出的图书三百多册。', 30, 285, 10, body, 30, 15);
+  y = drawParagraph(page, '负责管理的志愿者说，孩子们最喜欢连环画，老人们爱看地方志。', 30, y, 10, body, 30, 15);
+  page.drawText('（社区办）', { x: 330, y, size: 10, font: body });
+  // Second headline: drawn three times (0, 0.3, 0.6 pt), as heavier fake bold.
+  y -= 40;
+  drawGlyphs(page, '雨后河道清理完毕', 30, y, 20, bold, 2, 0.3);
+  drawParagraph(page, '本报讯连日降雨后，河道管理所组织人员清理了沿河的落叶和杂物，步道已经恢复通行。', 30, y - 25, 10, body, 30, 15);
+  return doc.save({ useObjectStreams: false });
+}
+
+async function kangxi() {
+  const doc = await newDoc();
+  const bold = await embed(doc, sans, 'NotoSansCJKsc-Bold');
+  const body = await embed(doc, serif, 'NotoSerifCJKsc-Regular');
+  const page = doc.addPage([420, 300]);
+  page.drawText('第5版', { x: 30, y: 270, size: 9, font: body });
+  // The radicals are drawn first, so the font's ToUnicode map gives the radical for the shared glyph
+  // every time (⼈ U+2F08 for 人, ⺠ U+2EA0 for 民, ⽇ U+2F47 for 日, ⽉ U+2F49 for 月, ⼤ U+2F24 for 大,
+  // ⻑ U+2ED1 for 長 is not used: the page is simplified).
+  page.drawText('⼈⺠公园⼤草坪重新开放', { x: 30, y: 235, size: 20, font: bold });
+  drawParagraph(page, '本报讯⼈⺠公园的⼤草坪经过两个⽉的养护，于本⽉⼗⽇重新向市⺠开放。公园管理处提醒游⼈不要在草坪上搭帐篷。', 30, 210, 10, body, 30, 15);
+  return doc.save({ useObjectStreams: false });
+}
+
+/** An image only, as a scanner writes it: the fake-bold page rendered to a small PNG. */
+async function imageOnly(fromPdf) {
+  const dir = mkdtempSync(join(tmpdir(), 'np-pdf-'));
+  try {
+    writeFileSync(join(dir, 'p.pdf'), fromPdf);
+    execFileSync('pdftoppm', ['-r', '40', '-gray', '-png', '-singlefile', join(dir, 'p.pdf'), join(dir, 'p')]);
+    const png = readFileSync(join(dir, 'p.png'));
+    const doc = await newDoc();
+    const image = await doc.embedPng(png);
+    const page = doc.addPage([420, 380]);
+    page.drawImage(image, { x: 0, y: 0, width: 420, height: 380 });
+    return doc.save({ useObjectStreams: false });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// --- Encryption (PDF 32000-1, 7.6.3: standard security handler, revision 2, 40-bit RC4) ---
+
+const PAD = Buffer.from('28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a', 'hex');
+
+function rc4(key, data) {
+  const s = Array.from({ length: 256 }, (_, i) => i);
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i] + key[i % key.length]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+  }
+  const out = Buffer.alloc(data.length);
+  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
+    i = (i + 1) & 255;
+    j = (j + s[i]) & 255;
+    [s[i], s[j]] = [s[j], s[i]];
+    out[n] = data[n] ^ s[(s[i] + s[j]) & 255];
+  }
+  return out;
+}
+
+const md5 = (...parts) => createHash('md5').update(Buffer.concat(parts)).digest();
+const padded = (password) => Buffer.concat([Buffer.from(password, 'latin1'), PAD]).subarray(0, 32);
+
+/** A one-page PDF whose content stream is encrypted with the user password `secret`. */
+function encrypted() {
+  const id = md5(Buffer.from('news-parse encrypted fixture'));
+  const P = -44; // print and copy denied: any value, a reader needs the password first
+  const O = rc4(md5(padded('owner')).subarray(0, 5), padded('secret'));
+  const pBytes = Buffer.alloc(4);
+  pBytes.writeInt32LE(P);
+  const key = md5(padded('secret'), O, pBytes, id).subarray(0, 5);
+  const U = rc4(key, PAD);
+  const objectKey = (num) => md5(key, Buffer.from([num & 255, (num >> 8) & 255, (num >> 16) & 255, 0, 0])).subarray(0, 10);
+  const content = rc4(objectKey(4), Buffer.from('BT /F1 24 Tf 72 700 Td (Encrypted page) Tj ET\n', 'latin1'));
+  const hex = (b) => `<${b.toString('hex')}>`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    null, // the content stream, written below
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Filter /Standard /V 1 /R 2 /O ${hex(O)} /U ${hex(U)} /P ${P} >>`,
+  ];
+  const chunks = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets = [];
+  let length = chunks[0].length;
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const head = `${i + 1} 0 obj\n`;
+    const part =
+      body === null
+        ? Buffer.concat([Buffer.from(`${head}<< /Length ${content.length} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream\nendobj\n', 'latin1')])
+        : Buffer.from(`${head}${body}\nendobj\n`, 'latin1');
+    chunks.push(part);
+    length += part.length;
+  });
+  const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
+  chunks.push(Buffer.from(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 6 0 R /ID [${hex(id)} ${hex(id)}] >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(chunks);
+}
+
+/** Two pages, the second without text (a blank page), for the page selection and naming tests. */
+async function twoPages() {
+  const doc = await newDoc();
+  const bold = await embed(doc, sans, 'NotoSansCJKsc-Bold');
+  const body = await embed(doc, serif, 'NotoSerifCJKsc-Regular');
+  for (const [n, headline, text] of [
+    [1, '图书馆延长开放时间', '本报讯 市图书馆自下月起每晚开放到九点。'],
+    [2, '菜市场完成改造', '本报讯 南门菜市场改造完成，摊位增加到八十个。'],
+  ]) {
+    const page = doc.addPage([300, 200]);
+    page.drawText(`第${n}版`, { x: 20, y: 180, size: 8, font: body });
+    page.drawText(headline, { x: 20, y: 150, size: 16, font: bold });
+    page.drawText(text, { x: 20 + 2 * 9, y: 125, size: 9, font: body });
+  }
+  doc.addPage([300, 200]);
+  return doc.save({ useObjectStreams: false });
+}
+
+function write(rel, bytes) {
+  const path = join(root, rel);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
+  console.log(`${rel}: ${bytes.length} bytes`);
+}
+
+const fake = await fakeBold();
+write('fixtures/pdf-fake-bold-glyphs/input.pdf', fake);
+write('fixtures/pdf-kangxi-radicals/input.pdf', await kangxi());
+write('tests/data/pdf/image-only.pdf', await imageOnly(fake));
+write('tests/data/pdf/encrypted.pdf', encrypted());
+write('tests/data/pdf/truncated.pdf', Buffer.from(fake).subarray(0, Math.floor(fake.length / 2)));
+write('tests/data/pdf/not-a-pdf.pdf', Buffer.from('本报讯 这是一份文本，只是名字叫 .pdf。\n', 'utf8'));
+write('tests/data/pdf/three-pages.pdf', await twoPages());
