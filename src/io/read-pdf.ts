@@ -16,6 +16,7 @@ import * as zlib from 'node:zlib';
 import type { Diagnostic, InputLine, NewsDocument } from '../core/model.js';
 import type { ParseOptions } from '../core/options.js';
 import { UnusableInputError } from '../index.js';
+import { diagnostic } from '../core/messages.js';
 import { layoutToLines, type LayoutPage } from './layout-lines.js';
 import { documentFromLayout } from './layout-document.js';
 import { glyphsToPage, placeGlyphs, type PdfFont, type PdfOps } from './pdf-glyphs.js';
@@ -301,17 +302,8 @@ export async function* readPdf(bytes: Uint8Array, options: ParseOptions = {}, pa
 export function pageDocument(page: PdfPageRead, bytes: Uint8Array, sha256: string, options: ParseOptions = {}): PdfPageDocument {
   const { lines, repairs } = layoutToLines([page.layout]);
   const warnings: Diagnostic[] = [];
-  if (page.unmapped > 0) {
-    warnings.push({
-      code: 'PDF_UNMAPPED_GLYPHS',
-      severity: 'warning',
-      message: `${page.unmapped} glyph${page.unmapped === 1 ? '' : 's'} on this page ha${page.unmapped === 1 ? 's' : 've'} no Unicode mapping or a private-use code point; their text is missing or unreadable`,
-      args: { count: page.unmapped },
-    });
-  }
-  if (page.glyphs === 0) {
-    warnings.push({ code: 'PDF_PAGE_WITHOUT_TEXT', severity: 'warning', message: 'this page has no text layer (an image only?)' });
-  }
+  if (page.unmapped > 0) warnings.push(diagnostic('PDF_UNMAPPED_GLYPHS', { count: page.unmapped }));
+  if (page.glyphs === 0) warnings.push(diagnostic('PDF_PAGE_WITHOUT_TEXT', {}));
   const doc = documentFromLayout(
     { lines, lineIds: [], repairs, encoding: 'pdf', encodingDetected: false, printedPage: null },
     bytes,
