@@ -12,7 +12,7 @@
  *     sentence before it, starts a paragraph, is an in-article subheading, or
  *     is part of a headline block. `body` always claims.
  */
-import { CLOSERS, HAN, codeTable, endsSentence, startsWithNoLineStart } from './chars.js';
+import { CLOSERS, HAN, HAN_CLASS, codeTable, endsSentence, startsWithNoLineStart } from './chars.js';
 import { CROSS_REFERENCE, isDateLine, matchesAny, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
@@ -218,6 +218,13 @@ function claimByGeometry(line: ClassifiedLine, markers: MarkerSet): boolean {
   return true;
 }
 
+/**
+ * A fact-box line: a short field name, a colon, and a value with figures
+ * (查询：2516 3938, 售價：$8,998 起, 营业时间：每晚6时至11时). A headline with a
+ * colon names a column or speaker instead (陳嘉宏專欄：…) and has no figures.
+ */
+const INFO_LINE = new RegExp(String.raw`^[${HAN_CLASS}]{2,4}[：:].*[0-9０-９]`, 'u');
+
 /** A headline line never ends with a mark that opens a clause or a quotation. */
 const OPEN_END = codeTable('，、：,:（(“‘「『《');
 
@@ -230,7 +237,7 @@ const OPEN_END = codeTable('，、：,:（(“‘「『《');
  */
 function headlineShape(line: WorkLine): number {
   const t = line.text;
-  if (t === '' || line.tooLong || startsWithNoLineStart(t) || OPEN_END[t.charCodeAt(t.length - 1)] === 1) return 0;
+  if (t === '' || line.tooLong || startsWithNoLineStart(t) || OPEN_END[t.charCodeAt(t.length - 1)] === 1 || INFO_LINE.test(t)) return 0;
   let commas = 0;
   let pauses = 0;
   for (let i = 0; i < t.length; i++) {
@@ -390,6 +397,7 @@ const DECIDED = {
   shortHeadlinePair: { role: 'title', rule: 'short-headline-pair', newGroup: true },
   titleBeforeBoundary: { role: 'title', rule: 'title-before-boundary', newGroup: true },
   paragraphStart: { role: 'body', rule: 'paragraph-start' },
+  titleBetweenParagraphs: { role: 'title', rule: 'title-between-paragraphs', newGroup: true },
   enumeratedSubheading: { role: 'subheading', rule: 'enumerated-subheading' },
   titleBlock: { role: 'title', rule: 'title-block', newGroup: false },
   titleBlockNewGroup: { role: 'title', rule: 'title-block', newGroup: true },
@@ -455,7 +463,10 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   const inTitle = prevRole === 'title' || prevRole === 'kicker';
   const inBody = prevRole === 'body' || prevRole === 'dateline' || prevRole === 'subheading';
   const prevText = prevRole === 'dateline' ? prev!.dateline!.rest : (prev?.text ?? '');
-  const prevOpen = inBody && prevText !== '' && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText);
+  // A hard-wrapped line breaks only where the column is full: after a clearly short line the sentence did not wrap.
+  // (A Latin word wrapped whole can leave a line short by its length: letter ⏎ letter still reads on.)
+  const prevShort = prev !== null && prev.hint === undefined && prev.width < SHORT_LINE * col && !(/[A-Za-z]$/u.test(prevText) && /^[A-Za-z]/u.test(line.text));
+  const prevOpen = inBody && prevText !== '' && !prevShort && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText);
 
   // A dash-led line right under a headline is its 副题.
   if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) return DECIDED.dashSubheadline;
@@ -472,6 +483,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     if (likeTitle && (strongNext || titleChainNext)) return DECIDED.titleBeforeOpener;
     if (likeTitle && shortPair) return DECIDED.shortHeadlinePair;
     if (likeTitle && line.width <= 0.8 * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) return DECIDED.titleBeforeBoundary;
+    if (likeTitle && line.hint === undefined && line.width < SHORT_LINE * col && next !== null && !resolved[nextIdx] && next.width >= SHORT_LINE * col) return DECIDED.titleBetweenParagraphs;
     return DECIDED.paragraphStart;
   }
   if (inTitle || prevRole === 'subheadline') {
@@ -488,6 +500,13 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (likeTitle && (line.width <= 0.85 * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
   return DECIDED.bodyAfterBoundary;
 }
+
+/**
+ * Share of the column below which a line is not one a hard wrap broke: the
+ * text after it starts afresh. Wrapping before a Latin word or a seam space
+ * costs a line at most a few ems, so a wrapped line stays above this.
+ */
+const SHORT_LINE = 0.7;
 
 const BOUNDARY_ROLES: ReadonlySet<Role> = new Set(['furniture', 'byline', 'dateline', 'signoff', 'jump', 'endmark', 'display']);
 

@@ -13,8 +13,8 @@
  *    text stages over the whole page.
  *
  *   text stages: clean-characters → repair-doubling → join-wrapped-markers →
- *   detect-punctuation-style → classify-lines → group-blocks → split-bodies
- *   (text road only) → pair-titles → build-articles
+ *   detect-punctuation-style → classify-lines → group-blocks →
+ *   rejoin-intertitles, split-bodies (text road only) → pair-titles → build-articles
  */
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
@@ -30,6 +30,7 @@ import type { ParseOptions } from './options.js';
 import { pairTitles } from './pair-titles.js';
 import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
+import { rejoinIntertitles } from './rejoin-intertitles.js';
 import { splitBodies } from './split-bodies.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
 import { joinStoryUnits } from './join-story-units.js';
@@ -54,6 +55,7 @@ export const STAGES = [
   'classify-lines',
   'group-blocks',
   'join-story-units',
+  'rejoin-intertitles',
   'split-bodies',
   'pair-titles',
   'build-articles',
@@ -100,7 +102,7 @@ function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, heade
 function articlesOf(blocks: Block[], state: PageState, pauseEnds: boolean, splitScrambled: boolean): Article[] {
   // Headline bigrams are the only ones pairing asks bodies about; built once per stream.
   const relevant = headlineBigrams(blocks);
-  const units = splitScrambled ? splitBodies(blocks, relevant) : blocks;
+  const units = splitScrambled ? splitBodies(rejoinIntertitles(blocks), relevant) : blocks;
   const pairs = pairTitles(units, relevant);
   return buildArticles(units, pairs, { markers: state.markers, repairs: state.repairs, keepSpacing: Boolean(state.options.keepSpacing), pauseEnds });
 }
