@@ -60,7 +60,7 @@ async function readPages(inputs: string[], opts: IssueCommandOptions, io: CliIO)
     io.stderr.write(`news-parse: ${path}: ${reason}\n`);
     failed.push({ path, sha256: null, output: '', articles: 0, warnings: 0, status: 'failed', reason });
   };
-  for await (const input of collectInputs(inputs)) {
+  for await (const input of collectInputs(inputs, (path, err) => fail(path, `cannot list: ${fsReason(err)}`))) {
     if ('missing' in input) {
       fail(input.path, input.missing);
       continue;
