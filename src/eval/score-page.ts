@@ -15,6 +15,7 @@ import { stripBodyPrefix } from './body-prefix.js';
 import { countSplitsMerges, MATCH_THRESHOLD, matchArticles, PIECE_MIN_SHARE, PIECE_SHARE, STRICT_MATCH_THRESHOLD } from './match-articles.js';
 import {
   alignOffsets,
+  bigramCounts,
   characterCounts,
   lcsLengthAtLeast,
   lcsPattern,
@@ -238,6 +239,28 @@ interface PairTable {
 /** Float slack on the least useful LCS, so that a pair whose similarity would round onto a threshold is kept. */
 const LEAST_SLACK = 1e-9;
 
+/**
+ * Above this many LCS cells (|gold|·|predicted|) a pair is first asked whether
+ * the two texts share text at all, by bigrams: a pair of two 700-character
+ * articles and up. Below it the exact LCS is cheaper than being clever.
+ */
+const BIG_PAIR_CELLS = 500_000;
+
+/**
+ * A big pair whose shared bigrams (with multiplicity) are fewer than this
+ * share of the shorter text's bigrams is settled as unrelated without its LCS.
+ * This is the one bound that is not exact: a common subsequence can in
+ * principle avoid common bigrams. In practice text that is half the same
+ * shares runs, so its bigrams: a pair at similarity 0.5, or a gold article
+ * half inside a merged prediction, shares well over a third of the shorter
+ * text's bigrams even through 10 % OCR errors, while two different stories on
+ * one page share one in ten or fewer (common words: 记者, 工作, 的一). Checked
+ * on dev-pages and corpus/generated: reports are byte-identical with and
+ * without this bound. It keeps a page of hundreds of articles from costing
+ * gold × predicted full LCS passes (100 dev pages as one page: see docs/eval.md).
+ */
+const MIN_BIGRAM_SHARE = 0.2;
+
 function compareBodies(
   goldBodies: readonly BodyText[],
   bodyFor: (g: number, p: number) => BodyText,
@@ -253,7 +276,26 @@ function compareBodies(
     if (!h) histograms.set(b, (h = characterCounts(b.codes)));
     return h;
   };
-  const patterns = new Map<string, LcsPattern>();
+  const bigrams = new Map<BodyText, CharacterCounts>();
+  const bigramsOf = (b: BodyText) => {
+    let h = bigrams.get(b);
+    if (!h) bigrams.set(b, (h = bigramCounts(b.codes)));
+    return h;
+  };
+  const unrelated = (a: BodyText, b: BodyText) => {
+    const la = a.codes.length;
+    const lb = b.codes.length;
+    if (la * lb < BIG_PAIR_CELLS) return false;
+    return sharedCharacters(bigramsOf(a), bigramsOf(b)) < MIN_BIGRAM_SHARE * (Math.min(la, lb) - 1);
+  };
+  // Equal texts get one id, so a pair is keyed by two small numbers instead of both texts.
+  const ids = new Map<string, number>();
+  const idOf = (b: BodyText) => {
+    let id = ids.get(b.text);
+    if (id === undefined) ids.set(b.text, (id = ids.size));
+    return id;
+  };
+  const patterns = new Map<number, LcsPattern>();
   const settled = new Map<string, number | null>();
   for (let g = 0; g < goldBodies.length; g++) {
     const lcsRow: number[] = [];
@@ -265,7 +307,7 @@ function compareBodies(
       const b = bodyFor(g, p);
       const lb = b.codes.length;
       const lp = predictedLength[p]!;
-      const key = `${lp}\u0000${a.text}\u0000${b.text}`;
+      const key = `${lp}:${idOf(a)}:${idOf(b)}`;
       const known = settled.get(key);
       if (known !== undefined) {
         lcsRow.push(known ?? 0);
@@ -280,9 +322,9 @@ function compareBodies(
           Math.max(PIECE_SHARE * lg, PIECE_MIN_SHARE * lp, 1),
         ) - LEAST_SLACK;
       let l: number | null = null;
-      if (lg + lb > 0 && Math.min(lg, lb) >= least && sharedCharacters(histogramOf(a), histogramOf(b)) >= least) {
-        let pattern = patterns.get(a.text);
-        if (!pattern) patterns.set(a.text, (pattern = lcsPattern(a.codes)));
+      if (lg + lb > 0 && Math.min(lg, lb) >= least && sharedCharacters(histogramOf(a), histogramOf(b)) >= least && !unrelated(a, b)) {
+        let pattern = patterns.get(idOf(a));
+        if (!pattern) patterns.set(idOf(a), (pattern = lcsPattern(a.codes)));
         l = lcsLengthAtLeast(pattern, b.codes, least);
       }
       settled.set(key, l);

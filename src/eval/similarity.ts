@@ -88,22 +88,34 @@ export function lcsLength(a: Codes, b: Codes): number {
  * (a few hundred distinct characters) instead of the bit-parallel LCS pass.
  */
 export interface CharacterCounts {
-  codes: Int32Array;
+  codes: Float64Array;
   counts: Int32Array;
 }
 
 export function characterCounts(a: Codes): CharacterCounts {
-  const sorted = Int32Array.from(a).sort();
+  return countsOf(Float64Array.from(a));
+}
+
+/** The text's bigrams (pairs of neighbouring characters) as a multiset, in the same form. */
+export function bigramCounts(a: Codes): CharacterCounts {
+  const keys = new Float64Array(Math.max(0, a.length - 1));
+  // 0x110000 code points: the pair's key is exact in a double (< 2^42).
+  for (let i = 0; i + 1 < a.length; i++) keys[i] = a[i]! * 0x110000 + a[i + 1]!;
+  return countsOf(keys);
+}
+
+function countsOf(keys: Float64Array): CharacterCounts {
+  const sorted = keys.sort();
   const codes: number[] = [];
   const counts: number[] = [];
   for (let i = 0; i < sorted.length; i++) {
     if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]!++;
     else codes.push(sorted[i]!), counts.push(1);
   }
-  return { codes: Int32Array.from(codes), counts: Int32Array.from(counts) };
+  return { codes: Float64Array.from(codes), counts: Int32Array.from(counts) };
 }
 
-/** Σ over characters of min(count in a, count in b): an upper bound of the LCS length. */
+/** Σ over characters (or bigrams) of min(count in a, count in b); for characters, an upper bound of the LCS length. */
 export function sharedCharacters(a: CharacterCounts, b: CharacterCounts): number {
   let i = 0;
   let j = 0;
