@@ -4,15 +4,11 @@
  * subcommand lives in its own file and is imported only when it runs, which
  * keeps start-up to what the run needs.
  */
-import { createRequire } from 'node:module';
+// commander is bundled into dist/bundle/run.js (scripts/bundle-cli.mjs), so its code is in the bundle's V8 code cache.
+import { Command, CommanderError, Option } from 'commander';
+import { processIO, type CliIO } from '../ports.js';
 import { VERSION } from '../version.js';
 import { EXIT, UserError } from './errors.js';
-import { processIO, type CliIO } from '../ports.js';
-
-// commander is a CommonJS package: required directly, it loads without the ESM
-// wrapper module and the export scan Node runs on CommonJS imported from ESM
-// (about 5 ms of every run's start-up).
-const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof import('commander');
 
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
   const program = new Command('news-parse');
