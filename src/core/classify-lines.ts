@@ -194,9 +194,8 @@ function claimByGeometry(line: ClassifiedLine, markers: MarkerSet): boolean {
   const display = line.hint?.display;
   if (display === undefined || display === 'body') return false;
   if (display === 'furniture') {
-    const section = markers.section.test(line.text);
     line.role = 'furniture';
-    line.furniture = section ? 'section' : 'masthead';
+    line.furniture = furnitureRoleOf(line, markers);
     line.rule = 'furniture-strip';
     return true;
   }
@@ -224,6 +223,14 @@ function claimByGeometry(line: ClassifiedLine, markers: MarkerSet): boolean {
  * colon names a column or speaker instead (陳嘉宏專欄：…) and has no figures.
  */
 const INFO_LINE = new RegExp(String.raw`^[${HAN_CLASS}]{2,4}[：:].*[0-9０-９]`, 'u');
+
+/** What a line of the furniture strip is: by the furniture patterns, else the masthead or a section name. */
+function furnitureRoleOf(line: ClassifiedLine, markers: MarkerSet): FurnitureRole {
+  const t = line.text;
+  if (isFurniture(t, markers)) return markers.furniture.find((f) => f.pattern.test(t))!.role;
+  if (isDateLine(t)) return 'date';
+  return markers.section.test(t) ? 'section' : 'masthead';
+}
 
 /** A headline line never ends with a mark that opens a clause or a quotation. */
 const OPEN_END = codeTable('，、：,:（(“‘「『《');
@@ -301,7 +308,10 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
   for (let i = 0; i < lines.length; i++) {
     const line = classifiedLine(lines[i]!, columns[i]!);
     out.push(line);
-    resolved.push(claimStrongRole(line, markers) || claimByGeometry(line, markers)); // pass 1
+    // Geometry's furniture, labels, kickers and headlines come before the text patterns (a column
+    // label （社区观察） reads like a sign-off); a subheadline-sized line may still be a byline.
+    const geometryFirst = line.hint?.display !== undefined && line.hint.display !== 'body' && line.hint.display !== 'subheadline';
+    resolved.push(geometryFirst ? claimByGeometry(line, markers) || claimStrongRole(line, markers) : claimStrongRole(line, markers) || claimByGeometry(line, markers)); // pass 1
   }
   if (options.headerZone !== false) claimHeaderZone(out, resolved, markers);
   claimIsolatedSections(out, resolved, markers);
@@ -419,7 +429,7 @@ function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: Mark
       prev = line;
       continue;
     }
-    const d = bodyTypeOnly(line, decide(out, resolved, markers, pauseEnds, i, prev));
+    const d = bodyTypeOnly(line, decide(out, resolved, markers, pauseEnds, i, prev), out[i + 1] ?? null);
     if (d === DECIDED.enumeratedSubheading) {
       // Up to three lines at once: the subheading and its wrapped tail.
       const sub = subheadingExtent(out, i, resolved, markers);
@@ -446,9 +456,14 @@ function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: Mark
  * intertitle (a short display line inside the story) when it is short,
  * otherwise a paragraph start.
  */
-function bodyTypeOnly(line: ClassifiedLine, d: Decision): Decision {
-  if (line.hint?.display !== 'body' || (d.role !== 'title' && d.role !== 'kicker')) return d;
-  return line.width <= 0.8 * line.column ? DECIDED.bodyTypeIntertitle : DECIDED.paragraphStart;
+function bodyTypeOnly(line: ClassifiedLine, d: Decision, next: ClassifiedLine | null): Decision {
+  if (line.hint?.display !== 'body') return d;
+  if (d.role === 'title' || d.role === 'kicker') return line.width <= 0.8 * line.column ? DECIDED.bodyTypeIntertitle : DECIDED.paragraphStart;
+  // A short unpunctuated flush-left line between a paragraph's end and an indented line: an intertitle.
+  if (d === DECIDED.paragraphStart && line.hint.endsShort && !line.hint.blockStart && next?.hint?.blockStart && line.shape === 1 && !line.text.includes('，')) {
+    return DECIDED.bodyTypeIntertitle;
+  }
+  return d;
 }
 
 function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, pauseEnds: boolean, i: number, prev: ClassifiedLine | null): Decision {

@@ -216,6 +216,8 @@ export interface LineHint {
    * gave the line (furniture strip, headline stack, body).
    */
   display?: 'furniture' | 'label' | 'kicker' | 'headline' | 'subheadline' | 'body';
+  /** Set by the core's layout stages: the line stops at least an em short of its block's right edge. */
+  endsShort?: boolean;
 }
 
 /**

@@ -56,6 +56,13 @@ const INDENT_SLACK = 3.5;
 
 function startsParagraph(prev: Piece, cur: Piece, pauseEnds: boolean): boolean {
   if (startsWithNoLineStart(cur.text)) return false;
+  // Positioned lines say where they end and start: a paragraph starts at an indent, or after a line
+  // that stops short once a sentence has ended.
+  const before = prev.line.hint;
+  if (before?.endsShort !== undefined && cur.line.hint?.display === 'body') {
+    if (cur.line.hint.blockStart) return endsSentence(prev.text, pauseEnds) || before.endsShort;
+    return endsSentence(prev.text, pauseEnds) && before.endsShort;
+  }
   if (!endsSentence(prev.text, pauseEnds)) return false;
   if (cur.line.indent || cur.line.hint?.blockStart) return true;
   const column = cur.line.column;

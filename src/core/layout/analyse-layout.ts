@@ -2,7 +2,7 @@
  * The layout road: positioned lines (PDF glyph runs, ALTO/hOCR boxes) to
  * stories, by geometry first. Named stages, each in its own file:
  *
- *   measure-type → find-columns → find-furniture → build-blocks →
+ *   measure-type → find-furniture → find-columns → build-blocks →
  *   order-blocks → assign-zones
  *
  * What comes out is the page's lines in reading order, renumbered, each with
@@ -56,21 +56,23 @@ export function isPositioned(lines: InputLine[]): boolean {
 export function analyseLayout(input: InputLine[]): LayoutAnalysis {
   const placed = placedLines(input);
   const type = measureType(placed);
-  const columns = findColumns(placed, type);
-  assignColumns(placed, columns);
+  // The furniture strip first: its pieces (a centred masthead) would bridge the gutters below them.
   const strip = findFurniture(placed, type);
   const content = placed.filter((l) => !strip.has(l));
+  const columns = findColumns(content, type);
+  assignColumns(placed, columns);
   const blocks = buildBlocks(content, type);
   const stream = orderBlocks(blocks, columns.length);
   const zones = assignZones(stream, type, columns);
 
   const order: number[] = [];
   const out: ZoneLines[] = [];
-  const emit = (lines: { line: PlacedLine; role: LayoutRole; blockStart: boolean; columnWidth?: number }[]): InputLine[] => {
+  const emit = (lines: { line: PlacedLine; role: LayoutRole; blockStart: boolean; columnWidth?: number; endsShort?: boolean }[]): InputLine[] => {
     const result: InputLine[] = [];
-    for (const { line, role, blockStart, columnWidth } of lines) {
+    for (const { line, role, blockStart, columnWidth, endsShort } of lines) {
       order.push(line.index);
       const hint: LineHint = { ...line.line.hint, display: role };
+      if (endsShort !== undefined) hint.endsShort = endsShort;
       if (blockStart) hint.blockStart = true;
       else delete hint.blockStart;
       if (columnWidth !== undefined) hint.columnWidth = columnWidth;
@@ -89,11 +91,19 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
       const colWidth = columnWidthEm(block, columns, type);
       const left = blockLeft(block);
       const labelled = role === 'kicker' && hasLabelLine(block);
+      const right = blockRight(block);
       block.lines.forEach((line, i) => {
         const indent = (line.box[0] - left) / type.em;
         const indented = role === 'body' && indent >= 1.2 && indent <= 4.5;
         const lineRole: LayoutRole = labelled && i === 0 ? 'label' : role;
-        lines.push({ line, role: lineRole, blockStart: role !== 'body' ? i === 0 || (labelled && i === 1) : indented, ...(role === 'body' && colWidth ? { columnWidth: colWidth } : {}) });
+        const body = role === 'body';
+        lines.push({
+          line,
+          role: lineRole,
+          blockStart: body ? indented : i === 0 || (labelled && i === 1),
+          ...(body && colWidth ? { columnWidth: colWidth } : {}),
+          ...(body ? { endsShort: right - line.box[2] >= T.shortLineEm * type.em } : {}),
+        });
       });
     }
     out.push({ lines: emit(lines), zone, detail: describeZone(zone, type) });
@@ -117,6 +127,12 @@ function hasLabelLine(block: Block): boolean {
   if (block.lines.length < 2) return false;
   const first = block.lines[0]!;
   return first.chars <= T.labelMaxChars && first.box[2] - first.box[0] <= 0.6 * (block.lines[1]!.box[2] - block.lines[1]!.box[0]);
+}
+
+/** The right edge a block's full lines reach: its widest lines' (a short last line must not set it). */
+function blockRight(block: Block): number {
+  const rights = block.lines.map((l) => l.box[2]).sort((a, b) => b - a);
+  return rights[Math.min(rights.length - 1, Math.floor(rights.length / 4))]!;
 }
 
 /** The left edge most of a block's lines start at (its first line may be indented). */

@@ -74,6 +74,12 @@ export const LAYOUT_TUNING = {
   furnitureGapEm: 0.6,
   /** A strip of one piece must stand this far (em) apart: a headline sits about 1 em above its text. */
   loneFurnitureGapEm: 3,
+  /**
+   * A line ending this many em before its block's right edge stops short (a
+   * paragraph's last line). Justified lines end within a fraction of an em;
+   * OCR boxes wobble by a quarter em.
+   */
+  shortLineEm: 0.9,
   /** A subheadline (block right under a headline, between body and headline size) is at least this × body. */
   subheadlineRatio: 1.08,
 } as const;

@@ -1,0 +1,140 @@
+/**
+ * The layout stages (src/core/layout) on small pages drawn in code: each test
+ * is one phenomenon of a real page's geometry, with boxes a typesetter would
+ * give (CJK glyphs one em wide, body type 40 units).
+ */
+import { describe, expect, it } from 'vitest';
+import type { InputLine } from '../../src/core/model.js';
+import { analyseLayout, isPositioned } from '../../src/core/layout/analyse-layout.js';
+import { placedLines } from '../../src/core/layout/geometry.js';
+import { measureType } from '../../src/core/layout/measure-type.js';
+import { assignColumns, findColumns } from '../../src/core/layout/find-columns.js';
+
+const B = 40;
+let n = 0;
+/** A line of `text` set at (x, y) in type of `size`. */
+function line(text: string, x: number, y: number, size = B): InputLine {
+  return { n: ++n, text, hint: { bbox: [x, y, x + [...text].length * size, y + size] } };
+}
+/** `count` body lines filling a column from x, starting at y (leading 1.45). */
+function column(x: number, y: number, count: number, width = 20, tag = '文'): InputLine[] {
+  const out: InputLine[] = [];
+  for (let i = 0; i < count; i++) out.push(line(`${tag}${'字'.repeat(width - 2)}。`, x, y + i * 1.45 * B));
+  return out;
+}
+const texts = (lines: InputLine[]) => lines.map((l) => l.text);
+const storyTexts = (page: InputLine[]) =>
+  analyseLayout(page)
+    .zones.filter((z) => z.zone)
+    .map((z) => z.lines.map((l) => l.text));
+
+describe('layout stages', () => {
+  it('a page is positioned only when most of its lines have boxes', () => {
+    const boxed = column(100, 100, 5);
+    expect(isPositioned(boxed)).toBe(true);
+    expect(isPositioned([...boxed, ...boxed.map((l) => ({ n: l.n + 100, text: l.text }))])).toBe(false);
+    expect(isPositioned(boxed.map((l) => ({ n: l.n, text: l.text })))).toBe(false);
+  });
+
+  it('body size is the size most characters are set in, not the headline size', () => {
+    const page = [line('大标题', 100, 40, 3 * B), ...column(100, 200, 8)];
+    expect(measureType(placedLines(page)).body).toBe(B);
+  });
+
+  it('finds columns by the gutters between body lines; a headline across two columns does not bridge them', () => {
+    const page = [line('横跨两栏的大标题文字', 100, 40, 3 * B), ...column(100, 200, 10), ...column(1000, 200, 10), ...column(1900, 200, 10)];
+    const placed = placedLines(page);
+    const type = measureType(placed);
+    const cols = findColumns(placed, type);
+    expect(cols).toHaveLength(3);
+    assignColumns(placed, cols);
+    expect([placed[0]!.c1, placed[0]!.c2]).toEqual([0, 1]);
+  });
+
+  it('a centred masthead in the top strip is furniture and does not join two columns', () => {
+    const page = [line('03', 100, 20), line('城东社区报', 800, 20), line('2026年11月20日', 1700, 20), ...column(100, 150, 10), ...column(1000, 150, 10)];
+    const a = analyseLayout(page);
+    expect(a.columns).toHaveLength(2);
+    expect(texts(a.zones[0]!.lines)).toEqual(['03', '城东社区报', '2026年11月20日']);
+    expect(a.zones[0]!.lines.every((l) => l.hint?.display === 'furniture')).toBe(true);
+  });
+
+  it('a story runs down column 1 and on at the top of column 2 (no headline above it there)', () => {
+    const page = [line('河畔步道开放', 100, 100, 2 * B), ...column(100, 220, 6, 20, '甲'), ...column(1000, 100, 3, 20, '乙'), line('图书室延时', 1000, 400, 2 * B), ...column(1000, 520, 4, 20, '丙')];
+    const stories = storyTexts(page);
+    expect(stories).toHaveLength(2);
+    expect(stories[0]![0]).toBe('河畔步道开放');
+    expect(stories[0]!.filter((t) => t.startsWith('乙'))).toHaveLength(3);
+    expect(stories[1]![0]).toBe('图书室延时');
+    expect(stories[1]!.slice(1).every((t) => t.startsWith('丙'))).toBe(true);
+  });
+
+  it('a headline across columns 1–2 owns the text under it in both; column 3 is read as its own story', () => {
+    const page = [
+      line('横跨两栏的大标题文字', 100, 100, 3 * B),
+      ...column(100, 260, 5, 20, '甲'),
+      ...column(1000, 260, 5, 20, '乙'),
+      line('第三栏标题', 1900, 100, 2 * B),
+      ...column(1900, 220, 10, 20, '丙'),
+    ];
+    const stories = storyTexts(page);
+    expect(stories.map((s) => s[0])).toEqual(['横跨两栏的大标题文字', '第三栏标题']);
+    expect(stories[0]!.slice(1).map((t) => t[0])).toEqual([...'甲甲甲甲甲乙乙乙乙乙']);
+  });
+
+  it('text above a headline across columns is read before it, column by column, and stays with its own story', () => {
+    const page = [
+      line('上方甲栏标题', 100, 100, 2 * B),
+      ...column(100, 220, 4, 20, '甲'),
+      ...column(1000, 100, 4, 20, '乙'),
+      line('下方横跨两栏的标题', 100, 460, 4 * B),
+      ...column(100, 660, 4, 20, '丙'),
+      ...column(1000, 660, 4, 20, '丁'),
+    ];
+    const stories = storyTexts(page);
+    expect(stories).toHaveLength(2);
+    expect(stories[0]!.slice(1).map((t) => t[0]).join('')).toBe('甲甲甲甲乙乙乙乙');
+    expect(stories[1]!.slice(1).map((t) => t[0]).join('')).toBe('丙丙丙丙丁丁丁丁');
+  });
+
+  it('a kicker right above a headline joins its stack; a sign-off flush right at a column top does not', () => {
+    const page = [
+      ...column(100, 100, 6, 20, '甲'),
+      line('（完）', 100 + 17 * B, 100 + 6 * 1.45 * B),
+      line('旧楼改造又有新进展——', 100, 600),
+      line('六个小区加装电梯', 100, 670, 2 * B),
+      ...column(100, 790, 4, 20, '乙'),
+    ];
+    const a = analyseLayout(page);
+    const kicker = a.zones.flatMap((z) => z.lines).find((l) => l.text.startsWith('旧楼'))!;
+    expect(kicker.hint?.display).toBe('kicker');
+    const end = a.zones.flatMap((z) => z.lines).find((l) => l.text === '（完）')!;
+    expect(end.hint?.display).toBe('body');
+  });
+
+  it('an OCR fragment inside a headline row takes the headline size', () => {
+    const page = [line('美韩军演首纳太空军', 100, 100, 2 * B), line('习', 100 + 9 * 2 * B + 10, 110), line('第二行标题文字', 100, 200, 2 * B), ...column(100, 320, 6)];
+    const a = analyseLayout(page);
+    const frag = a.zones.flatMap((z) => z.lines).find((l) => l.text === '习')!;
+    expect(frag.hint?.display).toBe('headline');
+  });
+
+  it('a line whose box is tall but whose characters are body-sized stays body (OCR box noise)', () => {
+    const page = [line('真正的大标题', 100, 80, 2 * B), ...column(100, 200, 4)];
+    const noisy = line('关系，让家长及师生打住报名的', 100, 200 + 4 * 1.45 * B);
+    noisy.hint!.bbox![3] = noisy.hint!.bbox![1] + 1.6 * B;
+    page.push(noisy, ...column(100, 200 + 5.6 * 1.45 * B, 3));
+    const a = analyseLayout(page);
+    const l = a.zones.flatMap((z) => z.lines).find((x) => x.text === noisy.text)!;
+    expect(l.hint?.display).toBe('body');
+  });
+
+  it('renumbers lines in reading order and remembers each reader line', () => {
+    const page = [...column(1000, 100, 3, 20, '乙'), line('标题', 100, 100, 2 * B), ...column(100, 220, 3, 20, '甲')];
+    const a = analyseLayout(page);
+    const all = a.zones.flatMap((z) => z.lines);
+    expect(all.map((l) => l.n)).toEqual(all.map((_, i) => i + 1));
+    expect(a.order).toHaveLength(page.length);
+    expect(new Set(a.order).size).toBe(page.length);
+  });
+});
