@@ -193,6 +193,8 @@ function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
 function claimByGeometry(line: ClassifiedLine, markers: MarkerSet): boolean {
   const display = line.hint?.display;
   if (display === undefined || display === 'body') return false;
+  // A page number or date standing alone over a headline is furniture whatever its place (第3版 above the first story).
+  if ((display === 'kicker' || display === 'label') && line.width <= FURNITURE_MAX_WIDTH && (isFurniture(line.text, markers) || isDateLine(line.text))) return false;
   if (display === 'furniture') {
     line.role = 'furniture';
     line.furniture = furnitureRoleOf(line, markers);
