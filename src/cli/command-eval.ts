@@ -21,7 +21,7 @@ import { convertPage } from '../convert/convert-page.js';
 import { stripPageExtension } from '../convert/readers.js';
 import { defaultSettings } from '../convert/settings.js';
 import { decodeBytes } from '../core/decode.js';
-import type { NewsDocument } from '../core/model.js';
+import type { InputLine, NewsDocument } from '../core/model.js';
 import { findPages } from '../convert/find-pages.js';
 import { fsReason } from '../io/fs-reason.js';
 import { compareBaseline, makeBaseline, readBaseline, type Baseline } from '../eval/baseline.js';
@@ -182,11 +182,16 @@ async function readGold(c: EvalCase): Promise<GoldDocument> {
   return data as GoldDocument;
 }
 
-/** The document eval scores for a page: `news-parse FILE`'s, on the same road with the default settings. */
-export async function evalDocument(input: string, bytes: Uint8Array, cwd: string): Promise<NewsDocument> {
+/** The page eval scores: `news-parse FILE`'s document (and the lines read), on the same road with the default settings. */
+export async function evalPage(input: string, bytes: Uint8Array, cwd: string): Promise<{ document: NewsDocument; lines: InputLine[] }> {
   const result = await convertPage({ path: input, bytes }, defaultSettings(cwd));
   if (!result.document) throw failureError(input, result);
-  return result.document;
+  return { document: result.document, lines: result.lines };
+}
+
+/** The document of `evalPage`. */
+export async function evalDocument(input: string, bytes: Uint8Array, cwd: string): Promise<NewsDocument> {
+  return (await evalPage(input, bytes, cwd)).document;
 }
 
 /** The `variant` of each input named in an `index.json` beside it (the dev-pages and generated corpora have one). */
@@ -239,13 +244,13 @@ async function scoreCase(c: EvalCase, cwd: string, score: ScoreOptions, group: s
   } catch (err) {
     throw new InputError(c.input, fsReason(err));
   }
-  const doc = await evalDocument(c.input, bytes, cwd);
+  const { document: doc, lines } = await evalPage(c.input, bytes, cwd);
   let text: string | null = null;
   if (doc.source.format === 'text') {
     const decoded = decodeBytes(bytes);
     if (decoded.ok) text = decoded.text;
   }
-  return { id: c.input, key: c.key, group, input: c.input, gold: c.gold, score: scorePage(doc, gold, text, score), documents: { gold, predicted: doc } };
+  return { id: c.input, key: c.key, group, input: c.input, gold: c.gold, score: scorePage(doc, gold, text, score), documents: { gold, predicted: doc, lines } };
 }
 
 function thresholdsOf(opts: EvalCommandOptions): Threshold[] {

@@ -1,6 +1,7 @@
 /**
  * `eval --format html --out DIR`: DIR/index.html (the summary) and, per page,
- * DIR/pages/<page id>.html. A page id is the input's path from the working
+ * DIR/pages/<page id>.html with the review page of its prediction beside it
+ * (<page id>.review.html). A page id is the input's path from the working
  * directory; a `..` in it becomes `_up` so that no page lands outside DIR.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { EvalReport } from '../eval/report.js';
 import { fsReason } from '../io/fs-reason.js';
 import { writeEvalPageHtml, writeEvalSummaryHtml, type EvalPageDocuments } from '../report/eval-html.js';
+import { writeHtml } from '../report/write-html.js';
 import { UserError } from './errors.js';
 
 /** `pages/fixtures/seed/input.txt.html` for `fixtures/seed/input.txt`; `pages/_up/x.txt.html` for `../x.txt`. */
@@ -31,8 +33,15 @@ export async function writeEvalPages(dir: string, report: EvalReport, documents:
     const docs = documents.get(page.id);
     if (!docs) continue;
     const file = pageFileOf(page.id);
-    const back = '../'.repeat(file.split('/').length - 1) + 'index.html';
-    await put(join(dir, file), writeEvalPageHtml(report, page, docs, back));
+    const up = '../'.repeat(file.split('/').length - 1);
+    // Beside the scores, the prediction's own review page: where on the page the articles went wrong.
+    let review: string | undefined;
+    if (docs.lines) {
+      const reviewFile = file.replace(/\.html$/u, '.review.html');
+      await put(join(dir, reviewFile), writeHtml(docs.predicted, docs.lines, { indexHref: up + 'index.html' }));
+      review = reviewFile.slice(reviewFile.lastIndexOf('/') + 1);
+    }
+    await put(join(dir, file), writeEvalPageHtml(report, page, docs, up + 'index.html', review));
     hrefs.set(page.id, file);
   }
   await put(join(dir, 'index.html'), writeEvalSummaryHtml(report, hrefs));

@@ -12,7 +12,7 @@
 import { SCORED_FIELDS, type GoldArticle, type GoldDocument, type ScoredField } from '../eval/gold.js';
 import type { EvalReport, PageReport } from '../eval/report.js';
 import type { ArticleResult } from '../eval/score-page.js';
-import type { Article, NewsDocument } from '../core/model.js';
+import type { Article, InputLine, NewsDocument } from '../core/model.js';
 import { REPORT_COLUMNS as COLUMNS, describeFinding, findingKeys, formatValue } from './eval-describe.js';
 import { colourClass, esc, htmlPage } from './html.js';
 
@@ -44,6 +44,8 @@ td.warn{text-decoration:underline wavy #8a6d00}
 export interface EvalPageDocuments {
   gold: GoldDocument;
   predicted: NewsDocument;
+  /** The input lines the prediction was read from (for its review page beside this one). */
+  lines?: InputLine[];
 }
 
 function fieldText(field: ScoredField, value: unknown): string {
@@ -119,8 +121,9 @@ function metricsHead(first: string, strictThreshold: number): string {
  * The page of one scored input.
  *
  * @param summaryHref link back to the summary page.
+ * @param reviewHref link to the review page of the prediction, when one is written.
  */
-export function writeEvalPageHtml(report: EvalReport, page: PageReport, docs: EvalPageDocuments, summaryHref: string): string {
+export function writeEvalPageHtml(report: EvalReport, page: PageReport, docs: EvalPageDocuments, summaryHref: string, reviewHref?: string): string {
   const { failing, warned } = findingKeys(report);
   const goldArticles = docs.gold.articles ?? [];
   const predById = new Map(docs.predicted.articles.map((a, i) => [a.id, { a, i }]));
@@ -140,7 +143,8 @@ export function writeEvalPageHtml(report: EvalReport, page: PageReport, docs: Ev
   if (chars && chars.extra > 0) lossless.push(`<li class="bad">${chars.extra} output characters not in the input: «${esc(page.lossless?.extraSample ?? '')}»</li>`);
   const a = page.counts.articles;
   const body =
-    `<header class="top"><h1>${esc(page.input)}</h1><p>gold ${esc(page.gold)} · <a href="${esc(summaryHref)}">all pages</a></p>` +
+    `<header class="top"><h1>${esc(page.input)}</h1><p>gold ${esc(page.gold)} · <a href="${esc(summaryHref)}">all pages</a>` +
+    `${reviewHref ? ` · <a href="${esc(reviewHref)}">the predicted segmentation (review page)</a>` : ''}</p>` +
     (a ? `<p>${a.tp} matched of ${a.gold} gold and ${a.predicted} predicted articles; ${a.splits} split, ${a.merges} merged</p>` : '<p>the gold file scores no articles</p>') +
     `</header><main><table>${metricsHead('page', report.strictMatchThreshold)}<tr>${metricsRow('<td>this page</td>', page, failing, warned, page.id)}</tr></table>` +
     (lossless.length > 0 ? `<ul>${lossless.join('')}</ul>` : '') +

@@ -82,6 +82,10 @@ describe('eval --format html', () => {
     // This OCR page loses an article to a merge: the report shows it.
     expect(page).toContain('<span class="badge miss">missed</span>');
     expect(page).toContain('<a href="../../../index.html">all pages</a>');
+    // Beside it, the prediction's review page, linked from it.
+    expect(page).toContain('<a href="input.txt.review.html">the predicted segmentation (review page)</a>');
+    const review = readFileSync(join(out, 'pages', 'fixtures', 'ocr-tesseract-seed', 'input.txt.review.html'), 'utf8');
+    expect(review).toContain('id="card-a1"');
   });
 
   it('needs --out, and --out needs --format html', async () => {
