@@ -125,7 +125,7 @@ export function lineOwners(doc: NewsDocument, lines: readonly InputLine[]): Line
 const ROLE_ORDER: readonly LineRole[] = ['kicker', 'headline', 'subheadline', 'byline', 'dateline', 'subheading', 'body', 'caption', 'endmark', 'signoff', 'continuation', 'furniture', 'unassigned', 'unowned', 'blank'];
 
 export interface ReviewOptions {
-  /** The page's size in the units of the line boxes, when the reader knows it (else the boxes' extent is used). */
+  /** The page's size in the units of the line boxes (default: `source.pageSize`, which PDF input has; else the boxes' extent). */
   geometry?: PageGeometry;
   /** Link back to a batch's index page, shown in the header. */
   indexHref?: string;
@@ -428,7 +428,7 @@ var head=document.querySelector('header.top');if(head)document.documentElement.s
 /** The review page of `doc`, read from `lines` (as `convertFile` returns them in `PageResult.lines`). */
 export function writeHtml(doc: NewsDocument, lines: readonly InputLine[], options: ReviewOptions = {}): string {
   const owners = lineOwners(doc, lines);
-  const drawing = pageDrawing(doc, lines, owners, options.geometry);
+  const drawing = pageDrawing(doc, lines, owners, options.geometry ?? doc.source.pageSize);
   const cards = doc.articles.map((a, i) => articleCard(a, i));
   const body =
     headerOf(doc, owners, options) +

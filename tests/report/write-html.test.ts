@@ -148,6 +148,14 @@ describe('the page drawing', () => {
     expect([...html.matchAll(/<g class="outline c\d" data-a="a\d+">/gu)]).toHaveLength(document.articles.length);
   });
 
+  it('is drawn at the page size a PDF page states', async () => {
+    const { document, lines } = await page('pdf-fake-bold-glyphs');
+    const size = document.source.pageSize!;
+    const html = writeHtml(document, lines);
+    expect(html).toContain(`<h2>Page · ${size.width}×${size.height} pt</h2>`);
+    expect(html).toContain(`<rect class="sheet" x="0" y="0" width="${size.width}" height="${size.height}"/>`);
+  });
+
   it('is left out for plain text', async () => {
     const { document, lines } = await page('seed-community-p02');
     expect(writeHtml(document, lines)).not.toContain('<svg');
