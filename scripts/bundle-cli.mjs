@@ -35,6 +35,8 @@ await build({
   banner: { js: "const import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': 'import_meta_url' },
   logLevel: 'warning',
+  // Without blanks and comments the CLI bundle is 930 → 666 KB: ~4 ms less CPU to read and load it.
+  minifyWhitespace: true,
 });
 writeFileSync(join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 
