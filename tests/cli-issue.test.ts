@@ -97,3 +97,19 @@ describe('--articles', () => {
     expect(rows[1]![CSV_COLUMNS.indexOf('pages')]).toBe('01;03');
   });
 });
+
+describe('--issue on a multi-page PDF', () => {
+  const PDF = join(import.meta.dirname, '..', 'fixtures', 'issue-three-pages-pdf', 'issue.pdf');
+  it('orders its pages by printed number and links the same jumps as the text pages', async () => {
+    const { code, out } = await cli([PDF, '--issue', '--paper', 'dhwb']);
+    expect(code).toBe(0);
+    const issue = JSON.parse(out);
+    expect(newsIssueProblems(issue)).toEqual([]);
+    expect(issue.pages.map((p: { number: string; pageInFile: number }) => [p.number, p.pageInFile])).toEqual([['01', 2], ['02', 3], ['03', 1]]);
+    const pageOf = (id: string) => id.replace(/^.*-p(\d+)-a\d+$/u, '$1');
+    expect(issue.links.map((l: { from: string; to: string; jumpOn: string }) => [pageOf(l.from), pageOf(l.to), l.jumpOn])).toEqual([['1', '3', '下转第3版'], ['1', '2', '转第二版']]);
+    const joined = issue.articles.filter((a: { parts: unknown[] }) => a.parts.length > 1).map((a: { headline: string }) => a.headline);
+    expect(joined).toEqual(['本市绿色转型迈出新步伐', '老城区改造启动']);
+    expect(issue.warnings.map((w: { code: string; args: { jump: string } }) => [w.code, w.args.jump])).toEqual([['JUMP_UNMATCHED', '下转第5版']]);
+  });
+});

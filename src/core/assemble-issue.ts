@@ -42,6 +42,8 @@ export interface IssuePage {
   id: string | null;
   date: PageDate | null;
   path: string | null;
+  /** The page's 1-based index inside a multi-page file (PDF), else null. */
+  pageInFile: number | null;
   sha256: string;
   articles: string[];
 }
@@ -155,6 +157,7 @@ export function assembleIssue(docs: readonly NewsDocument[]): { issue: IssueDocu
     id: doc.page.id ?? null,
     date: doc.page.date ?? null,
     path: doc.source.path,
+    pageInFile: doc.source.pageIndex ?? null,
     sha256: doc.source.sha256,
     articles: doc.articles.map((a) => issueRef(doc, i, a)),
   }));

@@ -11,6 +11,8 @@ export interface ArticleSource {
   /** The part's article id (issue reference in issue mode). */
   id: string;
   path: string | null;
+  /** The page's 1-based index inside a multi-page file (PDF), else null. */
+  pageInFile: number | null;
   page: string | null;
   lines: LineRange;
   ranges: LineRange[];
@@ -67,20 +69,20 @@ export function pageRecords(doc: NewsDocument): ArticleRecord[] {
   const issue = doc.page.issue?.id ?? null;
   const date = doc.page.issue?.date ?? doc.page.date?.iso ?? null;
   return doc.articles.map((a) =>
-    record(a.id, issue, date, a, [{ id: a.id, path: doc.source.path, page: doc.page.number, lines: a.lines, ranges: a.ranges ?? [a.lines] }]),
+    record(a.id, issue, date, a, [{ id: a.id, path: doc.source.path, pageInFile: doc.source.pageIndex ?? null, page: doc.page.number, lines: a.lines, ranges: a.ranges ?? [a.lines] }]),
   );
 }
 
 /** One record per story of an issue: a joined continuation is one record. */
 export function issueRecords(issue: IssueDocument): ArticleRecord[] {
-  const paths = issue.pages.map((p) => p.path);
+  const pageOf = (index: number) => issue.pages[index - 1];
   return issue.articles.map((a: IssueArticle) =>
     record(
       a.id,
       issue.issue.id,
       issue.issue.date,
       a,
-      a.parts.map((p) => ({ id: p.id, path: paths[p.page - 1] ?? null, page: p.pageNumber, lines: p.lines, ranges: p.ranges })),
+      a.parts.map((p) => ({ id: p.id, path: pageOf(p.page)?.path ?? null, pageInFile: pageOf(p.page)?.pageInFile ?? null, page: p.pageNumber, lines: p.lines, ranges: p.ranges })),
     ),
   );
 }
@@ -92,7 +94,7 @@ export const CSV_COLUMNS = [
 
 const ranges = (r: LineRange[]) => r.map(([a, b]) => (a === b ? `L${a}` : `L${a}-${b}`)).join(',');
 
-/** A record as CSV cells: names joined with 、, pages with ;, sources as path#L6-13,L20-24 joined with ;. */
+/** A record as CSV cells: names joined with 、, pages with ;, sources as path#L6-13,L20-24 (path@2#… for page 2 of a PDF) joined with ;. */
 export function csvCells(r: ArticleRecord): string[] {
   return [
     r.id,
@@ -110,7 +112,7 @@ export function csvCells(r: ArticleRecord): string[] {
     r.signoff ?? '',
     String(r.paragraphs.length),
     r.text,
-    r.sources.map((s) => `${s.path ?? '-'}#${ranges(s.ranges)}`).join(';'),
+    r.sources.map((s) => `${s.path ?? '-'}${s.pageInFile !== null ? `@${s.pageInFile}` : ''}#${ranges(s.ranges)}`).join(';'),
   ];
 }
 
