@@ -6,6 +6,22 @@
  */
 import { titleText, type Block, type BodyUnit } from './group-blocks.js';
 
+/**
+ * How far, in blocks, a headline may stand from the text it belongs to. A page
+ * whose reading order is scrambled lists a column's headlines before their
+ * texts, so a pair can be far apart, but never farther than one printed page
+ * holds: over 359 measured pages (fixtures, dev pages, ECPO) the farthest pair
+ * was 23 blocks apart and the largest page had 63 blocks. Looking no farther
+ * keeps pairing and splitting linear when the "page" is a whole issue or many
+ * pages run together (each headline then has a bounded number of candidates).
+ */
+export const PAIRING_REACH = 64;
+
+/** The block indexes within PAIRING_REACH of block `i` on a page of `n` blocks: [first, last]. */
+export function reachOf(i: number, n: number): [first: number, last: number] {
+  return [Math.max(0, i - PAIRING_REACH), Math.min(n - 1, i + PAIRING_REACH)];
+}
+
 /** Han ideographs (BMP blocks and the supplementary planes): the characters that carry topic. */
 function isHan(cp: number): boolean {
   return (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
@@ -31,10 +47,11 @@ function key(a: number, b: number): Bigram {
 
 /**
  * Han bigrams of `text`, read on from the code point `prev` (-1: none) —
- * added to `out`, or only those in `keep` when it is given. Returns the last
+ * added to `out`, only those in `keep` when it is given. Returns the last
  * Han code point, so that several texts can be read as one run.
  */
 function collectBigrams(text: string, prev: number, out: Bigram[] | Set<Bigram>, keep: ReadonlySet<Bigram> | null): number {
+  const toSet = out instanceof Set;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
@@ -44,8 +61,10 @@ function collectBigrams(text: string, prev: number, out: Bigram[] | Set<Bigram>,
     if (!isHan(cp)) continue;
     if (prev >= 0) {
       const g = key(prev, cp);
-      if (keep === null) (out as Bigram[]).push(g);
-      else if (keep.has(g)) (out as Set<Bigram>).add(g);
+      if (keep === null || keep.has(g)) {
+        if (toSet) (out as Set<Bigram>).add(g);
+        else (out as Bigram[]).push(g);
+      }
     }
     prev = cp;
   }
@@ -89,21 +108,102 @@ export function headlineBigrams(blocks: readonly Block[]): Set<Bigram> {
   return out;
 }
 
-const unitSets = new WeakMap<ReadonlySet<Bigram>, WeakMap<BodyUnit, Set<Bigram>>>();
+type UnitCache<T> = WeakMap<ReadonlySet<Bigram>, WeakMap<BodyUnit, T>>;
 
-/** The bigrams of a body unit's text (dateline remainder and body lines) that are in `relevant`, cached. */
+/** What `make` computes for unit `u` on the page whose headline bigrams are `relevant`, computed once. */
+function perUnit<T>(cache: UnitCache<T>, relevant: ReadonlySet<Bigram>, u: BodyUnit, make: () => T): T {
+  let perPage = cache.get(relevant);
+  if (!perPage) cache.set(relevant, (perPage = new WeakMap()));
+  let value = perPage.get(u);
+  if (value === undefined) perPage.set(u, (value = make()));
+  return value;
+}
+
+const unitSets: UnitCache<Set<Bigram>> = new WeakMap();
+
+/** The bigrams of a body unit's text (dateline remainder and body lines, read as one run) that are in `relevant`, cached. */
 export function unitBigrams(u: BodyUnit, relevant: ReadonlySet<Bigram>): Set<Bigram> {
-  let perPage = unitSets.get(relevant);
-  if (!perPage) {
-    perPage = new WeakMap();
-    unitSets.set(relevant, perPage);
-  }
-  let set = perPage.get(u);
-  if (!set) {
-    set = new Set();
+  return perUnit(unitSets, relevant, u, () => {
+    const set = new Set<Bigram>();
     let prev = collectBigrams(u.dateline?.dateline?.rest ?? '', -1, set, relevant);
     for (const l of u.body) prev = collectBigrams(l.text, prev, set, relevant);
-    perPage.set(u, set);
+    return set;
+  });
+}
+
+/** The first and last body line (index into the unit's body; -1 for the dateline's remainder) holding a bigram. */
+export interface LineSpan {
+  first: number;
+  last: number;
+}
+
+const unitSpans: UnitCache<Map<Bigram, LineSpan>> = new WeakMap();
+
+/**
+ * For each bigram in `relevant` within one line of the unit (the dateline's
+ * remainder is line -1), the first and last such line; cached per unit.
+ * Splitting asks every headline without a text where in a unit its bigrams
+ * occur — a question these two numbers answer for any cut, without reading
+ * the lines again for each headline.
+ */
+export function unitBigramSpans(u: BodyUnit, relevant: ReadonlySet<Bigram>): Map<Bigram, LineSpan> {
+  return perUnit(unitSpans, relevant, u, () => {
+    const spans = new Map<Bigram, LineSpan>();
+    const grams: Bigram[] = [];
+    for (let k = -1; k < u.body.length; k++) {
+      grams.length = 0;
+      collectBigrams(k < 0 ? (u.dateline?.dateline?.rest ?? '') : u.body[k]!.text, -1, grams, relevant);
+      for (const g of grams) {
+        const span = spans.get(g);
+        if (span) span.last = k;
+        else spans.set(g, { first: k, last: k });
+      }
+    }
+    return spans;
+  });
+}
+
+/** For each relevant bigram, the indexes (ascending) of the blocks whose body unit holds it. */
+export type BodyIndex = Map<Bigram, number[]>;
+
+/** Index the body units of `blocks` by their bigrams in `relevant`. */
+export function indexBodies(blocks: readonly Block[], relevant: ReadonlySet<Bigram>): BodyIndex {
+  const index: BodyIndex = new Map();
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.type !== 'body') continue;
+    for (const g of unitBigrams(b, relevant)) {
+      const list = index.get(g);
+      if (list) list.push(i);
+      else index.set(g, [i]);
+    }
   }
-  return set;
+  return index;
+}
+
+/** The first position in ascending `list` whose value is ≥ `value`. */
+function lowerBound(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * How many of `grams` (repeats counted) each body unit between blocks `first`
+ * and `last` holds, for the units holding at least one: the same numerators as
+ * recall() over each unit's set, found without visiting the others.
+ */
+export function hitsWithin(index: BodyIndex, grams: Bigram[], first: number, last: number): Map<number, number> {
+  const hits = new Map<number, number>();
+  for (const g of grams) {
+    const list = index.get(g);
+    if (!list) continue;
+    for (let j = lowerBound(list, first); j < list.length && list[j]! <= last; j++) hits.set(list[j]!, (hits.get(list[j]!) ?? 0) + 1);
+  }
+  return hits;
 }

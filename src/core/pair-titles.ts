@@ -11,8 +11,10 @@
  *  - position: the headline block directly precedes the body unit (+0.35), or
  *    a display line directly follows a photo text it captions (+0.25).
  * Pairs are taken greedily by score; a pair needs position or content ≥ 0.4.
+ * Only bodies within PAIRING_REACH blocks of a headline are candidates, found
+ * through an index of the bodies by bigram, so a page's pairing is linear in its length.
  */
-import { bigramList, headlineBigrams, recall, unitBigrams, type Bigram } from './bigrams.js';
+import { bigramList, headlineBigrams, hitsWithin, indexBodies, reachOf, type Bigram } from './bigrams.js';
 import { titleText, type Block, type BodyUnit } from './group-blocks.js';
 
 export { bigramRecall } from './bigrams.js';
@@ -32,14 +34,19 @@ const CONTENT_ALONE = 0.4;
 
 export function pairTitles(blocks: Block[], relevant: ReadonlySet<Bigram> = headlineBigrams(blocks)): Pairing[] {
   const candidates: Pairing[] = [];
+  const index = indexBodies(blocks, relevant);
   for (let ti = 0; ti < blocks.length; ti++) {
     const tb = blocks[ti]!;
     if (tb.type !== 'title') continue;
     const tGrams = bigramList(titleText(tb));
-    for (let bi = 0; bi < blocks.length; bi++) {
+    const [first, last] = reachOf(ti, blocks.length);
+    // Candidates: the bodies sharing a bigram with the headline (content alone needs one), and its neighbours.
+    const hits = hitsWithin(index, tGrams, first, last);
+    for (const bi of [ti - 1, ti + 1]) if (bi >= first && bi <= last && !hits.has(bi)) hits.set(bi, 0);
+    for (const bi of [...hits.keys()].sort((a, b) => a - b)) {
       const ub = blocks[bi]!;
       if (ub.type !== 'body' || (ub.body.length === 0 && ub.dateline === null)) continue;
-      const content = recall(tGrams, unitBigrams(ub, relevant));
+      const content = tGrams.length === 0 ? 0 : hits.get(bi)! / tGrams.length;
       let adjacent: Pairing['adjacent'] = null;
       if (bi === ti + 1) adjacent = 'before';
       else if (ti === bi + 1 && ub.closedBy === null && (tb.display || isPhotoUnit(ub))) adjacent = 'after';

@@ -9,7 +9,7 @@
  * Runs after group-blocks and before pair-titles.
  */
 import { titleText, type Block, type BodyUnit, type TitleBlock } from './group-blocks.js';
-import { bigramList, headlineBigrams, recall, unitBigrams, type Bigram } from './bigrams.js';
+import { bigramList, headlineBigrams, hitsWithin, indexBodies, reachOf, recall, unitBigramSpans, unitBigrams, type Bigram, type BodyIndex, type LineSpan } from './bigrams.js';
 
 const MIN_TAIL = 0.5;
 const MAX_HEAD = 0.3;
@@ -24,18 +24,19 @@ const MIN_STACKED = 0.4;
  * per line, and pairing gives each its body by content.
  */
 function splitStackedTitles(blocks: Block[], relevant: ReadonlySet<Bigram>): Block[] {
-  const bodies = blocks.filter((b): b is BodyUnit => b.type === 'body');
-  return blocks.flatMap((b) => {
+  let index: BodyIndex | null = null;
+  return blocks.flatMap((b, bi) => {
     if (b.type !== 'title' || b.display || b.subheadline || b.titles.length < 2) return [b];
+    index ??= indexBodies(blocks, relevant);
+    const [first, last] = reachOf(bi, blocks.length);
     const best = b.titles.map((line) => {
       let top = -1;
-      let score = 0;
+      let most = 0;
       const grams = bigramList(line.text);
-      bodies.forEach((u, i) => {
-        const r = recall(grams, unitBigrams(u, relevant));
-        if (r > score) [top, score] = [i, r];
-      });
-      return score >= MIN_STACKED ? top : -1;
+      for (const [i, hits] of hitsWithin(index!, grams, first, last)) {
+        if (hits > most || (hits === most && i < top)) [top, most] = [i, hits];
+      }
+      return grams.length > 0 && most / grams.length >= MIN_STACKED ? top : -1;
     });
     const distinct = new Set(best.filter((i) => i >= 0));
     if (best.includes(-1) || distinct.size < b.titles.length) return [b];
@@ -49,9 +50,42 @@ function splitStackedTitles(blocks: Block[], relevant: ReadonlySet<Bigram>): Blo
   });
 }
 
+/** First and last line of each of `grams` in a unit (a line past the end, and -1, when absent). */
+function linesOf(grams: Bigram[], spans: ReadonlyMap<Bigram, LineSpan>): { first: number[]; last: number[] } {
+  const first: number[] = [];
+  const last: number[] = [];
+  for (const g of grams) {
+    const span = spans.get(g);
+    first.push(span ? span.first : Number.MAX_SAFE_INTEGER);
+    last.push(span ? span.last : -1);
+  }
+  return { first, last };
+}
+
+/** Share of a headline's bigrams (repeats counted), given by their lines, for which `holds` is true. */
+function share(lines: number[], holds: (line: number) => boolean): number {
+  if (lines.length === 0) return 0;
+  let hit = 0;
+  for (const line of lines) if (holds(line)) hit++;
+  return hit / lines.length;
+}
+
+const startsOf = new WeakMap<BodyUnit, number[]>();
+
+/** Where a unit may be cut: its paragraph starts from the third line on, cached per unit. */
+function paragraphStarts(u: BodyUnit): number[] {
+  let starts = startsOf.get(u);
+  if (!starts) {
+    starts = [];
+    for (let k = 2; k < u.body.length; k++) if (u.body[k]!.rule === 'paragraph-start') starts.push(k);
+    startsOf.set(u, starts);
+  }
+  return starts;
+}
+
 export function splitBodies(input: Block[], relevant: ReadonlySet<Bigram> = headlineBigrams(input)): Block[] {
   const blocks = splitStackedTitles(input, relevant);
-  let out = blocks.slice();
+  const out = blocks.slice();
   for (let ti = 0; ti < out.length; ti++) {
     const t = out[ti]!;
     if (t.type !== 'title' || t.display) continue;
@@ -59,35 +93,28 @@ export function splitBodies(input: Block[], relevant: ReadonlySet<Bigram> = head
     if (below && below.type === 'body') continue;
     const tGrams = bigramList(titleText(t));
     let best: { unit: number; at: number; score: number } | null = null;
-    out.forEach((u, ui) => {
-      if (u.type !== 'body' || u.body.length < 4) return;
+    const [first, last] = reachOf(ti, out.length);
+    for (let ui = first; ui <= last; ui++) {
+      const u = out[ui]!;
+      if (u.type !== 'body' || u.body.length < 4) continue;
       // No tail can read like the headline if the whole unit does not.
-      if (recall(tGrams, unitBigrams(u, relevant)) < MIN_TAIL) return;
+      if (recall(tGrams, unitBigrams(u, relevant)) < MIN_TAIL) continue;
       // The unit's own headline (directly above it) should read like the head, not the tail.
       const ownGrams = ui > 0 && out[ui - 1]!.type === 'title' ? bigramList(titleText(out[ui - 1] as TitleBlock)) : [];
-      // Bags of bigrams before and after each candidate split, moved one line at a time.
-      // Only the two headlines' bigrams are ever asked about, so only they are counted.
-      const asked = new Set([...tGrams, ...ownGrams]);
-      const lineGrams = u.body.map((l) => bigramList(l.text).filter((g) => asked.has(g)));
-      const head = new Map<Bigram, number>();
-      const tail = new Map<Bigram, number>();
-      const bump = (bag: Map<Bigram, number>, grams: Bigram[], by: number) => {
-        for (const g of grams) bag.set(g, (bag.get(g) ?? 0) + by);
-      };
-      bump(head, bigramList(u.dateline?.dateline?.rest ?? ''), 1);
-      lineGrams.forEach((g) => bump(tail, g, 1));
-      for (let k = 0; k < u.body.length; k++) {
-        if (k >= 2 && u.body[k]!.rule === 'paragraph-start') {
-          const tailFit = recall(tGrams, tail);
-          const headFit = recall(tGrams, head);
-          const ownFit = ownGrams.length ? recall(ownGrams, head) - recall(ownGrams, tail) : 0;
-          const score = tailFit - headFit + ownFit;
-          if (tailFit >= MIN_TAIL && headFit <= MAX_HEAD && score > (best?.score ?? 0)) best = { unit: ui, at: k, score };
-        }
-        bump(head, lineGrams[k]!, 1);
-        bump(tail, lineGrams[k]!, -1);
+      // A cut before line k leaves a bigram in the head when its first line is before k (the
+      // dateline's remainder is line -1), in the tail when its last line is k or later.
+      // Headlines' bigrams are all in `relevant`, so `spans` knows every one asked about.
+      const spans = unitBigramSpans(u, relevant);
+      const t = linesOf(tGrams, spans);
+      const own = linesOf(ownGrams, spans);
+      for (const k of paragraphStarts(u)) {
+        const tailFit = share(t.last, (line) => line >= k);
+        const headFit = share(t.first, (line) => line < k);
+        const ownFit = own.first.length ? share(own.first, (line) => line < k) - share(own.last, (line) => line >= k) : 0;
+        const score = tailFit - headFit + ownFit;
+        if (tailFit >= MIN_TAIL && headFit <= MAX_HEAD && score > (best?.score ?? 0)) best = { unit: ui, at: k, score };
       }
-    });
+    }
     if (!best) continue;
     const { unit: ui, at } = best as { unit: number; at: number; score: number };
     const u = out[ui] as BodyUnit;
@@ -95,7 +122,7 @@ export function splitBodies(input: Block[], relevant: ReadonlySet<Bigram> = head
     const tailBody = u.body.slice(at);
     const head: BodyUnit = { ...u, body: headBody, signoff: null, jump: null, endmark: null, closedBy: 'content-split', lines: [u.lines[0], headBody[headBody.length - 1]!.n] };
     const tail: BodyUnit = { ...u, bylines: [], dateline: null, jumpFrom: null, body: tailBody, openedBy: 'content-split', lines: [tailBody[0]!.n, u.lines[1]] };
-    out = [...out.slice(0, ui), head, tail, ...out.slice(ui + 1)];
+    out.splice(ui, 1, head, tail);
     if (ui < ti) ti++;
   }
   return out;
