@@ -30,7 +30,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['fast-xml-parser', 'opencc-js', 'opencc-js/*', 'pdfjs-dist', 'pdfjs-dist/*'],
+  external: ['fast-xml-parser', 'opencc-js', 'opencc-js/*', 'pdfjs-dist', 'pdfjs-dist/*', 'recheck', 'tinyglobby'],
   // import.meta.url (the pool's worker URL, createRequire) means this file's URL.
   banner: { js: "const import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': 'import_meta_url' },

@@ -21,6 +21,7 @@
  * in the CLI) or `schema-mismatch` (our bug, exit 3). Only a bad --profile
  * throws (ProfileError), and the CLI loads the profile before any page.
  */
+import { isMainThread } from 'node:worker_threads';
 import { parseLines, readStringLines, UnusableInputError } from '../index.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
 import { newsDocumentProblems } from '../schema/validate.js';
@@ -65,7 +66,9 @@ export function loadProfileOnce(nameOrPath: string, cwd: string): Promise<Loaded
   const key = `${cwd}\0${nameOrPath}`;
   let p = profiles.get(key);
   if (!p) {
-    p = import('../profile/load-profile.js').then(({ loadProfile }) => loadProfile(nameOrPath, cwd));
+    // A batch's workers load the file the main thread has already checked (command-batch.ts loads
+    // it before any worker starts), so they skip the seconds the backtracking check may take.
+    p = import('../profile/load-profile.js').then(({ loadProfile }) => loadProfile(nameOrPath, cwd, { backtrackingChecked: !isMainThread }));
     profiles.set(key, p);
     p.catch(() => profiles.delete(key));
   }

@@ -161,7 +161,7 @@ function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
   // No pre-filter of our own here or below: a profile's pattern (^见第[0-9]+版$, a sign-off
   // without brackets) must reach its rule.
   if (markers.jump.test(t)) {
-    line.inner = t.replace(/^[（(]\s*|\s*[）)]$/gu, '');
+    line.inner = t.replace(/^[（(]\s*|(?<!\s)\s*[）)]$/gu, ''); // (?<!\s): a run of spaces is tried once, not from each space
     return claim('jump', 'jump');
   }
   const dateline = parseDateline(t, markers);

@@ -16,7 +16,9 @@ const SP = '[ \\t\\u00a0\\u3000]+';
 const HAN_BEFORE_ALNUM = new RegExp(`(?<=[${HAN_CLASS}])${SP}(?=[0-9A-Za-z%])`, 'gu');
 const ALNUM_BEFORE_HAN = new RegExp(`(?<=[0-9A-Za-z%])${SP}(?=[${HAN_CLASS}])`, 'gu');
 const AFTER_FULLWIDTH = new RegExp(`(?<=[，。、；：？！”’）》」』】〕])${SP}`, 'gu');
-const BEFORE_FULLWIDTH = new RegExp(`${SP}(?=[，。、；：？！“‘（《「『【〔”’）》」』】〕])`, 'gu');
+// Only from the start of a run of spaces: tried from every space of a long run that ends in no
+// punctuation, the match was quadratic (a bracket and 10,000 tabs took 2.5 s).
+const BEFORE_FULLWIDTH = new RegExp(`(?<![ \\t\\u00a0\\u3000])${SP}(?=[，。、；：？！“‘（《「『【〔”’）》」』】〕])`, 'gu');
 // Three or more em dashes (or box-drawing/horizontal-bar pairs) are one 2-em dash.
 const DASH_RUN = /—{3,}|[―─]{2,}/gu;
 

@@ -101,8 +101,25 @@ export function builtinProfile(name: string): Profile {
   return buildProfile(checkProfile(spec, name));
 }
 
+/** Refuse a profile file any of whose patterns recheck finds can backtrack catastrophically. */
+async function refuseBacktracking(spec: ProfileSpec, label: string): Promise<void> {
+  const { backtrackingReason } = await import('./backtracking-check.js');
+  for (const [path, source] of patternsOf(spec)) {
+    const reason = await backtrackingReason(source);
+    if (reason) throw new ProfileError(`profile ${label}: ${path}: ${reason}`);
+  }
+}
+
+export interface LoadOptions {
+  /**
+   * The profile file has already passed the backtracking check in this run (a
+   * batch's workers load the file the main thread checked), so skip that check.
+   */
+  backtrackingChecked?: boolean;
+}
+
 /** `--profile` argument: a built-in name, or a path to a JSON file (anything with / or ending in .json). */
-export async function loadProfile(nameOrPath: string, cwd: string): Promise<Profile> {
+export async function loadProfile(nameOrPath: string, cwd: string, options: LoadOptions = {}): Promise<Profile> {
   if (!/[/\\]|\.json$/i.test(nameOrPath)) return builtinProfile(nameOrPath);
   let text: string;
   try {
@@ -117,5 +134,7 @@ export async function loadProfile(nameOrPath: string, cwd: string): Promise<Prof
   } catch (err) {
     throw new ProfileError(`profile ${nameOrPath}: not valid JSON (${(err as Error).message})`);
   }
-  return buildProfile(checkProfile(data, nameOrPath));
+  const spec = checkProfile(data, nameOrPath);
+  if (!options.backtrackingChecked) await refuseBacktracking(spec, nameOrPath);
+  return buildProfile(spec);
 }
