@@ -83,3 +83,11 @@ export function processIO(): CliIO {
 export function processId(): number {
   return process.pid;
 }
+
+/**
+ * Gives an environment variable a value unless the user set one, for a library
+ * that reads its settings from the environment when it loads (recheck's backend).
+ */
+export function defaultProcessEnv(name: string, value: string): void {
+  process.env[name] ??= value;
+}

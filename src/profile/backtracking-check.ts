@@ -23,12 +23,14 @@
  */
 export const PATTERN_CHECK_BUDGET_MS = 10_000;
 
+import { defaultProcessEnv } from '../ports.js';
+
 type Recheck = typeof import('recheck');
 let recheck: Promise<Recheck> | null = null;
 
 function loadRecheck(): Promise<Recheck> {
   // The backend is chosen from the environment when recheck loads; the default would start the native binary.
-  process.env['RECHECK_BACKEND'] ??= 'pure';
+  defaultProcessEnv('RECHECK_BACKEND', 'pure');
   recheck ??= import('recheck');
   return recheck;
 }
