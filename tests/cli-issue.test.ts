@@ -1,5 +1,5 @@
 /** The CLI side of issues and exports: --paper/--date/--edition, --issue, --articles jsonl|csv, --bom. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -28,6 +28,20 @@ describe('--paper, --date, --edition', () => {
     expect(doc.articles[0].id).toBe('dhrb-2023-11-04-b-p1-a1');
     expect(doc.tool.options.issue).toEqual({ paper: 'dhrb', edition: 'b' });
   });
+  it('come from a profile file\'s paper and edition too; the options win', async () => {
+    const profile = join(tmp, 'dhrb.json');
+    writeFileSync(profile, JSON.stringify({ name: 'dhrb', extends: 'mainland-community', paper: 'dhrb', edition: 'c' }));
+    const fromProfile = JSON.parse((await cli([PAGE, '--json', '--profile', profile])).out);
+    expect(fromProfile.page.id).toBe('dhrb-2023-11-04-c-p1');
+    const overridden = JSON.parse((await cli([PAGE, '--json', '--profile', profile, '--edition', 'b'])).out);
+    expect(overridden.page.id).toBe('dhrb-2023-11-04-b-p1');
+    const badProfile = join(tmp, 'bad-paper.json');
+    writeFileSync(badProfile, JSON.stringify({ name: 'dhrb', paper: 'DH RB' }));
+    const bad = await cli([PAGE, '--json', '--profile', badProfile]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/paper/);
+  });
+
   it.each([
     [['--paper', 'RMRB'], '--paper'],
     [['--paper', 'rm-rb'], '--paper'],
