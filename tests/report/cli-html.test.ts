@@ -64,6 +64,17 @@ describe('--review-dir', () => {
     expect(readFileSync(join(out, 'sub', 'b.xml.html'), 'utf8')).toContain('<a href="../index.html">all pages</a>');
   });
 
+  it('gives each page of a multi-page PDF its own file, which --format html refuses to squeeze into one', async () => {
+    const pdf = 'fixtures/issue-three-pages-pdf/issue.pdf';
+    const out = join(dir, 'review-pdf');
+    expect((await cli([pdf, '--review-dir', out])).code).toBe(0);
+    for (const n of ['001', '002', '003']) expect(readFileSync(join(out, 'issue.pdf', `p${n}.html`), 'utf8')).toContain('<svg viewBox=');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<a href="issue.pdf/p002.html">fixtures/issue-three-pages-pdf/issue.pdf page 2</a>');
+    const one = await cli([pdf, '--format', 'html']);
+    expect(one.code).toBe(2);
+    expect(one.err).toBe(`news-parse: ${pdf}: holds 3 pages; --format html writes one, use --review-dir DIR\n`);
+  });
+
   it('takes no --format and no other batch output', async () => {
     expect((await cli([SEED, '--review-dir', join(dir, 'r2'), '--format', 'json'])).code).toBe(2);
     expect((await cli([SEED, '--review-dir', join(dir, 'r2'), '--out-dir', join(dir, 'o')])).code).toBe(2);
