@@ -97,3 +97,15 @@ describe('PageResult.lines', () => {
     expect(r.document!.source.lines).toBe(r.lines!.length);
   });
 });
+
+describe('--stdin-jsonl answers', () => {
+  it('puts the pages of a multi-page input on the record’s one line', async () => {
+    const { answerLine } = await import('../src/batch/stdin-jsonl.js');
+    const rec = { idJson: '"r1"', line: 1, task: null };
+    const one = answerLine(rec, { seq: 0, status: 'converted', sha256: 'x', articles: 0, warnings: 0, json: '{"a":1}' });
+    expect(JSON.parse(one)).toEqual({ id: 'r1', document: { a: 1 } });
+    const two = answerLine(rec, { seq: 0, status: 'converted', sha256: 'x', articles: 0, warnings: 0, json: '{"a":1}\n{"a":"x\\ny"}' });
+    expect(two.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(two)).toEqual({ id: 'r1', documents: [{ a: 1 }, { a: 'x\ny' }] });
+  });
+});

@@ -8,6 +8,8 @@
  *
  *   {"id": …, "document": {…}}          or      {"id": …, "error": "reason"}
  *
+ * (a multi-page input, such as a PDF of several pages: {"id": …, "documents": [{…}, …]})
+ *
  * `id` is copied as given (any JSON value). Blank lines are ignored. Bad
  * records are answered in-band with an error line, so a map task does not fail
  * because of one page; only a broken stdin/stdout ends the run.
@@ -78,6 +80,11 @@ export function answerLine(rec: StdinRecord, result: TaskResult | null): string 
     const where = rec.task?.kind === 'file' ? `${rec.task.path}: ` : '';
     return `{"id":${rec.idJson},"error":${JSON.stringify(where + result.reason)}}\n`;
   }
-  if (result.status === 'converted' && result.json !== undefined) return `{"id":${rec.idJson},"document":${result.json}}\n`;
+  if (result.status === 'converted' && result.json !== undefined) {
+    // JSON.stringify never writes a raw newline, so one in `json` separates the documents of a
+    // multi-page input (a PDF): they are answered together, keeping one line per record.
+    if (result.json.includes('\n')) return `{"id":${rec.idJson},"documents":[${result.json.split('\n').join(',')}]}\n`;
+    return `{"id":${rec.idJson},"document":${result.json}}\n`;
+  }
   return `{"id":${rec.idJson},"error":"internal error: no document; please report this"}\n`;
 }
