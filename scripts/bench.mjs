@@ -3,8 +3,12 @@
 //     the measurement runs in a child process pinned to CPU 0 with taskset when it exists, so V8's
 //     background compiler and GC threads share that core instead of borrowing a second one;
 //     the first pass (cold: interpreter, then compilation) is reported apart from the steady state;
-//  2. the CLI's wall time on the seed page against bare `node -e ""` start-up (medians of N runs).
-// Targets: ≥ 5 MB/s in-process (issue 2); CLI within 1.5× Node's own start-up (issue 12).
+//  2. the CLI's wall time on the seed page against bare `node -e ""` start-up (medians of N runs);
+//  3. PDF pages through the whole road (pdf.js, layout, core, schema check): the first page of a fresh
+//     process (cold: pdf.js loads and compiles) and the median of 10 more reads of it (warm), wall and
+//     CPU, on the committed generated page and, when ../shared/data is there, on a Chromium-printed
+//     6-column broadsheet page (measurement only; BENCH_PDF=FILE picks another).
+// Targets: ≥ 5 MB/s in-process (issue 2); CLI within 1.5× Node's own start-up (issue 12); PDF warm ≤ 150 ms a page (issue 13).
 // Environment: BENCH_RUNS (CLI runs, default 15), BENCH_PIN=0 to measure unpinned.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -44,6 +48,37 @@ async function inProcess() {
   console.log(report('steady, median CPU ', median(passes.map((p) => p.cpu))));
 }
 
+/** One PDF through the conversion road, cold then warm, in this (fresh) process. */
+async function pdfPage(file) {
+  const { convertFile } = await import('../dist/convert/convert-page.js');
+  const { defaultSettings } = await import('../dist/convert/settings.js');
+  const bytes = new Uint8Array(readFileSync(file));
+  const once = async () => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    let pages = 0;
+    for await (const r of convertFile({ path: file, bytes }, defaultSettings(root))) {
+      if (!r.document) throw new Error(r.failure.reason);
+      pages++;
+    }
+    const c = process.cpuUsage(c0);
+    return { wall: (performance.now() - t0) / pages, cpu: (c.user + c.system) / 1000 / pages };
+  };
+  const cold = await once();
+  const warm = [];
+  for (let i = 0; i < 10; i++) warm.push(await once());
+  const f = (x) => x.toFixed(0);
+  console.log(
+    `PDF ${file.replace(root + '/', '')}: per page cold ${f(cold.wall)} ms wall / ${f(cold.cpu)} ms CPU; ` +
+      `warm median ${f(median(warm.map((w) => w.wall)))} ms wall / ${f(median(warm.map((w) => w.cpu)))} ms CPU (target warm ≤ 150 ms on a 6-column page)`,
+  );
+}
+
+if (process.argv[2] === '--pdf') {
+  await pdfPage(process.argv[3]);
+  process.exit(0);
+}
+
 if (process.argv[2] === '--in-process') {
   await inProcess();
   process.exit(0);
@@ -78,3 +113,11 @@ for (let i = 0; i < runs; i++) {
 const b = median(bare);
 const c = median(cli);
 console.log(`CLI on the seed page (${runs} runs, medians): node -e "" ${b.toFixed(1)} ms, news-parse ${c.toFixed(1)} ms → ${(c / b).toFixed(2)}× (target ≤ 1.5×)`);
+
+// 3. PDF pages, each file in a fresh process so that "cold" includes loading pdf.js.
+const broadsheet = process.env.BENCH_PDF ?? join(root, '..', 'shared', 'data', 'dev-pages', 'appledaily-01.pdf');
+for (const file of [join(fixtures, 'pdf-fake-bold-glyphs', 'input.pdf'), broadsheet]) {
+  if (!existsSync(file)) continue;
+  const r = spawnSync(process.execPath, [self, '--pdf', file], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

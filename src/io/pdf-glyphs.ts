@@ -78,6 +78,8 @@ export interface GlyphRead {
   glyphs: PlacedGlyph[];
   /** Glyphs with no Unicode mapping or a private-use code point. */
   unmapped: number;
+  /** Glyphs of vertical writing (Identity-V fonts), which this reader does not place yet. */
+  vertical: number;
 }
 
 type Matrix = [number, number, number, number, number, number];
@@ -143,6 +145,7 @@ export function placeGlyphs(
 ): GlyphRead {
   const glyphs: PlacedGlyph[] = [];
   let unmapped = 0;
+  let verticalGlyphs = 0;
   interface State {
     ctm: Matrix;
     font?: PdfFont;
@@ -221,6 +224,8 @@ export function placeGlyphs(
         }
       } else if (text === '') {
         unmapped++;
+      } else if (vertical && text.trim() !== '') {
+        verticalGlyphs++;
       }
       if (vertical) y -= advance;
       else x += advance * st.hScale;
@@ -317,7 +322,7 @@ export function placeGlyphs(
         break;
     }
   }
-  return { glyphs, unmapped };
+  return { glyphs, unmapped, vertical: verticalGlyphs };
 }
 
 /**

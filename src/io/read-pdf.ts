@@ -31,6 +31,8 @@ export interface PdfPageRead {
   glyphs: number;
   /** Glyphs with no Unicode mapping, or mapped to private-use code points. */
   unmapped: number;
+  /** Glyphs of vertical writing, not read yet (reported, never dropped silently). */
+  vertical: number;
 }
 
 export interface PdfReadOptions {
@@ -262,7 +264,8 @@ async function readPage(doc: PdfDoc, index: number, count: number, ops: PdfOps, 
   const layout = glyphsToPage(placed.glyphs, geometry, index);
   layout.index = index;
   page.cleanup();
-  return { index, count, layout, glyphs: placed.glyphs.length, unmapped: placed.unmapped };
+  // Vertical glyphs count as text: such a page is no scan, though its columns of text are not read yet.
+  return { index, count, layout, glyphs: placed.glyphs.length + placed.vertical, unmapped: placed.unmapped, vertical: placed.vertical };
 }
 
 function round2(v: number): number {
@@ -304,6 +307,7 @@ export function pageDocument(page: PdfPageRead, bytes: Uint8Array, sha256: strin
   const warnings: Diagnostic[] = [];
   if (page.unmapped > 0) warnings.push(diagnostic('PDF_UNMAPPED_GLYPHS', { count: page.unmapped }));
   if (page.glyphs === 0) warnings.push(diagnostic('PDF_PAGE_WITHOUT_TEXT', {}));
+  if (page.vertical > 0) warnings.push(diagnostic('PDF_VERTICAL_TEXT_NOT_READ', { count: page.vertical }));
   const doc = documentFromLayout(
     { lines, lineIds: [], repairs, encoding: 'pdf', encodingDetected: false, printedPage: null },
     bytes,

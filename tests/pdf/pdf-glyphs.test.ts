@@ -85,6 +85,12 @@ describe('placeGlyphs', () => {
     expect(glyphs.map((g) => g.text)).toEqual(['\ue001', '字']);
   });
 
+  it('counts glyphs of a vertical font instead of placing them (vertical writing is not read yet)', () => {
+    const r = run([[OPS.setFont, ['v', 10]], [OPS.showText, [[glyph('竖'), glyph('排')]]]], { v: { vertical: true } });
+    expect(r.glyphs).toEqual([]);
+    expect(r.vertical).toBe(2);
+  });
+
   it('takes bold from text rendering mode 2 (fill and stroke) and restores the graphics state', () => {
     const { glyphs } = run(
       [
