@@ -26,6 +26,24 @@ function supplementMap(): Map<string, string> {
   return supplement;
 }
 
+/**
+ * Symbols that share their glyph with full-width punctuation in CJK fonts, and
+ * come out of text layers in its place the same way: ∕ (DIVISION SLASH) for ／
+ * in 記者X∕台北報導, 〜 (WAVE DASH) for ～ in ranges (Chinese papers set the
+ * full-width tilde; the wave dash is Japanese usage).
+ */
+const LOOKALIKES: Record<string, string> = { '\u2215': '\uff0f', '\u301c': '\uff5e' };
+
+/** True for a code unit that `foldLookalikes` changes. */
+export function isLookalikeCode(c: number): boolean {
+  return c === 0x2215 || c === 0x301c;
+}
+
+/** The text with glyph-sharing lookalikes put back to the full-width punctuation they stand for. */
+export function foldLookalikes(text: string): string {
+  return text.replace(/[\u2215\u301c]/gu, (c) => LOOKALIKES[c]!);
+}
+
 /** True for a code unit in the two radical blocks (U+2E80–U+2FDF). */
 export function isRadicalCode(c: number): boolean {
   return c >= 0x2e80 && c <= 0x2fdf;

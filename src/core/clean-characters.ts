@@ -6,7 +6,7 @@
  * punctuation and curly quotes are kept: they are how Chinese is printed.
  */
 import { displayWidth, isSpaceCode } from './chars.js';
-import { foldRadicals, isRadicalCode } from './cjk-radicals.js';
+import { foldLookalikes, foldRadicals, isLookalikeCode, isRadicalCode } from './cjk-radicals.js';
 import { classifyCounts, countScript } from './detect-script.js';
 import type { InputLine, Repair } from './model.js';
 import { MAX_LINE_CHARS, type WorkLine } from './work-line.js';
@@ -43,6 +43,7 @@ const HAS_NFC_CANDIDATE = 2;
 const HAS_FULLWIDTH = 4;
 const HAS_RADICAL = 8;
 const HAS_LONG_DASH = 16;
+const HAS_LOOKALIKE = 32;
 
 /** The two- and three-em dashes (U+2E3A, U+2E3B) some fonts map one glyph to; Chinese text spells them —— and ———. */
 const LONG_DASH = /[\u2e3a\u2e3b]/gu;
@@ -59,6 +60,7 @@ function needs(text: string): number {
     if (isFullwidthAlnum(c)) flags |= HAS_FULLWIDTH;
     if (isRadicalCode(c)) flags |= HAS_RADICAL;
     if (c === 0x2e3a || c === 0x2e3b) flags |= HAS_LONG_DASH;
+    if (isLookalikeCode(c)) flags |= HAS_LOOKALIKE;
   }
   return flags;
 }
@@ -111,6 +113,7 @@ function repaired(raw: string, flags: number, n: number, repairs: Repair[], page
   if (flags & HAS_CONTROL) record('control-chars', text.replace(CONTROL, ''));
   if (flags & HAS_NFC_CANDIDATE) record('unicode-nfc', text.normalize('NFC'));
   if (flags & HAS_RADICAL) record('cjk-radical', foldRadicals(text, text.includes('\u2f3e') && pageIsSimplified(page)));
+  if (flags & HAS_LOOKALIKE) record('cjk-lookalike', foldLookalikes(text));
   if (flags & HAS_LONG_DASH) record('dash-run', text.replace(LONG_DASH, (d) => (d === '\u2e3a' ? '——' : '———')));
   if (flags & HAS_FULLWIDTH) record('fullwidth-alnum', text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   return text;

@@ -27,6 +27,7 @@ export type RepairKind =
   | 'overprint'
   | 'fake-bold'
   | 'cjk-radical'
+  | 'cjk-lookalike'
   | 'script-conversion';
 
 /** A recorded change: what the text was and what it became, on which lines. */

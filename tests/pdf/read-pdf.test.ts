@@ -13,7 +13,7 @@ import { convertFile } from '../../src/convert/convert-page.js';
 import { defaultSettings } from '../../src/convert/settings.js';
 import type { NewsDocument } from '../../src/core/model.js';
 import { parsePageSelection, pdfProblem } from '../../src/io/read-pdf.js';
-import { foldRadicals } from '../../src/core/cjk-radicals.js';
+import { foldLookalikes, foldRadicals } from '../../src/core/cjk-radicals.js';
 import { newsDocumentProblems } from '../../src/schema/validate.js';
 import { memoryIO } from '../helpers/io.js';
 
@@ -68,6 +68,10 @@ describe('radicals in the text layer', () => {
     expect(foldRadicals('⼈⺠⻑⻓⺀')).toBe('人民長长⺀');
     expect(foldRadicals('⼾')).toBe('戶');
     expect(foldRadicals('⼾', true)).toBe('户');
+  });
+
+  it('puts glyph-sharing lookalikes back to full-width punctuation (∕ → ／, 〜 → ～), leaving ASCII / and ~ alone', () => {
+    expect(foldLookalikes('【記者甲∕台北報導】3〜5日 a/b ~')).toBe('【記者甲／台北報導】3～5日 a/b ~');
   });
 });
 
