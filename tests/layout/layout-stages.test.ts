@@ -138,3 +138,37 @@ describe('layout stages', () => {
     expect(new Set(a.order).size).toBe(page.length);
   });
 });
+
+describe('widen-headlines', () => {
+  it('a lead headline set centred over the middle columns owns the columns beside it when they start level with its text', () => {
+    const page = [
+      line('青山镇新变化', 1000, 100, 3 * B),
+      ...column(100, 260, 5, 20, '甲'),
+      ...column(1000, 260, 5, 20, '乙'),
+      ...column(1900, 260, 5, 20, '丙'),
+      ...column(2800, 260, 5, 20, '丁'),
+    ];
+    const stories = storyTexts(page);
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.slice(1).map((t) => t[0]).join('')).toBe('甲甲甲甲甲乙乙乙乙乙丙丙丙丙丙丁丁丁丁丁');
+  });
+
+  it('running text beside a headline stops the widening (a story flowing through the columns)', () => {
+    const page = [...column(100, 100, 12, 20, '甲'), line('乙栏标题', 1000, 300, 2 * B), ...column(1000, 420, 6, 20, '乙')];
+    const a = analyseLayout(page);
+    const zone = a.zones.find((z) => z.lines.some((l) => l.text === '乙栏标题'))!;
+    expect(zone.lines.some((l) => l.text.startsWith('甲'))).toBe(false);
+  });
+
+  it("a column between two headlines of one row is the left one's", () => {
+    const page = [
+      line('左边的标题文字', 100, 100, 2 * B),
+      ...column(100, 220, 5, 20, '甲'),
+      ...column(1000, 220, 5, 20, '乙'),
+      line('右边的标题文字', 1900, 100, 2 * B),
+      ...column(1900, 220, 5, 20, '丙'),
+    ];
+    const stories = storyTexts(page);
+    expect(stories.map((s) => s.slice(1).map((t) => t[0]).join(''))).toEqual(['甲甲甲甲甲乙乙乙乙乙', '丙丙丙丙丙']);
+  });
+});

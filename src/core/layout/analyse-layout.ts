@@ -3,7 +3,7 @@
  * stories, by geometry first. Named stages, each in its own file:
  *
  *   measure-type → find-furniture → find-columns → build-blocks →
- *   order-blocks → assign-zones
+ *   widen-headlines → order-blocks → assign-zones
  *
  * What comes out is the page's lines in reading order, renumbered, each with
  * the role geometry gave it (furniture, kicker, headline, subheadline, body)
@@ -18,6 +18,7 @@ import { assignColumns, findColumns, type Column } from './find-columns.js';
 import { findFurniture } from './find-furniture.js';
 import { buildBlocks, type Block } from './build-blocks.js';
 import { orderBlocks } from './order-blocks.js';
+import { widenHeadlines } from './widen-headlines.js';
 import { assignZones, describeZone, type Zone } from './assign-zones.js';
 
 export type LayoutRole = 'furniture' | 'label' | 'kicker' | 'headline' | 'subheadline' | 'body';
@@ -62,6 +63,7 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
   const columns = findColumns(content, type);
   assignColumns(placed, columns);
   const blocks = buildBlocks(content, type);
+  widenHeadlines(blocks, columns, type);
   const stream = orderBlocks(blocks, columns.length);
   const zones = assignZones(stream, type, columns);
 

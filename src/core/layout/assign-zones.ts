@@ -133,7 +133,7 @@ function flushRight(b: Block, columns: Column[], type: TypeMeasure): boolean {
 
 function stacked(upper: Block, lower: Block, near: number): boolean {
   const gap = gapBetween(upper.box, lower.box);
-  return gap > -0.5 * Math.min(upper.size, lower.size) && gap <= near && xOverlap(upper.box, lower.box) > 0;
+  return gap > -0.5 * Math.min(upper.size, lower.size) && gap <= near && xOverlap(upper.spanBox, lower.spanBox) > 0;
 }
 
 function isSubheadline(b: Block, type: TypeMeasure): boolean {
@@ -184,7 +184,7 @@ class HeadlinesByColumn {
     // Walk up from the nearest: a few display blocks of the row may not overlap b.
     for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
       const h = list[i]!;
-      if (h !== b && xOverlap(h.box, b.box) >= 0.3 * Math.min(h.box[2] - h.box[0], b.box[2] - b.box[0])) return h;
+      if (h !== b && xOverlap(h.spanBox, b.box) >= 0.3 * Math.min(h.spanBox[2] - h.spanBox[0], b.box[2] - b.box[0])) return h;
     }
     return null;
   }
@@ -196,7 +196,7 @@ export function describeZone(zone: Zone, type: TypeMeasure): string {
   const cols = new Set<number>();
   for (const b of zone.blocks) for (let c = b.c1; c <= b.c2; c++) cols.add(c);
   const list = [...cols].sort((a, b) => a - b).map((c) => c + 1);
-  const head = h ? `headline ${r2(h.size / type.body)}× body over column${h.c1 === h.c2 ? ` ${h.c1 + 1}` : `s ${h.c1 + 1}–${h.c2 + 1}`}` : 'no headline';
+  const head = h ? `headline ${r2(h.size / type.body)}× body over column${h.c1 === h.c2 ? ` ${h.c1 + 1}` : `s ${h.c1 + 1}–${h.c2 + 1}`}${h.widened ? ' (widened over the story under it)' : ''}` : 'no headline';
   const flowed = [...zone.joined.values()].filter((j) => j === 'column-flow').length;
   return `${head}; ${zone.blocks.length} blocks in column${list.length === 1 ? '' : 's'} ${list.join(',')}${flowed ? `; ${flowed} continued from the column before` : ''}`;
 }

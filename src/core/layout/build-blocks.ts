@@ -22,6 +22,10 @@ export interface Block {
   kind: BlockKind;
   c1: number;
   c2: number;
+  /** The width the block owns: its box, or for a headline widened over the story under it, its columns (widen-headlines). */
+  spanBox: Box;
+  /** The headline was widened beyond its own box. */
+  widened?: boolean;
 }
 
 export function buildBlocks(lines: PlacedLine[], type: TypeMeasure): Block[] {
@@ -129,10 +133,12 @@ function makeBlock(lines: PlacedLine[], type: TypeMeasure): Block {
     if (isBodyType(l, type)) bodyChars += l.chars;
   }
   const sizes = rows.map((l) => l.size).sort((a, b) => a - b);
+  const box = union(rows.map((l) => l.box));
   return {
     id: 0,
     lines: rows,
-    box: union(rows.map((l) => l.box)),
+    box,
+    spanBox: box,
     size: sizes[sizes.length >> 1]!,
     kind: bodyChars * 2 >= chars ? 'body' : 'headline',
     c1,

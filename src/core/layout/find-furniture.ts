@@ -26,21 +26,55 @@ export function findFurniture(lines: PlacedLine[], type: TypeMeasure): Set<Place
   return out;
 }
 
-function takeStrip(sorted: PlacedLine[], side: 'top' | 'bottom', pageWidth: number, type: TypeMeasure, out: Set<PlacedLine>): void {
-  const first = sorted[0]!;
+interface Row {
+  lines: PlacedLine[];
+  /** Distance to the next line further in (below a top row, above a bottom row). */
+  gap: number;
+  spread: boolean;
+}
+
+/** The outermost row of `sorted` (lines not yet taken), or null when it is all that is left. */
+function outerRow(sorted: PlacedLine[], side: 'top' | 'bottom', pageWidth: number, taken: Set<PlacedLine>): Row | null {
+  const left = sorted.filter((l) => !taken.has(l));
+  const first = left[0];
+  if (!first) return null;
   // The row: every line sharing height with the outermost one.
-  const row = sorted.filter((l) => yOverlap(l.box, first.box) > 0.3 * Math.min(l.box[3] - l.box[1], first.box[3] - first.box[1]));
-  if (row.length === sorted.length) return;
-  if (row.some((l) => l.chars > T.furnitureMaxChars || out.has(l))) return;
-  const rest = sorted.filter((l) => !row.includes(l));
-  const edge = side === 'top' ? Math.max(...row.map((l) => l.box[3])) : Math.min(...row.map((l) => l.box[1]));
+  const lines = left.filter((l) => yOverlap(l.box, first.box) > 0.3 * Math.min(l.box[3] - l.box[1], first.box[3] - first.box[1]));
+  if (lines.length === left.length) return null;
+  const rest = left.filter((l) => !lines.includes(l));
+  const edge = side === 'top' ? Math.max(...lines.map((l) => l.box[3])) : Math.min(...lines.map((l) => l.box[1]));
   const gap = side === 'top' ? Math.min(...rest.map((l) => l.box[1])) - edge : edge - Math.max(...rest.map((l) => l.box[3]));
-  const rowLeft = Math.min(...row.map((l) => l.box[0]));
-  const rowRight = Math.max(...row.map((l) => l.box[2]));
-  // Pieces spread across the page (page number left, date right), or one row standing apart.
-  const spread = row.length >= 2 && rowRight - rowLeft >= 0.5 * pageWidth;
-  // A lone piece is furniture only when it stands well apart: a short headline
-  // at the top of a column sits about one em above its text.
-  if (!(spread ? gap >= T.furnitureGapEm * type.body : gap >= T.loneFurnitureGapEm * type.body)) return;
-  for (const l of row) out.add(l);
+  const rowLeft = Math.min(...lines.map((l) => l.box[0]));
+  const rowRight = Math.max(...lines.map((l) => l.box[2]));
+  // Pieces spread across the page (page number left, date right).
+  return { lines, gap, spread: lines.length >= 2 && rowRight - rowLeft >= 0.5 * pageWidth };
+}
+
+/**
+ * A strip row holds short pieces, at least one of them in small type (a page
+ * number, a date: two headlines side by side at the top of a page are all
+ * display type), spread across the page and a little apart from what
+ * follows — or one piece standing well apart (a headline sits about one em
+ * above its text). A row of display type only (a masthead) is a strip when
+ * a strip row follows right after it.
+ */
+function takeStrip(sorted: PlacedLine[], side: 'top' | 'bottom', pageWidth: number, type: TypeMeasure, out: Set<PlacedLine>): void {
+  const isStrip = (row: Row) => {
+    if (row.lines.some((l) => l.chars > T.furnitureMaxChars || out.has(l))) return false;
+    if (row.spread) return row.gap >= T.furnitureGapEm * type.body && row.lines.some((l) => l.size < T.headlineRatio * type.body);
+    return row.gap >= T.loneFurnitureGapEm * type.body;
+  };
+  const first = outerRow(sorted, side, pageWidth, out);
+  if (!first) return;
+  if (isStrip(first)) {
+    for (const l of first.lines) out.add(l);
+    const second = outerRow(sorted, side, pageWidth, out);
+    if (second && second.spread && isStrip(second)) for (const l of second.lines) out.add(l);
+    return;
+  }
+  const displayOnly = first.lines.every((l) => l.size >= T.headlineRatio * type.body) && first.lines.every((l) => l.chars <= T.furnitureMaxChars);
+  if (!displayOnly || first.gap >= 2 * type.body) return;
+  const taken = new Set([...out, ...first.lines]);
+  const second = outerRow(sorted, side, pageWidth, taken);
+  if (second && second.spread && isStrip(second)) for (const l of [...first.lines, ...second.lines]) out.add(l);
 }

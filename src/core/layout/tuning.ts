@@ -80,6 +80,14 @@ export const LAYOUT_TUNING = {
    * OCR boxes wobble by a quarter em.
    */
   shortLineEm: 0.9,
+  /**
+   * Text in two columns starts "level" when the tops differ by at most this
+   * (em): a story's columns start on one line, give or take a byline line set
+   * above the first column or a subheadline's extra space.
+   */
+  levelEm: 2.5,
+  /** A headline of the same row keeps another out of its columns when its type is at least this share of the other's. */
+  rivalSizeShare: 0.8,
   /** A subheadline (block right under a headline, between body and headline size) is at least this × body. */
   subheadlineRatio: 1.08,
 } as const;

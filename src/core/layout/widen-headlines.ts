@@ -1,0 +1,99 @@
+/**
+ * Layout stage — a headline's true span. A lead headline is often set
+ * centred and shorter than the story under it: over a story four columns
+ * wide it may cover only the middle two. A column beside a headline belongs
+ * to it when the strip of that column beside the headline is empty and the
+ * first text below that strip starts level with the headline's own text (the
+ * story's columns start on one line). Running text beside the headline (a
+ * story flowing through the columns) or a headline of its own there stops
+ * the widening.
+ */
+import { LAYOUT_TUNING as T } from './tuning.js';
+import type { Block } from './build-blocks.js';
+import type { Column } from './find-columns.js';
+import type { TypeMeasure } from './measure-type.js';
+
+/** Blocks by the first column they sit in, top to bottom. */
+function byColumn(blocks: Block[], columns: number): Block[][] {
+  const out: Block[][] = Array.from({ length: columns }, () => []);
+  for (const b of blocks) for (let c = b.c1; c <= b.c2 && c < columns; c++) out[c]!.push(b);
+  for (const list of out) list.sort((a, b) => a.box[1] - b.box[1]);
+  return out;
+}
+
+/** Index of the first block in `list` whose bottom is below `y`. */
+function firstEndingBelow(list: Block[], y: number): number {
+  // Tops are sorted; a block that starts above y may still reach below it, so step back over those.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.box[1] < y) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = lo;
+  while (i > 0 && list[i - 1]!.box[3] > y) i--;
+  return i;
+}
+
+export function widenHeadlines(blocks: Block[], columns: Column[], type: TypeMeasure): void {
+  const lists = byColumn(blocks, columns.length);
+  const level = T.levelEm * type.body;
+  const headlines = blocks.filter((b) => b.kind === 'headline');
+  const bodyTops = new Map<Block, number>();
+  for (const h of headlines) {
+    const top = firstTextBelow(h, lists);
+    if (top !== null) bodyTops.set(h, top);
+  }
+  // Rightwards first, then leftwards into columns no headline of the same row has taken: text
+  // under a headline runs down and on to the right, so a column between two headlines of one
+  // row is the left one's.
+  const claimed: Block[][] = Array.from({ length: columns.length }, () => []);
+  for (const h of headlines) for (let c = h.c1; c <= h.c2; c++) claimed[c]!.push(h);
+  // A headline of the row bars another from its columns; a label or kicker in much smaller type does not.
+  const rivals = (g: Block, h: Block) => g !== h && Math.abs(g.box[1] - h.box[1]) <= level && g.size >= T.rivalSizeShare * h.size;
+  for (const step of [1, -1] as const) {
+    for (const h of headlines) {
+      const bodyTop = bodyTops.get(h);
+      if (bodyTop === undefined) continue;
+      for (let c = step < 0 ? h.c1 - 1 : h.c2 + 1; c >= 0 && c < columns.length; c += step) {
+        if (claimed[c]!.some((g) => rivals(g, h))) break;
+        if (!besideIsEmpty(lists[c]!, h, bodyTop, level)) break;
+        if (step < 0) h.c1 = c;
+        else h.c2 = c;
+        claimed[c]!.push(h);
+        h.spanBox = [columns[h.c1]!.x0, h.box[1], columns[h.c2]!.x1, h.box[3]];
+        h.widened = true;
+      }
+    }
+  }
+}
+
+/** Top of the first text under the headline in its own columns, or null. */
+function firstTextBelow(h: Block, lists: Block[][]): number | null {
+  let top = Infinity;
+  for (let c = h.c1; c <= h.c2; c++) {
+    for (const b of lists[c] ?? []) {
+      if (b === h || b.box[1] < h.box[3] - 1 || b.kind !== 'body') continue;
+      if (b.box[0] >= h.box[2] || b.box[2] <= h.box[0]) continue;
+      top = Math.min(top, b.box[1]);
+      break;
+    }
+  }
+  return top === Infinity ? null : top;
+}
+
+/**
+ * The strip of a column beside headline `h` (from its top down to the top of
+ * its text) holds nothing, and the column's first block below the strip is
+ * body text starting level with `bodyTop`.
+ */
+function besideIsEmpty(list: Block[], h: Block, bodyTop: number, level: number): boolean {
+  for (let i = firstEndingBelow(list, h.box[1]); i < list.length; i++) {
+    const b = list[i]!;
+    if (b.box[3] <= h.box[1]) continue;
+    if (b.box[1] < bodyTop - level) return false; // something beside the headline
+    return b.kind === 'body' && Math.abs(b.box[1] - bodyTop) <= level;
+  }
+  return false;
+}
