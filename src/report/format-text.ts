@@ -27,7 +27,8 @@ export function formatDocumentText(doc: NewsDocument, level: ColorLevel): string
     const head = a.headline ?? c.italic('(no headline)');
     const kind = a.kind === 'photo' ? c.magenta(' [photo]') : '';
     out.push('');
-    out.push(`${c.cyan(a.id.padEnd(4))}${c.bold(head)}${kind} ${c.dim(`L${a.lines[0]}–${a.lines[1]}`)}`);
+    // Short ids line up in a column; a stable id (rmrb-2019-02-07-a-p4-a3) keeps one space after it.
+    out.push(`${c.cyan(a.id.length < 4 ? a.id.padEnd(4) : `${a.id} `)}${c.bold(head)}${kind} ${c.dim(`L${a.lines[0]}–${a.lines[1]}`)}`);
     if (a.kicker) out.push(`    ${c.dim('kicker')}      ${a.kicker}`);
     if (a.subheadline) out.push(`    ${c.dim('subheadline')} ${a.subheadline}`);
     if (a.byline) out.push(`    ${c.dim('byline')}      ${a.byline.text}`);
