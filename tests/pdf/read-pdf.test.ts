@@ -12,7 +12,8 @@ import { run } from '../../src/cli/run.js';
 import { convertFile } from '../../src/convert/convert-page.js';
 import { defaultSettings } from '../../src/convert/settings.js';
 import type { NewsDocument } from '../../src/core/model.js';
-import { parsePageSelection, pdfProblem } from '../../src/io/read-pdf.js';
+import { parsePageSelection, pdfProblem, readPdfPages } from '../../src/io/read-pdf.js';
+import { accountCharacters } from '../../src/core/accounting.js';
 import { foldLookalikes, foldRadicals } from '../../src/core/cjk-radicals.js';
 import { newsDocumentProblems } from '../../src/schema/validate.js';
 import { memoryIO } from '../helpers/io.js';
@@ -53,6 +54,26 @@ describe('fake bold by position', () => {
     expect(box[0]).toBeCloseTo(30, 0);
     expect(box[2]).toBeLessThanOrEqual(420);
   });
+});
+
+describe('nothing lost from the text layer', () => {
+  for (const rel of ['fixtures/pdf-fake-bold-glyphs/input.pdf', 'fixtures/pdf-kangxi-radicals/input.pdf', 'tests/data/pdf/three-pages.pdf']) {
+    it(rel, async () => {
+      const path = join(ROOT, rel);
+      const docs = await documents(path);
+      let n = 0;
+      for await (const page of readPdfPages(new Uint8Array(readFileSync(path)))) {
+        if ('failure' in page) throw new Error(page.failure);
+        // Every glyph drawn, copies included: a fake-bold line's text layer is its repair's `before`.
+        const layer = page.layout.blocks
+          .flatMap((b) => b.lines.map((l) => l.repairs?.[0]?.before ?? l.words.map((w) => w.text).join('')))
+          .join('\n');
+        const account = accountCharacters(layer, docs[n++]!);
+        expect(account, `missing "${account.missingSample}", extra "${account.extraSample}"`).toMatchObject({ missing: 0, extra: 0 });
+      }
+      expect(n).toBe(docs.length);
+    });
+  }
 });
 
 describe('radicals in the text layer', () => {
