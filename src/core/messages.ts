@@ -17,6 +17,12 @@ const MESSAGES = {
   ARTICLE_WITHOUT_HEADLINE: { severity: 'info', text: (_: Record<string, never>) => 'no headline found for this text' },
   HEADLINE_WITHOUT_BODY: { severity: 'warning', text: (_: Record<string, never>) => 'no text found for this headline' },
   COLUMNS_SIDE_BY_SIDE: { severity: 'info', text: (a: { columns: number; at: string }) => `${a.columns} columns set side by side (starting at characters ${a.at}) read one after another` },
+  COLUMNS_JOINED_SPLIT: { severity: 'info', text: (a: { lines: number; stretches: number }) => `${a.lines} lines held two neighbouring columns' text (${a.stretches} stretch${a.stretches === 1 ? '' : 'es'} read across a narrow gutter); read left column, then right` },
+  COLUMNS_JOINED_ON_LINES: {
+    severity: 'warning',
+    text: (a: { lines: number; first: number }) =>
+      `${a.lines} line${a.lines === 1 ? '' : 's'} (first: line ${a.first}) hold${a.lines === 1 ? 's' : ''} the text of two neighbouring columns, joined by the extractor across a narrow gutter; \`pdftotext -layout\`, the PDF itself or ALTO/hOCR input reads this page correctly`,
+  },
   LAYOUT_BY_GEOMETRY: { severity: 'info', text: (a: { columns: number; body: number; stories: number }) => `read by geometry: ${a.columns} columns, body type ${a.body}, ${a.stories} stories under headlines` },
   PAIRED_FAR_FROM_BODY: { severity: 'info', text: (a: { score: number }) => `headline paired with text elsewhere on the page by content (score ${a.score})` },
   DATE_UNREADABLE: { severity: 'warning', text: (a: { printed: string; problem: string }) => `page date "${a.printed}" not read as a date (${a.problem}); page.date.iso is null` },

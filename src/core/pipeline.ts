@@ -33,6 +33,7 @@ import { repairDoubling } from './repair-doubling.js';
 import { rejoinIntertitles } from './rejoin-intertitles.js';
 import { splitBodies } from './split-bodies.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
+import { splitJoinedColumns } from './split-joined-columns.js';
 import { joinStoryUnits } from './join-story-units.js';
 import { analyseLayout, isPositioned, type ZoneLines } from './layout/analyse-layout.js';
 import { attachBoxes } from './layout/attach-boxes.js';
@@ -47,6 +48,7 @@ export const STAGES = [
   'build-blocks',
   'order-blocks',
   'assign-zones',
+  'split-joined-columns',
   'split-layout-columns',
   'clean-characters',
   'repair-doubling',
@@ -121,7 +123,7 @@ function unmarked(blocks: Block[]): boolean {
 
 /** The text road: the whole page as one stream. */
 function textRoad(input: InputLine[], state: PageState): { articles: Article[]; allBlank: boolean; anyBlocks: boolean; marked: boolean } {
-  const ordered = state.options.format === undefined || state.options.format === 'text' ? splitLayoutColumns(input, state.warnings) : input;
+  const ordered = state.options.format === undefined || state.options.format === 'text' ? splitLayoutColumns(splitJoinedColumns(input, state.warnings), state.warnings) : input;
   const lines = prepare(ordered, state);
   const pauseEnds = pauseMarksEndSentences(lines);
   const { blocks, classified } = groupStream({ lines, zone: null }, state, pauseEnds, true);
