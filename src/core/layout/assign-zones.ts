@@ -105,7 +105,10 @@ function findStacks(stream: Block[], type: TypeMeasure, columns: Column[]): Map<
     for (const m of members) if (m.kind === 'headline' && m.size > headline.size) headline = m;
     const roles = new Map<Block, StackRole>();
     const at = members.indexOf(headline);
-    members.forEach((m, idx) => roles.set(m, idx < at ? 'kicker' : idx === at || m.kind === 'headline' ? 'headline' : 'subheadline'));
+    // Below the headline: more of it in like type, else its subheadline.
+    members.forEach((m, idx) =>
+      roles.set(m, idx < at ? 'kicker' : idx === at || (m.kind === 'headline' && m.size >= T.headlinePartShare * headline.size) ? 'headline' : 'subheadline'),
+    );
     const stack = { headline, members: roles };
     for (const m of members) out.set(m, stack);
     i = Math.max(i, j - 1);

@@ -30,9 +30,16 @@ export interface Block {
 
 export function buildBlocks(lines: PlacedLine[], type: TypeMeasure): Block[] {
   absorbFragments(lines, type);
-  // One list per column span, top to bottom.
+  // Body lines: one list per column span, top to bottom. Display lines are
+  // grouped apart: the lines of one centred headline have different widths,
+  // and so may cover different columns (display-rows below).
   const bySpan = new Map<string, PlacedLine[]>();
+  const display: PlacedLine[] = [];
   for (const l of lines) {
+    if (!isBodyType(l, type)) {
+      display.push(l);
+      continue;
+    }
     const key = `${l.c1}:${l.c2}`;
     let list = bySpan.get(key);
     if (!list) bySpan.set(key, (list = []));
@@ -57,10 +64,51 @@ export function buildBlocks(lines: PlacedLine[], type: TypeMeasure): Block[] {
     }
     if (current.length > 0) groups.push(current);
   }
+  groups.push(...displayGroups(display, type));
   const blocks = groups.map((g) => makeBlock(g, type));
   blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   blocks.forEach((b, i) => (b.id = i));
   return blocks;
+}
+
+/**
+ * Display lines into blocks: a line joins the open block it lies under
+ * (overlapping it horizontally, close below it, of nearly its size), so a
+ * headline's centred lines stay one block whatever columns each covers.
+ */
+function displayGroups(display: PlacedLine[], type: TypeMeasure): PlacedLine[][] {
+  display.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
+  const open: { lines: PlacedLine[]; bottom: number; left: number; right: number }[] = [];
+  const done: PlacedLine[][] = [];
+  for (const l of display) {
+    let host: (typeof open)[number] | undefined;
+    for (const g of open) {
+      const last = g.lines[g.lines.length - 1]!;
+      // Under the block, or beside its last line in the same row (OCR cut the line in two).
+      const under = Math.min(l.box[2], g.right) - Math.max(l.box[0], g.left) > 0;
+      // (Only within one column: two headlines side by side in neighbouring columns are two stories.)
+      const beside = last.c1 === l.c1 && last.c2 === l.c2 && yOverlap(last.box, l.box) > 0.5 * Math.min(last.box[3] - last.box[1], l.box[3] - l.box[1]);
+      if (!under && !beside) continue;
+      if (joins(last, l, g.bottom, type)) {
+        host = g;
+        break;
+      }
+    }
+    if (!host) {
+      host = { lines: [], bottom: -Infinity, left: l.box[0], right: l.box[2] };
+      open.push(host);
+    }
+    host.lines.push(l);
+    host.bottom = Math.max(host.bottom, l.box[3]);
+    host.left = Math.min(host.left, l.box[0]);
+    host.right = Math.max(host.right, l.box[2]);
+    // Blocks that ended well above this line can no longer grow: keep the open list short.
+    for (let i = open.length - 1; i >= 0; i--) {
+      if (open[i]!.bottom < l.box[1] - 4 * l.size) done.push(open.splice(i, 1)[0]!.lines);
+    }
+  }
+  for (const g of open) done.push(g.lines);
+  return done;
 }
 
 /**

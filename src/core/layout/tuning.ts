@@ -88,6 +88,8 @@ export const LAYOUT_TUNING = {
   levelEm: 2.5,
   /** A headline of the same row keeps another out of its columns when its type is at least this share of the other's. */
   rivalSizeShare: 0.8,
+  /** A display block under a headline in type at least this share of its size is more of the headline; smaller, its subheadline. */
+  headlinePartShare: 0.85,
   /** A subheadline (block right under a headline, between body and headline size) is at least this × body. */
   subheadlineRatio: 1.08,
 } as const;

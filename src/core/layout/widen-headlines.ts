@@ -39,7 +39,8 @@ function firstEndingBelow(list: Block[], y: number): number {
 export function widenHeadlines(blocks: Block[], columns: Column[], type: TypeMeasure): void {
   const lists = byColumn(blocks, columns.length);
   const level = T.levelEm * type.body;
-  const headlines = blocks.filter((b) => b.kind === 'headline');
+  // Only headline type widens: a bold label or kicker names a part of the page, not a story's width.
+  const headlines = blocks.filter((b) => b.kind === 'headline' && b.size >= T.headlineRatio * type.body);
   const bodyTops = new Map<Block, number>();
   for (const h of headlines) {
     const top = firstTextBelow(h, lists);
