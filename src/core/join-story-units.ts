@@ -10,6 +10,7 @@
  */
 import type { ClassifiedLine } from './classify-lines.js';
 import type { Block, BodyUnit } from './group-blocks.js';
+import { appendAll } from './arrays.js';
 
 /** Joins the body units that follow a story's one headline block; other block lists are returned as they are. */
 export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: number } {
@@ -42,7 +43,7 @@ export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: numb
       u.dateline.dateline = undefined;
       joined.body.push(u.dateline);
     }
-    joined.body.push(...u.body);
+    appendAll(joined.body, u.body);
     joined.signoff = u.signoff;
     joined.jump = u.jump;
     joined.endmark = u.endmark;

@@ -40,6 +40,7 @@ import { attachBoxes } from './layout/attach-boxes.js';
 import type { WorkLine } from './work-line.js';
 import { identifyPage } from './identify-page.js';
 import { VERSION } from '../version.js';
+import { appendAll } from './arrays.js';
 
 export const STAGES = [
   'measure-type',
@@ -93,7 +94,7 @@ function prepare(input: InputLine[], state: PageState): WorkLine[] {
 function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, headerZone: boolean): { blocks: Block[]; classified: ClassifiedLine[] } {
   const classified = classifyLines(stream.lines, state.markers, pauseEnds, { headerZone });
   const grouped = groupBlocks(classified);
-  state.furniture.push(...grouped.furniture);
+  appendAll(state.furniture, grouped.furniture);
   for (const line of grouped.overlong) {
     state.unassigned.push({ text: line.text, lines: [line.n, line.n], reason: 'line-too-long' });
     state.warnings.push(diagnostic('LINE_TOO_LONG', { chars: line.text.length }, { lines: [line.n, line.n] }));
@@ -157,7 +158,7 @@ function layoutRoad(zones: ZoneLines[], unplaced: InputLine[], state: PageState)
     const range = stream.lines.length > 0 ? ([stream.lines[0]!.n, stream.lines[stream.lines.length - 1]!.n] as [number, number]) : null;
     const detail = stream.zone!.detail + (parts.joined ? `; ${parts.joined + 1} parts joined under its headline` : '');
     for (const a of found) if (range) a.evidence.unshift({ code: story.headline ? 'GEOMETRY_STORY' : 'GEOMETRY_HEADLESS_STORY', lines: range, detail });
-    articles.push(...found);
+    appendAll(articles, found);
   }
   articles.sort((a, b) => a.lines[0] - b.lines[0]);
   articles.forEach((a, i) => (a.id = `a${i + 1}`));
@@ -192,7 +193,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
     if (articles.length === 0 && lines.every((l) => l.text.trim() === '')) state.warnings.push(diagnostic('EMPTY_INPUT', {}));
     state.warnings.push(diagnostic('LAYOUT_BY_GEOMETRY', { columns: layout.columns.length, body: Math.round(layout.type.body * 100) / 100, stories: layout.zones.filter((z) => z.zone?.headline).length }));
   } else {
-    state.repairs.push(...prior);
+    appendAll(state.repairs, prior);
     const road = textRoad(input, state);
     articles = road.articles;
     if (road.allBlank) state.warnings.push(diagnostic('EMPTY_INPUT', {}));

@@ -18,6 +18,7 @@
  */
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
+import { appendAll } from './arrays.js';
 
 /**
  * A run of text in a line. `start`/`end` count characters (code points), as
@@ -111,14 +112,14 @@ function readPage(page: InputLine[], out: InputLine[], warnings: Diagnostic[]): 
   const nonBlank = page.filter((l) => l.text.trim() !== '').length;
   const wide = page.filter((l) => GAP.test(l.text)).length;
   if (wide < MIN_LINES || wide < MIN_SHARE * nonBlank) {
-    out.push(...page);
+    appendAll(out, page);
     return;
   }
   const rows: Row[] = page.map((line) => ({ line, segments: line.text.trim() === '' ? [] : segmentsOf(line.text) }));
   const table = medianLength(rows.flatMap((r) => (r.segments.length > 1 ? r.segments : []))) < MIN_PIECE;
   const columns = table ? [] : columnStarts(rows.map((r) => r.segments), wide);
   if (columns.length < 2) {
-    out.push(...page);
+    appendAll(out, page);
     return;
   }
   for (const row of rows) {
@@ -146,7 +147,7 @@ function readPage(page: InputLine[], out: InputLine[], warnings: Diagnostic[]): 
         gap = false;
       }
       while (lines.length > 0 && lines[lines.length - 1]!.text === '') lines.pop();
-      if (lines.length > 0) out.push(...lines, { n: lines[lines.length - 1]!.n, text: '' });
+      if (lines.length > 0) appendAll(out, lines).push({ n: lines[lines.length - 1]!.n, text: '' });
     }
     band = [];
   };

@@ -156,7 +156,7 @@ export function layoutToLines(pages: LayoutPage[], options: LayoutOptions = {}):
 
     const splitBlocks = bodyHeight > 0 ? blocks.flatMap((b) => splitAcrossGutters(b, bodyHeight)) : blocks;
     const ordered = orderBlocks(splitBlocks, page.statedOrder, { bandGap: 1.5 * bodyHeight || undefined, slack: 0.25 * unit });
-    const seenLines: { text: string; box: BBox; n: number }[] = [];
+    const seenLines = new SeenLines();
     for (const block of ordered) {
       const bbox = blockBox(block);
       const columnWidth = bbox && unit > 0 ? Math.max(1, Math.round((bbox[2] - bbox[0]) / unit)) : undefined;
@@ -181,7 +181,7 @@ export function layoutToLines(pages: LayoutPage[], options: LayoutOptions = {}):
         const text = joinWords(kept, height);
         if (text === '') continue;
         // A whole line printed twice on top of itself (fake bold of a full line).
-        const twin = box ? seenLines.find((s) => s.text === text && nearlySameBox(s.box, box, height)) : undefined;
+        const twin = box ? seenLines.twinOf(text, box, height) : undefined;
         if (twin) {
           repairs.push({ kind: 'overprint', lines: [twin.n, twin.n], before: twin.text + text, after: twin.text });
           continue;
@@ -205,7 +205,7 @@ export function layoutToLines(pages: LayoutPage[], options: LayoutOptions = {}):
         if (page.index !== undefined) hint.page = page.index;
         lines.push({ n, text, hint });
         lineIds.push(line.id ?? null);
-        if (box) seenLines.push({ text, box, n });
+        if (box) seenLines.add({ text, box, n });
         first = false;
       }
     }
@@ -237,8 +237,52 @@ function typeOf(words: LayoutWord[], hint: NonNullable<InputLine['hint']>): void
   if (weighed) hint.bold = boldChars * 2 > chars;
 }
 
+interface SeenLine {
+  text: string;
+  box: BBox;
+  n: number;
+}
+
+/** Rows of the index of kept lines, in page units: a twin is looked for in the rows its tolerance reaches. */
+const SEEN_ROW = 16;
+
+/**
+ * The lines kept so far, by text and row, so that looking for a line's
+ * overprinted twin visits only lines with the same text near it: a scan of all
+ * kept lines made an ALTO page of 130,000 overprinted lines take minutes.
+ */
+class SeenLines {
+  private readonly byText = new Map<string, Map<number, SeenLine[]>>();
+  add(line: SeenLine): void {
+    let rows = this.byText.get(line.text);
+    if (!rows) this.byText.set(line.text, (rows = new Map()));
+    const row = Math.floor(line.box[1] / SEEN_ROW);
+    const list = rows.get(row);
+    if (list) list.push(line);
+    else rows.set(row, [line]);
+  }
+  /** The first kept line (lowest n) with this text and nearly this box, as nearlySameBox() decides. */
+  twinOf(text: string, box: BBox, height: number): SeenLine | undefined {
+    const rows = this.byText.get(text);
+    if (!rows) return undefined;
+    const tol = boxTolerance(height);
+    let twin: SeenLine | undefined;
+    const visit = (list: SeenLine[] | undefined) => {
+      for (const s of list ?? []) if ((twin === undefined || s.n < twin.n) && nearlySameBox(s.box, box, height)) twin = s;
+    };
+    const from = Math.floor((box[1] - tol) / SEEN_ROW);
+    const to = Math.floor((box[1] + tol) / SEEN_ROW);
+    // Coordinates that are not finite, or a tolerance wider than the rows there are: look at every row.
+    if (!(Number.isFinite(from) && Number.isFinite(to)) || to - from >= rows.size) for (const list of rows.values()) visit(list);
+    else for (let row = from; row <= to; row++) visit(rows.get(row));
+    return twin;
+  }
+}
+
+const boxTolerance = (height: number) => Math.max(2, 0.3 * height);
+
 function nearlySameBox(a: BBox, b: BBox, height: number): boolean {
-  const tol = Math.max(2, 0.3 * height);
+  const tol = boxTolerance(height);
   return Math.abs(a[0] - b[0]) <= tol && Math.abs(a[1] - b[1]) <= tol && Math.abs(a[2] - b[2]) <= tol && Math.abs(a[3] - b[3]) <= tol;
 }
 

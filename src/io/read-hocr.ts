@@ -9,6 +9,7 @@ import { UnusableInputError } from '../index.js';
 import { layoutToLines, type BBox, type LayoutBlock, type LayoutLine, type LayoutPage, type LayoutWord } from './layout-lines.js';
 import { deepText, descendants, parseXmlTree, screenXml, type XmlElement, type XmlLimits } from './xml-safety.js';
 import type { LayoutRead } from './layout-document.js';
+import { appendAll } from '../core/arrays.js';
 
 const LINE_CLASSES = new Set(['ocr_line', 'ocr_header', 'ocr_caption', 'ocr_textfloat']);
 
@@ -71,13 +72,13 @@ export function readHocr(bytes: Uint8Array, limits: XmlLimits = {}, forcedEncodi
     const blocks: LayoutBlock[] = [];
     for (const area of descendants(page, (e) => hasClass(e, 'ocr_carea'))) {
       const pars = descendants(area, (e) => hasClass(e, 'ocr_par'));
-      if (pars.length > 0) blocks.push(...pars.map(readBlock));
+      if (pars.length > 0) appendAll(blocks, pars.map(readBlock));
       else blocks.push(readBlock(area));
     }
     if (blocks.length === 0) {
       // No content areas: paragraphs, else the page, as blocks.
       const pars = descendants(page, (e) => hasClass(e, 'ocr_par'));
-      blocks.push(...(pars.length > 0 ? pars.map(readBlock) : [readBlock(page)]));
+      appendAll(blocks, pars.length > 0 ? pars.map(readBlock) : [readBlock(page)]);
     }
     return { blocks };
   });

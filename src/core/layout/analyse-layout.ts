@@ -20,6 +20,7 @@ import { buildBlocks, type Block } from './build-blocks.js';
 import { orderBlocks } from './order-blocks.js';
 import { widenHeadlines } from './widen-headlines.js';
 import { assignZones, describeZone, type Zone } from './assign-zones.js';
+import { minOf } from '../arrays.js';
 
 export type LayoutRole = 'furniture' | 'label' | 'kicker' | 'headline' | 'subheadline' | 'body';
 
@@ -83,8 +84,10 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
     return result;
   };
   const stripLines = [...strip].sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
-  const top = stripLines.filter((l) => content.length === 0 || l.box[3] <= Math.min(...content.map((c) => c.box[1])));
-  const bottom = stripLines.filter((l) => !top.includes(l));
+  const contentTop = minOf(content, (c) => c.box[1]);
+  const top = stripLines.filter((l) => content.length === 0 || l.box[3] <= contentTop);
+  const inTop = new Set(top);
+  const bottom = stripLines.filter((l) => !inTop.has(l));
   if (top.length > 0) out.push({ lines: emit(top.map((line) => ({ line, role: 'furniture', blockStart: true }))), zone: null, detail: 'top furniture strip' });
   for (const zone of zones) {
     const lines: { line: PlacedLine; role: LayoutRole; blockStart: boolean; columnWidth?: number }[] = [];

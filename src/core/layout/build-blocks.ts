@@ -8,6 +8,7 @@ import { LAYOUT_TUNING as T } from './tuning.js';
 import { union, xOverlap, yOverlap, type Box, type PlacedLine } from './geometry.js';
 import { isBodyType } from './find-columns.js';
 import type { TypeMeasure } from './measure-type.js';
+import { appendAll } from '../arrays.js';
 
 export type BlockKind = 'body' | 'headline';
 
@@ -201,7 +202,7 @@ export function inRows(lines: PlacedLine[]): PlacedLine[] {
   let row: PlacedLine[] = [];
   const flush = () => {
     row.sort((a, b) => a.box[0] - b.box[0]);
-    out.push(...row);
+    appendAll(out, row);
     row = [];
   };
   for (const l of sorted) {

@@ -7,6 +7,7 @@
 import { LAYOUT_TUNING as T } from './tuning.js';
 import { yOverlap, type PlacedLine } from './geometry.js';
 import type { TypeMeasure } from './measure-type.js';
+import { maxOf, minOf } from '../arrays.js';
 
 /** Indexes (into `lines`) of the lines in the top and bottom furniture strips. */
 export function findFurniture(lines: PlacedLine[], type: TypeMeasure): Set<PlacedLine> {
@@ -41,11 +42,12 @@ function outerRow(sorted: PlacedLine[], side: 'top' | 'bottom', pageWidth: numbe
   // The row: every line sharing height with the outermost one.
   const lines = left.filter((l) => yOverlap(l.box, first.box) > 0.3 * Math.min(l.box[3] - l.box[1], first.box[3] - first.box[1]));
   if (lines.length === left.length) return null;
-  const rest = left.filter((l) => !lines.includes(l));
-  const edge = side === 'top' ? Math.max(...lines.map((l) => l.box[3])) : Math.min(...lines.map((l) => l.box[1]));
-  const gap = side === 'top' ? Math.min(...rest.map((l) => l.box[1])) - edge : edge - Math.max(...rest.map((l) => l.box[3]));
-  const rowLeft = Math.min(...lines.map((l) => l.box[0]));
-  const rowRight = Math.max(...lines.map((l) => l.box[2]));
+  const inRow = new Set(lines);
+  const rest = left.filter((l) => !inRow.has(l));
+  const edge = side === 'top' ? maxOf(lines, (l) => l.box[3]) : minOf(lines, (l) => l.box[1]);
+  const gap = side === 'top' ? minOf(rest, (l) => l.box[1]) - edge : edge - maxOf(rest, (l) => l.box[3]);
+  const rowLeft = minOf(lines, (l) => l.box[0]);
+  const rowRight = maxOf(lines, (l) => l.box[2]);
   // Pieces spread across the page (page number left, date right).
   return { lines, gap, spread: lines.length >= 2 && rowRight - rowLeft >= 0.5 * pageWidth };
 }

@@ -9,6 +9,7 @@
  * piece of the order.
  */
 import type { Block } from './build-blocks.js';
+import { appendAll } from '../arrays.js';
 
 const MAX_DEPTH = 200;
 
@@ -39,7 +40,7 @@ function countAtOrAbove(tops: number[], y: number): number {
 
 function order(blocks: Block[], a: number, b: number, out: Block[], depth: number): void {
   if (blocks.length <= 1 || a >= b || depth > MAX_DEPTH) {
-    out.push(...[...blocks].sort(byTop));
+    appendAll(out, [...blocks].sort(byTop));
     return;
   }
   // Headlines across the whole region cut it into bands: what is above the
@@ -94,7 +95,7 @@ function order(blocks: Block[], a: number, b: number, out: Block[], depth: numbe
   const inside = blocks.filter((bl) => bl.c1 >= top.c1 && bl.c1 <= top.c2 && bl.box[1] >= top.box[1]);
   const rest = blocks.filter((bl) => !inside.includes(bl));
   if (rest.length === 0) {
-    out.push(...[...blocks].sort((x, y) => x.c1 - y.c1 || byTop(x, y)));
+    appendAll(out, [...blocks].sort((x, y) => x.c1 - y.c1 || byTop(x, y)));
     return;
   }
   order(inside, top.c1, top.c2, out, depth + 1);

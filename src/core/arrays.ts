@@ -1,0 +1,26 @@
+/**
+ * Array helpers for arrays as long as a page can make them. `a.push(...b)`
+ * and `Math.max(...b)` pass every element as an argument, and V8 throws
+ * `RangeError: Maximum call stack size exceeded` past ~120,000 of them —
+ * 150,000 lines or ocr_par elements are readable input, not a bug to report.
+ */
+
+/** Appends `items` to `target` (in order) and returns `target`. */
+export function appendAll<T>(target: T[], items: readonly T[]): T[] {
+  for (let i = 0; i < items.length; i++) target.push(items[i]!);
+  return target;
+}
+
+/** The smallest of `f(x)` over `xs` (Infinity for none). */
+export function minOf<T>(xs: readonly T[], f: (x: T) => number): number {
+  let m = Infinity;
+  for (const x of xs) m = Math.min(m, f(x));
+  return m;
+}
+
+/** The largest of `f(x)` over `xs` (-Infinity for none). */
+export function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
+  let m = -Infinity;
+  for (const x of xs) m = Math.max(m, f(x));
+  return m;
+}
