@@ -104,7 +104,9 @@ function headlineFields(title: TitleBlock, ctx: BuildContext, sources: Article['
   if (title.titles.length) sources.headline = [title.titles[0]!.n, title.titles[title.titles.length - 1]!.n];
   if (title.subheadline) {
     subheadline = subheadlineFrom(title.subheadline, ctx);
-    sources.subheadline = one(title.subheadline.n);
+    for (const l of title.subheadlineRest) subheadline += repairProse(l.text, l.n, ctx.repairs, ctx.keepSpacing);
+    const last = title.subheadlineRest[title.subheadlineRest.length - 1] ?? title.subheadline;
+    sources.subheadline = [title.subheadline.n, last.n];
   }
   evidence.push({ code: title.display ? 'HEADLINE_FROM_DISPLAY_LINE' : 'HEADLINE_BLOCK', lines: title.lines, detail: title.titles.map((l) => l.rule).join(',') });
   return { kicker, headline, subheadline };

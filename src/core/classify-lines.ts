@@ -419,6 +419,7 @@ const DECIDED = {
   titleAfterBoundary: { role: 'title', rule: 'title-after-boundary', newGroup: true },
   bodyAfterBoundary: { role: 'body', rule: 'body-after-boundary' },
   bodyTypeIntertitle: { role: 'subheading', rule: 'body-type-intertitle' },
+  wrappedSubheadline: { role: 'subheadline', rule: 'wrapped-subheadline', newGroup: false },
 } as const satisfies Record<string, Decision>;
 
 /** Pass 3: the lines no pattern claimed, read top-down with their neighbours. */
@@ -487,6 +488,8 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
 
   // A dash-led line right under a headline is its 副题.
   if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) return DECIDED.dashSubheadline;
+  // On a positioned page, a subheadline that ran to the end of its line wraps on to this one.
+  if (prevRole === 'subheadline' && prev!.hint?.endsShort === false && line.hint?.display !== undefined && !line.hint.blockStart && line.shape > 0) return DECIDED.wrappedSubheadline;
   if (prevOpen || startsWithNoLineStart(line.text)) {
     // Mid-sentence: a wrapped continuation, unless a headline block plainly starts here.
     const headline = likeTitle && (strongNext || titleChainNext) && line.width <= 0.8 * col && !startsWithNoLineStart(line.text);

@@ -23,6 +23,8 @@ export interface TitleBlock {
   kickerRest: ClassifiedLine[];
   titles: ClassifiedLine[];
   subheadline: ClassifiedLine | null;
+  /** Further lines of a subheadline wrapped over several lines. */
+  subheadlineRest: ClassifiedLine[];
   /** A doubled (fake-bold) display line: a photo title or a display heading. */
   display: boolean;
   lines: LineRange;
@@ -79,7 +81,7 @@ function unitLines(u: BodyUnit): ClassifiedLine[] {
 function titleLines(t: TitleBlock): ClassifiedLine[] {
   const out = t.kicker ? [t.kicker, ...t.kickerRest] : [];
   for (const l of t.titles) out.push(l);
-  if (t.subheadline) out.push(t.subheadline);
+  if (t.subheadline) out.push(t.subheadline, ...t.subheadlineRest);
   return out;
 }
 
@@ -180,17 +182,20 @@ function addHeadlineLine(g: Grouping, line: ClassifiedLine): void {
     title.display ||
     (line.role === 'kicker' && (line.newGroup !== false || title.kicker === null || title.titles.length > 0)) ||
     (line.role === 'title' && ((line.newGroup === true && title.titles.length > 0) || title.subheadline !== null)) ||
-    (line.role === 'subheadline' && title.subheadline !== null);
+    (line.role === 'subheadline' && title.subheadline !== null && line.newGroup !== false);
   if (startsNew) {
     closeTitle(g);
-    g.title = { type: 'title', kicker: null, kickerRest: [], titles: [], subheadline: null, display: line.role === 'display', lines: [line.n, line.n] };
+    g.title = { type: 'title', kicker: null, kickerRest: [], titles: [], subheadline: null, subheadlineRest: [], display: line.role === 'display', lines: [line.n, line.n] };
   }
   const t = g.title!;
   if (line.role === 'kicker') {
     if (t.kicker) t.kickerRest.push(line);
     else t.kicker = line;
   }
-  else if (line.role === 'subheadline') t.subheadline = line;
+  else if (line.role === 'subheadline') {
+    if (t.subheadline) t.subheadlineRest.push(line);
+    else t.subheadline = line;
+  }
   else t.titles.push(line);
 }
 
@@ -304,5 +309,8 @@ export { titleLines, unitLines };
 export function titleText(t: TitleBlock): string {
   let text = '';
   for (const l of t.titles) text += l.text;
-  return t.subheadline ? text + t.subheadline.text : text;
+  if (!t.subheadline) return text;
+  text += t.subheadline.text;
+  for (const l of t.subheadlineRest) text += l.text;
+  return text;
 }

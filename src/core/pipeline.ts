@@ -19,7 +19,8 @@
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
 import { classifyLines, type ClassifiedLine } from './classify-lines.js';
-import { groupBlocks, type Block } from './group-blocks.js';
+import { groupBlocks, titleLines as titleLinesOf, unitLines as unitLinesOf, type Block } from './group-blocks.js';
+import { endsSentence } from './chars.js';
 import { joinWrappedMarkers } from './join-wrapped-markers.js';
 import { pauseMarksEndSentences } from './detect-punctuation-style.js';
 import { assignScripts } from './detect-script.js';
@@ -122,6 +123,26 @@ function unmarked(blocks: Block[]): boolean {
   return !blocks.some((b) => b.type === 'title' || b.bylines.length > 0 || b.dateline !== null || b.closedBy !== null);
 }
 
+/** Under this many characters of text without a sentence end, a headline has no story under it. */
+const STORY_MIN_CHARS = 80;
+
+/**
+ * A headline whose text below is a few lines that never end a sentence and
+ * name no reporter or source: an advertisement or a box of figures.
+ */
+function storyless(blocks: Block[], pauseEnds: boolean): boolean {
+  let chars = 0;
+  for (const b of blocks) {
+    if (b.type !== 'body') continue;
+    if (b.bylines.length > 0 || b.dateline !== null) return false;
+    for (const l of b.body) {
+      if (endsSentence(l.text, pauseEnds)) return false;
+      chars += l.text.length;
+    }
+  }
+  return chars < STORY_MIN_CHARS;
+}
+
 /** The text road: the whole page as one stream. */
 function textRoad(input: InputLine[], state: PageState): { articles: Article[]; allBlank: boolean; anyBlocks: boolean; marked: boolean } {
   const ordered = state.options.format === undefined || state.options.format === 'text' ? splitLayoutColumns(splitJoinedColumns(input, state.warnings), state.warnings) : input;
@@ -151,6 +172,12 @@ function layoutRoad(zones: ZoneLines[], unplaced: InputLine[], state: PageState)
     if (story) firstStory = false;
     if (!story) {
       leaveUnassigned(blocks, state);
+      continue;
+    }
+    if (story.headline && storyless(blocks, pauseEnds)) {
+      // Display type over a few lines of figures (an advertisement, a box of contacts): no story.
+      for (const b of blocks) for (const l of b.type === 'title' ? titleLinesOf(b) : unitLinesOf(b)) state.unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'no-story-text' });
+      state.warnings.push(diagnostic('DISPLAY_WITHOUT_STORY', {}, { lines: [stream.lines[0]!.n, stream.lines[stream.lines.length - 1]!.n] }));
       continue;
     }
     const parts = story.headline ? joinStoryUnits(blocks) : { blocks, joined: 0 };
