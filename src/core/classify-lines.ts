@@ -17,6 +17,7 @@ import { CROSS_REFERENCE, isDateLine, matchesAny, type MarkerSet } from './marke
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import type { WorkLine } from './work-line.js';
+import { CLASSIFY_TUNING } from './classify-tuning.js';
 
 export type Role =
   | 'blank'
@@ -124,7 +125,6 @@ function columnWidths(lines: WorkLine[]): Float64Array {
   return out;
 }
 
-const FURNITURE_MAX_WIDTH = 60;
 
 const furniturePatterns = new WeakMap<MarkerSet['furniture'], RegExp[]>();
 
@@ -134,52 +134,82 @@ function isFurniture(t: string, markers: MarkerSet): boolean {
   return matchesAny(patterns, t);
 }
 
+/** The geometry rule's name for the furniture limit. */
+const FURNITURE_MAX_WIDTH = CLASSIFY_TUNING.furnitureMaxWidth;
+
+/** A pass-1 rule: claims `line` (sets its role and rule name) and returns true, or passes. */
+type PatternRule = (line: ClassifiedLine, markers: MarkerSet) => boolean;
+
+function claim(line: ClassifiedLine, role: Role, rule: string): true {
+  line.role = role;
+  line.rule = rule;
+  return true;
+}
+
+const overlong: PatternRule = (line) => line.tooLong === true && claim(line, 'overlong', 'overlong');
+const blank: PatternRule = (line) => line.text === '' && claim(line, 'blank', 'blank');
+const doubledDisplay: PatternRule = (line) => line.doubled === true && claim(line, 'display', 'doubled-display');
+
+/** Furniture lines are short; a bracket-only line (end mark, sign-off) starts with its bracket. */
+const furniture: PatternRule = (line, markers) => {
+  if (line.width > FURNITURE_MAX_WIDTH) return false;
+  const t = line.text;
+  if (isFurniture(t, markers)) {
+    const f = markers.furniture.find((f) => f.pattern.test(t))!;
+    line.furniture = f.role;
+    return claim(line, 'furniture', `furniture-${f.role}`);
+  }
+  if (isDateLine(t)) {
+    line.furniture = 'date';
+    return claim(line, 'furniture', 'furniture-date');
+  }
+  return false;
+};
+
+// No pre-filter of our own in the rules below: a profile's pattern (^见第[0-9]+版$, a sign-off
+// without brackets) must reach its rule.
+const endmark: PatternRule = (line, markers) => markers.endmark.test(line.text) && claim(line, 'endmark', 'endmark');
+
+const jump: PatternRule = (line, markers) => {
+  if (!markers.jump.test(line.text)) return false;
+  line.inner = line.text.replace(/^[（(]\s*|\s*[）)]$/gu, '');
+  return claim(line, 'jump', 'jump');
+};
+
+const dateline: PatternRule = (line, markers) => {
+  const parts = parseDateline(line.text, markers);
+  if (!parts) return false;
+  line.dateline = parts;
+  return claim(line, 'dateline', 'dateline');
+};
+
+const byline: PatternRule = (line, markers) => {
+  const parsed = parseByline(line.text, markers);
+  if (!parsed) return false;
+  line.byline = parsed;
+  return claim(line, 'byline', parsed.role ? 'byline' : 'photo-credit');
+};
+
+const crossReference: PatternRule = (line) => CROSS_REFERENCE.test(line.text) && claim(line, 'body', 'cross-reference');
+
+const bracketedSignoff: PatternRule = (line, markers) => {
+  const signoff = markers.signoff.exec(line.text);
+  if (!signoff || markers.notSignoff.test(signoff[1]!) || !HAN.test(signoff[1]!)) return false;
+  line.inner = signoff[1]!;
+  return claim(line, 'signoff', 'bracketed-signoff');
+};
+
+/**
+ * Pass 1, in order: the first rule that claims a line decides it (markdown-it's
+ * block rules are the model). The context-free patterns come first, then the
+ * role the layout stages gave a positioned line by geometry; a line none of
+ * them claims goes on to passes 2 and 3, where `body` is the catch-all.
+ */
+const PATTERN_RULES: readonly PatternRule[] = [overlong, blank, doubledDisplay, furniture, endmark, jump, dateline, byline, crossReference, bracketedSignoff];
+
 /** Pass 1: give `line` the role a context-free pattern proves, if any; false when none does. */
 function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
-  const t = line.text;
-  const claim = (role: Role, rule: string): true => {
-    line.role = role;
-    line.rule = rule;
-    return true;
-  };
-  if (line.tooLong) return claim('overlong', 'overlong');
-  if (t === '') return claim('blank', 'blank');
-  if (line.doubled) return claim('display', 'doubled-display');
-  // Furniture lines are short; a bracket-only line (end mark, sign-off) starts with its bracket.
-  if (line.width <= FURNITURE_MAX_WIDTH) {
-    if (isFurniture(t, markers)) {
-      const f = markers.furniture.find((f) => f.pattern.test(t))!;
-      line.furniture = f.role;
-      return claim('furniture', `furniture-${f.role}`);
-    }
-    if (isDateLine(t)) {
-      line.furniture = 'date';
-      return claim('furniture', 'furniture-date');
-    }
-  }
-  if (markers.endmark.test(t)) return claim('endmark', 'endmark');
-  // No pre-filter of our own here or below: a profile's pattern (^见第[0-9]+版$, a sign-off
-  // without brackets) must reach its rule.
-  if (markers.jump.test(t)) {
-    line.inner = t.replace(/^[（(]\s*|(?<!\s)\s*[）)]$/gu, ''); // (?<!\s): a run of spaces is tried once, not from each space
-    return claim('jump', 'jump');
-  }
-  const dateline = parseDateline(t, markers);
-  if (dateline) {
-    line.dateline = dateline;
-    return claim('dateline', 'dateline');
-  }
-  const byline = parseByline(t, markers);
-  if (byline) {
-    line.byline = byline;
-    return claim('byline', byline.role ? 'byline' : 'photo-credit');
-  }
-  if (CROSS_REFERENCE.test(t)) return claim('body', 'cross-reference');
-  const signoff = markers.signoff.exec(t);
-  if (signoff && !markers.notSignoff.test(signoff[1]!) && HAN.test(signoff[1]!)) {
-    line.inner = signoff[1]!;
-    return claim('signoff', 'bracketed-signoff');
-  }
+  for (const rule of PATTERN_RULES) if (rule(line, markers)) return true;
   return false;
 }
 
