@@ -11,12 +11,13 @@ import { classifyCounts, countScript } from './detect-script.js';
 import type { InputLine, Repair } from './model.js';
 import { MAX_LINE_CHARS, type WorkLine } from './work-line.js';
 
-// C0 except tab, DEL, C1; zero-width characters that extraction leaves behind.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200c\u200d\u2060]/gu;
+// C0 except tab, DEL, C1; zero-width characters that extraction leaves behind; the noncharacters
+// U+FFFE and U+FFFF, which no text means and XML 1.0 forbids (TEI and METS output would be ill-formed).
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200c\u200d\u2060\ufffe\uffff]/gu;
 const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/gu;
 
 function isControl(c: number): boolean {
-  return c <= 0x08 || (c >= 0x0b && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060;
+  return c <= 0x08 || (c >= 0x0b && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) || c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfffe || c === 0xffff;
 }
 
 function isFullwidthAlnum(c: number): boolean {

@@ -27,11 +27,20 @@ import type { Article, NewsDocument } from '../core/model.js';
 /** A node in fast-xml-parser's preserveOrder shape. */
 type Node = Record<string, unknown>;
 
+/**
+ * What XML 1.0 cannot hold at all (C0 controls but tab and line ends, lone
+ * surrogates, U+FFFE, U+FFFF). The core removes them from the text, recorded
+ * as control-chars repairs; this keeps a path or any other field that did not
+ * pass through it from making the output ill-formed.
+ */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
+const xmlText = (s: string) => s.replace(XML_FORBIDDEN, '\ufffd');
+
 export function el(name: string, attrs: Record<string, string | number | undefined> | null, children: Node[] | string): Node {
-  const node: Node = { [name]: typeof children === 'string' ? [{ '#text': children }] : children };
+  const node: Node = { [name]: typeof children === 'string' ? [{ '#text': xmlText(children) }] : children };
   if (attrs) {
     const a: Record<string, string> = {};
-    for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a[`@_${k}`] = String(v);
+    for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a[`@_${k}`] = xmlText(String(v));
     if (Object.keys(a).length > 0) node[':@'] = a;
   }
   return node;
