@@ -136,6 +136,7 @@ function isFurniture(t: string, markers: MarkerSet): boolean {
 
 /** The geometry rule's name for the furniture limit. */
 const FURNITURE_MAX_WIDTH = CLASSIFY_TUNING.furnitureMaxWidth;
+const T = CLASSIFY_TUNING;
 
 /** A pass-1 rule: claims `line` (sets its role and rule name) and returns true, or passes. */
 type PatternRule = (line: ClassifiedLine, markers: MarkerSet) => boolean;
@@ -293,8 +294,8 @@ function headlineShape(line: WorkLine): number {
 function titleLike(line: ClassifiedLine, column: number): boolean {
   const shape = line.shape;
   if (shape === 0) return false;
-  if (shape === 2 && line.width > 0.75 * column) return false;
-  return line.width <= Math.max(column * 1.6, 30);
+  if (shape === 2 && line.width > T.commaTitleShare * column) return false;
+  return line.width <= Math.max(column * T.titleMaxColumns, T.titleMaxWidth);
 }
 
 /**
@@ -370,12 +371,12 @@ const isBlankOrFurniture = (l: ClassifiedLine) => l.role === 'blank' || l.role =
  */
 function claimHeaderZone(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet): void {
   let zoneEnd = -1;
-  for (let i = 0, seen = 0; i < out.length && seen < 12; i++) {
+  for (let i = 0, seen = 0; i < out.length && seen < T.headerZoneLines; i++) {
     const l = out[i]!;
     if (l.role === 'blank') continue;
     seen++;
     if (l.role === 'furniture') zoneEnd = i;
-    else if (!(l.width <= 10 && !/[。，；！？]/u.test(l.text) && !resolved[i])) break;
+    else if (!(l.width <= T.headerLineWidth && !/[。，；！？]/u.test(l.text) && !resolved[i])) break;
   }
   // The first header line that is not a section name is the masthead; any later one is a section name.
   let masthead = false;
@@ -394,7 +395,7 @@ function claimHeaderZone(out: ClassifiedLine[], resolved: boolean[], markers: Ma
     if (resolved[i]) break;
     const prevBlank = i === 0 || isBlankOrFurniture(out[i - 1]!);
     const nextBlank = i === out.length - 1 || isBlankOrFurniture(out[i + 1]!);
-    if (!(line.width <= 8 && prevBlank && nextBlank && !/[。，]/u.test(line.text))) break;
+    if (!(line.width <= T.headerAloneWidth && prevBlank && nextBlank && !/[。，]/u.test(line.text))) break;
     claim(line, i);
   }
 }
@@ -404,7 +405,7 @@ function claimIsolatedSections(out: ClassifiedLine[], resolved: boolean[], marke
   const alone = (j: number) => j < 0 || j >= out.length || isBlankOrFurniture(out[j]!);
   for (let i = 0; i < out.length; i++) {
     const line = out[i]!;
-    if (resolved[i] || line.width > 6 || !markers.section.test(line.text)) continue;
+    if (resolved[i] || line.width > T.sectionWidth || !markers.section.test(line.text)) continue;
     if (alone(i - 1) && alone(i + 1)) {
       toFurniture(line, 'section', 'isolated-section');
       resolved[i] = true;
@@ -513,7 +514,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   const prevText = prevRole === 'dateline' ? prev!.dateline!.rest : (prev?.text ?? '');
   // A hard-wrapped line breaks only where the column is full: after a clearly short line the sentence did not wrap.
   // (A Latin word wrapped whole can leave a line short by its length: letter ⏎ letter still reads on.)
-  const prevShort = prev !== null && prev.hint === undefined && prev.width < SHORT_LINE * col && !(/[A-Za-z]$/u.test(prevText) && /^[A-Za-z]/u.test(line.text));
+  const prevShort = prev !== null && prev.hint === undefined && prev.width < T.shortLine * col && !(/[A-Za-z]$/u.test(prevText) && /^[A-Za-z]/u.test(line.text));
   const prevOpen = inBody && prevText !== '' && !prevShort && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText);
 
   // A dash-led line right under a headline is its 副题.
@@ -522,22 +523,22 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (prevRole === 'subheadline' && prev!.hint?.endsShort === false && line.hint?.display !== undefined && !line.hint.blockStart && line.shape > 0) return DECIDED.wrappedSubheadline;
   if (prevOpen || startsWithNoLineStart(line.text)) {
     // Mid-sentence: a wrapped continuation, unless a headline block plainly starts here.
-    const headline = likeTitle && (strongNext || titleChainNext) && line.width <= 0.8 * col && !startsWithNoLineStart(line.text);
+    const headline = likeTitle && (strongNext || titleChainNext) && line.width <= T.headlineShare * col && !startsWithNoLineStart(line.text);
     return headline ? DECIDED.titleBeforeOpener : DECIDED.continuation;
   }
   if (inBody) {
     if (subheadingExtent(out, i, resolved, markers).length > 0) return DECIDED.enumeratedSubheading;
     // Two short unpunctuated lines after a sentence end are a headline, not a paragraph start
     // (a paragraph's first line is nearly full: only its indent is missing).
-    const shortPair = line.width <= 0.6 * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= 0.6 * col;
+    const shortPair = line.width <= T.shortPairShare * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= T.shortPairShare * col;
     if (likeTitle && (strongNext || titleChainNext)) return DECIDED.titleBeforeOpener;
     if (likeTitle && shortPair) return DECIDED.shortHeadlinePair;
-    if (likeTitle && line.width <= 0.8 * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) return DECIDED.titleBeforeBoundary;
-    if (likeTitle && line.hint === undefined && line.width < SHORT_LINE * col && next !== null && !resolved[nextIdx] && next.width >= SHORT_LINE * col) return DECIDED.titleBetweenParagraphs;
+    if (likeTitle && line.width <= T.headlineShare * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) return DECIDED.titleBeforeBoundary;
+    if (likeTitle && line.hint === undefined && line.width < T.shortLine * col && next !== null && !resolved[nextIdx] && next.width >= T.shortLine * col) return DECIDED.titleBetweenParagraphs;
     return DECIDED.paragraphStart;
   }
   if (inTitle || prevRole === 'subheadline') {
-    if (likeTitle && (line.width <= 0.8 * col || strongNext || line.indent)) {
+    if (likeTitle && (line.width <= T.headlineShare * col || strongNext || line.indent)) {
       return prevRole === 'subheadline' || line.indent ? DECIDED.titleBlockNewGroup : DECIDED.titleBlock;
     }
     return DECIDED.bodyAfterHeadline;
@@ -546,17 +547,10 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     return likeTitle && (strongNext || titleChainNext) ? DECIDED.titleBeforeOpener : DECIDED.bodyAfterByline;
   }
   // After a boundary: page start, sign-off, jump line, end mark, display line.
-  if (/[，：:]$/u.test(line.text) && line.width <= 0.8 * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
-  if (likeTitle && (line.width <= 0.85 * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
+  if (/[，：:]$/u.test(line.text) && line.width <= T.headlineShare * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
+  if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
   return DECIDED.bodyAfterBoundary;
 }
-
-/**
- * Share of the column below which a line is not one a hard wrap broke: the
- * text after it starts afresh. Wrapping before a Latin word or a seam space
- * costs a line at most a few ems, so a wrapped line stays above this.
- */
-const SHORT_LINE = 0.7;
 
 const BOUNDARY_ROLES: ReadonlySet<Role> = new Set(['furniture', 'byline', 'dateline', 'signoff', 'jump', 'endmark', 'display']);
 

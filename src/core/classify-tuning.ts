@@ -1,9 +1,39 @@
 /**
  * The thresholds classify-lines reads lines by, in one place, each with its
  * reason (as src/core/layout/tuning.ts does for the layout stages). Widths are
- * in em; shares are of the line's local column width.
+ * in em; shares are of the line's local column width (classify-lines'
+ * columnWidths: the 75th percentile of nearby line widths).
  */
 export const CLASSIFY_TUNING = {
-  /** Page furniture (page number, date, editor line) is short; a line longer than this is text that mentions a date. */
+  /** Page furniture (page number, date, editor line) is short; a longer line is text that mentions a date. */
   furnitureMaxWidth: 60,
+
+  /** A headline with a comma is two phrases set short; a line this full with a comma is a sentence. */
+  commaTitleShare: 0.75,
+  /** A headline may run over a column (a lead across several): up to this many columns… */
+  titleMaxColumns: 1.6,
+  /** …or this many em on narrow pages, whichever is more. */
+  titleMaxWidth: 30,
+
+  /** The header zone is looked for in the page's first this many non-blank lines. */
+  headerZoneLines: 12,
+  /** Masthead and section names in the header zone are this short. */
+  headerLineWidth: 10,
+  /** A short line alone between blank lines after the header zone still is furniture up to this width. */
+  headerAloneWidth: 8,
+  /** A section name standing alone anywhere on the page is at most this wide. */
+  sectionWidth: 6,
+
+  /** A headline line leaves part of the column empty; a paragraph's first line lacks only its indent. */
+  headlineShare: 0.8,
+  /** Two lines this short in a row after a sentence end are a headline pair, not a paragraph start. */
+  shortPairShare: 0.6,
+  /** After a boundary (page start, closer) a title-like line up to this share is a headline. */
+  afterBoundaryShare: 0.85,
+  /**
+   * Below this share a line is not one a hard wrap broke: the text after it
+   * starts afresh. Wrapping before a Latin word or a seam space costs a line at
+   * most a few ems, so a wrapped line stays above this.
+   */
+  shortLine: 0.7,
 } as const;
