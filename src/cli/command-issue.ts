@@ -12,12 +12,10 @@
  * or `.csv` with --articles); without it, the issue document (or, with
  * --articles, the issue's article records) on standard output or -o FILE.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { collectInputs } from '../batch/collect-inputs.js';
 import { ManifestWriter, MANIFEST_NAME, type ManifestEntry } from '../batch/manifest.js';
 import { writeAtomic } from '../batch/write-atomic.js';
-import { convertFile } from '../convert/convert-page.js';
 import { assembleIssue, orderPages, type IssueDocument } from '../core/assemble-issue.js';
 import type { NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
@@ -25,6 +23,7 @@ import type { CliIO } from '../ports.js';
 import { newsDocumentProblems, newsIssueProblems } from '../schema/validate.js';
 import { VERSION } from '../version.js';
 import { convertSettings, failureError, type ParseCommandOptions } from './command-parse.js';
+import { convertInputs } from './convert-inputs.js';
 import { EXIT, InputError, UserError } from './errors.js';
 
 export interface IssueCommandOptions extends ParseCommandOptions {
@@ -60,28 +59,15 @@ async function readPages(inputs: string[], opts: IssueCommandOptions, io: CliIO)
     io.stderr.write(`news-parse: ${path}: ${reason}\n`);
     failed.push({ path, sha256: null, output: '', articles: 0, warnings: 0, status: 'failed', reason });
   };
-  for await (const input of collectInputs(inputs, (path, err) => fail(path, `cannot list: ${fsReason(err)}`))) {
-    if ('missing' in input) {
-      fail(input.path, input.missing);
+  for await (const { input, result } of convertInputs(inputs, settings, fail)) {
+    if (!result.document) {
+      const err = failureError(input.path, result);
+      if (!(err instanceof InputError)) throw err;
+      fail(input.path, result.failure.reason);
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(input.path);
-    } catch (err) {
-      fail(input.path, fsReason(err));
-      continue;
-    }
-    for await (const result of convertFile({ path: input.path, bytes }, settings)) {
-      if (!result.document) {
-        const err = failureError(input.path, result);
-        if (!(err instanceof InputError)) throw err;
-        fail(input.path, result.failure.reason);
-        continue;
-      }
-      const output = result.page === null ? `${input.rel}.json` : `${input.rel}.p${result.page}.json`;
-      pages.push({ doc: result.document, output, path: input.path });
-    }
+    const output = result.page === null ? `${input.rel}.json` : `${input.rel}.p${result.page}.json`;
+    pages.push({ doc: result.document, output, path: input.path });
   }
   if (pages.length === 0 && failed.length === 0) throw new UserError(`no page files found in ${inputs.join(' ')}`);
   if (pages.length === 0) throw new InputError(inputs.join(' '), 'no page of the issue could be read');

@@ -10,13 +10,12 @@
  * pages at a few a minute. A page that cannot be read gets a row saying why,
  * is reported on stderr, and makes the exit code 1 (2 when none could be read).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { collectInputs } from '../batch/collect-inputs.js';
-import { convertFile } from '../convert/convert-page.js';
 import { fsReason } from '../io/fs-reason.js';
 import type { ReviewIndexRow } from '../report/write-review-index.js';
 import { convertSettings, failureError, type ParseCommandOptions } from './command-parse.js';
+import { convertInputs } from './convert-inputs.js';
 import { EXIT, UserError } from './errors.js';
 import type { CliIO } from '../ports.js';
 
@@ -59,29 +58,16 @@ export async function commandReview(inputs: string[], opts: ReviewCommandOptions
     rows.push({ input, error: reason });
     exit = Math.max(exit, code);
   };
-  for await (const page of collectInputs(inputs, (path, err) => fail(path, fsReason(err)))) {
-    if ('missing' in page) {
-      fail(page.path, page.missing);
+  for await (const { input: page, result } of convertInputs(inputs, settings, (path, reason) => fail(path, reason))) {
+    const input = result.page !== null ? `${page.path} page ${result.page}` : page.path;
+    if (!result.document) {
+      const err = failureError(page.path, result);
+      fail(input, result.failure.reason, err.exitCode === EXIT.internal ? EXIT.internal : EXIT.findings);
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(page.path);
-    } catch (err) {
-      fail(page.path, fsReason(err));
-      continue;
-    }
-    for await (const result of convertFile({ path: page.path, bytes }, settings)) {
-      const input = result.page !== null ? `${page.path} page ${result.page}` : page.path;
-      if (!result.document) {
-        const err = failureError(page.path, result);
-        fail(input, result.failure.reason, err.exitCode === EXIT.internal ? EXIT.internal : EXIT.findings);
-        continue;
-      }
-      const rel = result.page !== null ? `${page.rel}/p${String(result.page).padStart(3, '0')}.html` : `${page.rel}.html`;
-      await writeInto(dir, rel, writeHtml(result.document, result.lines, { indexHref: indexHrefFrom(rel) }));
-      rows.push({ input, href: rel, document: result.document });
-    }
+    const rel = result.page !== null ? `${page.rel}/p${String(result.page).padStart(3, '0')}.html` : `${page.rel}.html`;
+    await writeInto(dir, rel, writeHtml(result.document, result.lines, { indexHref: indexHrefFrom(rel) }));
+    rows.push({ input, href: rel, document: result.document });
   }
   if (rows.length === 0) throw new UserError(`no pages found in ${inputs.join(', ')}`);
   await writeInto(dir, 'index.html', writeReviewIndex(rows));
