@@ -72,10 +72,35 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 /**
+ * Files people give by mistake, by their first bytes, named with what to do
+ * instead: "bytes are not valid UTF-8…" says nothing to someone who gave a
+ * Word document.
+ */
+const FORMATS: { magic: number[]; what: string }[] = [
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (a .docx, .odt or .epub document is one): save the text as a .txt file first, or give hOCR/ALTO' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an OLE document (.doc, .xls): save the text as a .txt file first, or give hOCR/ALTO' },
+  { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF where text was expected: give it as FILE.pdf (or --input-format pdf)' },
+  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image: OCR it first (hOCR or ALTO output can be read)' },
+  { magic: [0xff, 0xd8, 0xff], what: 'a JPEG image: OCR it first (hOCR or ALTO output can be read)' },
+  { magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image: OCR it first (hOCR or ALTO output can be read)' },
+  { magic: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image: OCR it first (hOCR or ALTO output can be read)' },
+  { magic: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image: OCR it first (hOCR or ALTO output can be read)' },
+  { magic: [0x1f, 0x8b], what: 'gzip-compressed data: decompress it first' },
+];
+
+/** The name of a known non-text format `bytes` start with, and what to do, or null. */
+export function knownBinaryFormat(bytes: Uint8Array): string | null {
+  for (const f of FORMATS) if (f.magic.every((b, i) => bytes[i] === b)) return f.what;
+  return null;
+}
+
+/**
  * Decode `bytes`. With `forced`, that encoding is used (and must decode
  * cleanly); without it, the encoding is detected as described above.
  */
 export function decodeBytes(bytes: Uint8Array, forced?: string): DecodeResult {
+  const format = knownBinaryFormat(bytes);
+  if (format) return { ok: false, reason: `this is ${format}` };
   if (forced) {
     const label = forced.toLowerCase();
     let decoder: InstanceType<typeof TextDecoder>;
