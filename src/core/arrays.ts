@@ -24,3 +24,15 @@ export function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
   for (const x of xs) m = Math.max(m, f(x));
   return m;
 }
+
+/** The first position in ascending `list` whose value is ≥ `value` (list.length when none is). */
+export function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -4,6 +4,7 @@
  * counted: punctuation, digits, Latin letters and spaces say nothing about topic.
  * Body bigram sets are built once per body unit and cached.
  */
+import { lowerBound } from './arrays.js';
 import { titleText, type Block, type BodyUnit } from './group-blocks.js';
 
 /**
@@ -179,18 +180,6 @@ export function indexBodies(blocks: readonly Block[], relevant: ReadonlySet<Bigr
     }
   }
   return index;
-}
-
-/** The first position in ascending `list` whose value is ≥ `value`. */
-function lowerBound(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -14,6 +14,7 @@ import { repairProse } from './normalize-spacing.js';
 import { isPhotoUnit, type Pairing } from './pair-titles.js';
 import { reflowParagraphs, type Piece } from './reflow-paragraphs.js';
 import { reporterInDateline } from './parse-byline.js';
+import { lowerBound } from './arrays.js';
 
 export interface BuildContext {
   markers: MarkerSet;
@@ -252,7 +253,9 @@ function assignRanges(articles: Article[], parts: number[][]): void {
   for (let i = 0; i < articles.length; i++) {
     const lines = parts[i]!;
     const ranges: LineRange[] = [];
-    let k = 0; // index into `others`, advanced past each run's end
+    // Index into `others`, advanced past each run's end; it starts at the article's first line (from 0, every
+    // article walked the lines of all articles before it: quadratic on a page of thousands of articles).
+    let k = lowerBound(others, lines[0] ?? 0);
     for (const n of lines) {
       const last = ranges[ranges.length - 1];
       if (last && n <= last[1]) continue;
