@@ -43,7 +43,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     .option('--max-xml-mb <n>', 'refuse ALTO/hOCR input larger than N MiB (default 64)', (v) => Number(v))
     .option('--out-dir <dir>', 'batch: write each page to DIR/<relative path>.json, with DIR/manifest.json')
     .option('--jsonl <file>', 'batch: write one document per line to FILE (- for standard output), in input order')
-    .option('-j, --jobs <n>', 'batch: worker threads (default: the number of CPUs)', (v) => Number(v))
+    .option('-j, --jobs <n>', 'batch: worker threads (default: one per 1,200 pages, at most the CPUs; more than the CPUs is capped)')
     .option('-q, --quiet', 'batch: no progress bar and no summary line')
     .option('--force', 'batch: convert every page, even when its output is up to date')
     .option('--paper <code>', 'paper code for stable ids ({paper}-{date}-{edition}-p{page}-a{n}); lower-case letters and digits')

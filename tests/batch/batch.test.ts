@@ -199,7 +199,7 @@ describe('batch --jsonl', () => {
       writePage(join(dir, 'in', rel), i % 5 === 0 ? pageText(i, 'seed-community-p02') : pageText(i));
     }
     writePage(join(dir, 'in/d1/bad.txt'), Buffer.from([0xff, 0x00, 0xfe, 0x00, 0x00, 0x00, 0x81]));
-    const r = await runCli(['in', '--jsonl', '-', '--jobs', '3'], { cwd: dir });
+    const r = await runCli(['in', '--jsonl', '-', '--jobs', '2'], { cwd: dir });
     expect(r.code).toBe(1);
     const docs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(docs.map((d) => d.source.path)).toEqual(rels.sort().map((p) => `in/${p}`));

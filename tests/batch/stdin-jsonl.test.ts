@@ -31,7 +31,7 @@ describe('--stdin-jsonl', () => {
     const dir = tempDir('stdin');
     const { input, ids } = records(dir, 60);
     const extra = '\n' + JSON.stringify({ id: 'missing', path: join(dir, 'nope.txt') }) + '\nnot json\n' + JSON.stringify({ id: 'empty' }) + '\n';
-    const r = await runCli(['--stdin-jsonl', '--jobs', '3'], { cwd: dir, input: input + extra });
+    const r = await runCli(['--stdin-jsonl', '--jobs', '2'], { cwd: dir, input: input + extra });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
