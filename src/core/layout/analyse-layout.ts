@@ -12,7 +12,7 @@
  */
 import type { InputLine, LineHint } from '../model.js';
 import { LAYOUT_TUNING as T } from './tuning.js';
-import { placedLines, r2, type PlacedLine } from './geometry.js';
+import { placedLines, type PlacedLine } from './geometry.js';
 import { measureType, type TypeMeasure } from './measure-type.js';
 import { assignColumns, findColumns, type Column } from './find-columns.js';
 import { findFurniture } from './find-furniture.js';
@@ -157,4 +157,3 @@ function columnWidthEm(block: Block, columns: Column[], type: TypeMeasure): numb
   return Math.max(1, Math.round(w / type.em));
 }
 
-export { r2 };

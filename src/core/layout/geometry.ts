@@ -1,6 +1,5 @@
 /** Boxes, sizes and the small statistics the layout stages share. Pure. */
 import type { InputLine } from '../model.js';
-import { displayUnits } from './measure-type.js';
 
 /** [left, top, right, bottom], y growing downwards. */
 export type Box = [number, number, number, number];
@@ -95,3 +94,19 @@ export function weightedQuantile(values: number[], weights: number[], share: num
 
 /** Rounded to 2 decimals, for evidence details. */
 export const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Display width in em: CJK and full-width 1, other characters ½. */
+export function displayUnits(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x3000 || c === 0x09) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      w += 1;
+      i++;
+      continue;
+    }
+    w += c < 0x1100 || (c >= 0xff61 && c <= 0xffdc) ? 0.5 : 1;
+  }
+  return Math.max(w, 0.5);
+}

@@ -4,7 +4,7 @@
  * layout threshold is measured in. Headlines are few characters in large
  * type, so they cannot move it.
  */
-import { weightedQuantile, width, type PlacedLine } from './geometry.js';
+import { displayUnits, weightedQuantile, width, type PlacedLine } from './geometry.js';
 
 export interface TypeMeasure {
   /** Body type size in page units. */
@@ -29,20 +29,4 @@ export function measureType(lines: PlacedLine[]): TypeMeasure {
   }
   const em = advances.length > 0 ? weightedQuantile(advances, weights, 0.5) : body;
   return { body, em: em > 0 ? em : body };
-}
-
-/** Display width in em: CJK and full-width 1, other characters ½. */
-export function displayUnits(text: string): number {
-  let w = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x3000 || c === 0x09) continue;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      w += 1;
-      i++;
-      continue;
-    }
-    w += c < 0x1100 || (c >= 0xff61 && c <= 0xffdc) ? 0.5 : 1;
-  }
-  return Math.max(w, 0.5);
 }
