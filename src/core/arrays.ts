@@ -25,14 +25,23 @@ export function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
   return m;
 }
 
-/** The first position in ascending `list` whose value is ≥ `value` (list.length when none is). */
-export function lowerBound(list: readonly number[], value: number): number {
+/**
+ * The first position of `list` at which `past` holds, for a `past` that is
+ * false up to some position and true from there on (list.length when it never
+ * holds): a binary search.
+ */
+export function partitionPoint<T>(list: readonly T[], past: (x: T) => boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
+    if (past(list[mid]!)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
+}
+
+/** The first position in ascending `list` whose value is ≥ `value` (list.length when none is). */
+export function lowerBound(list: readonly number[], value: number): number {
+  return partitionPoint(list, (x) => x >= value);
 }

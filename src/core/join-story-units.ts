@@ -8,9 +8,9 @@
  * the article's, the last unit's closers stay its closers, and the markers in
  * between stay in the text, each as a paragraph of its own, as printed.
  */
+import { appendAll, maxOf, minOf } from './arrays.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { Block, BodyUnit } from './group-blocks.js';
-import { appendAll } from './arrays.js';
 
 /** Joins the body units that follow a story's one headline block; other block lists are returned as they are. */
 export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: number } {
@@ -49,7 +49,7 @@ export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: numb
     joined.endmark = u.endmark;
     joined.closedBy = u.closedBy;
   }
-  joined.lines = [Math.min(first!.lines[0], ...rest.map((u) => u.lines[0])), Math.max(first!.lines[1], ...rest.map((u) => u.lines[1]))];
+  joined.lines = [Math.min(first!.lines[0], minOf(rest, (u) => u.lines[0])), Math.max(first!.lines[1], maxOf(rest, (u) => u.lines[1]))];
   const out: Block[] = titles === 1 ? [blocks[0]!, joined] : [joined];
   return { blocks: out, joined: rest.length };
 }

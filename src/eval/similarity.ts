@@ -41,6 +41,22 @@ function commonSuffix(a: Codes, b: Codes, prefix: number): number {
   return i;
 }
 
+/**
+ * One step of the bit-parallel LCS (Allison–Dix / Hyyrö): V after reading a
+ * character whose positions in the pattern are the 1 bits of `m`. The
+ * addition carries across 32-bit words.
+ */
+function advance(v: Uint32Array, m: Uint32Array, words: number): void {
+  let carry = 0;
+  for (let w = 0; w < words; w++) {
+    const vw = v[w]!;
+    const u = (vw & m[w]!) >>> 0;
+    const sum = vw + u + carry;
+    carry = sum > 0xffffffff ? 1 : 0;
+    v[w] = ((sum >>> 0) | (vw & ~m[w]!)) >>> 0;
+  }
+}
+
 /** For each code point of `a`, a bit vector of the positions where it occurs. */
 function positionMasks(a: Codes, words: number): Map<number, Uint32Array> {
   const masks = new Map<number, Uint32Array>();
@@ -66,14 +82,7 @@ export function lcsLength(a: Codes, b: Codes): number {
   for (let j = 0; j < y.length; j++) {
     const m = masks.get(y[j]!);
     if (!m) continue;
-    let carry = 0;
-    for (let w = 0; w < words; w++) {
-      const vw = v[w]!;
-      const u = (vw & m[w]!) >>> 0;
-      const sum = vw + u + carry;
-      carry = sum > 0xffffffff ? 1 : 0;
-      v[w] = ((sum >>> 0) | (vw & ~m[w]!)) >>> 0;
-    }
+    advance(v, m, words);
   }
   let zeros = 0;
   for (let i = 0; i < x.length; i++) if ((v[i >>> 5]! & (1 << (i & 31))) === 0) zeros++;
@@ -175,14 +184,7 @@ export function lcsLengthAtLeast(pattern: LcsPattern, b: Codes, least: number): 
     if (j > 0 && j % LCS_CHECK_EVERY === 0 && common() + (b.length - j) < least) return null;
     const m = masks.get(b[j]!);
     if (!m) continue;
-    let carry = 0;
-    for (let w = 0; w < words; w++) {
-      const vw = v[w]!;
-      const u = (vw & m[w]!) >>> 0;
-      const sum = vw + u + carry;
-      carry = sum > 0xffffffff ? 1 : 0;
-      v[w] = ((sum >>> 0) | (vw & ~m[w]!)) >>> 0;
-    }
+    advance(v, m, words);
   }
   const l = common();
   return l >= least ? l : null;

@@ -9,7 +9,8 @@
  * body type).
  */
 import { LAYOUT_TUNING as T } from './tuning.js';
-import { r2, xOverlap, type Box } from './geometry.js';
+import { partitionPoint } from '../arrays.js';
+import { byColumn, r2, xOverlap, type Box } from './geometry.js';
 import type { Block } from './build-blocks.js';
 import type { TypeMeasure } from './measure-type.js';
 import type { Column } from './find-columns.js';
@@ -159,14 +160,13 @@ function gapAbove(b: Block, stream: Block[], at: number): number {
  * page (the layout stages stay linear in the number of lines).
  */
 class HeadlinesByColumn {
-  private readonly lists: Block[][] = [];
+  private readonly lists: Block[][];
 
   constructor(stream: Block[]) {
-    for (const b of stream) {
-      if (b.kind !== 'headline') continue;
-      for (let c = b.c1; c <= b.c2; c++) (this.lists[c] ??= []).push(b);
-    }
-    for (const list of this.lists) list?.sort((x, y) => x.box[3] - y.box[3]);
+    this.lists = byColumn(
+      stream.filter((b) => b.kind === 'headline'),
+      (b) => b.box[3],
+    );
   }
 
   /**
@@ -177,13 +177,7 @@ class HeadlinesByColumn {
     const list = this.lists[b.c1];
     if (!list) return null;
     const limit = b.box[1] + 0.5 * type.body;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.box[3] <= limit) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(list, (h) => h.box[3] > limit);
     // Walk up from the nearest: a few display blocks of the row may not overlap b.
     for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
       const h = list[i]!;

@@ -5,10 +5,10 @@
  * together and in row order.
  */
 import { LAYOUT_TUNING as T } from './tuning.js';
-import { union, xOverlap, yOverlap, type Box, type PlacedLine } from './geometry.js';
+import { appendAll, partitionPoint } from '../arrays.js';
+import { byColumn, union, xOverlap, yOverlap, type Box, type PlacedLine } from './geometry.js';
 import { isBodyType } from './find-columns.js';
 import type { TypeMeasure } from './measure-type.js';
-import { appendAll } from '../arrays.js';
 
 export type BlockKind = 'body' | 'headline';
 
@@ -65,7 +65,7 @@ export function buildBlocks(lines: PlacedLine[], type: TypeMeasure): Block[] {
     }
     if (current.length > 0) groups.push(current);
   }
-  groups.push(...displayGroups(display, type));
+  appendAll(groups, displayGroups(display, type));
   const blocks = groups.map((g) => makeBlock(g, type));
   blocks.sort((a, b) => a.box[1] - b.box[1] || a.box[0] - b.box[0]);
   blocks.forEach((b, i) => (b.id = i));
@@ -122,25 +122,17 @@ function displayGroups(display: PlacedLine[], type: TypeMeasure): PlacedLine[][]
  */
 function absorbFragments(lines: PlacedLine[], type: TypeMeasure): void {
   // Display lines by column, top to bottom: a fragment looks only at those of its column near its row.
-  const byColumn: PlacedLine[][] = [];
-  for (const l of lines) {
-    if (isBodyType(l, type)) continue;
-    for (let c = l.c1; c <= l.c2; c++) (byColumn[c] ??= []).push(l);
-  }
-  for (const list of byColumn) list?.sort((a, b) => a.box[1] - b.box[1]);
+  const displayByColumn = byColumn(
+    lines.filter((l) => !isBodyType(l, type)),
+    (l) => l.box[1],
+  );
   for (const l of lines) {
     if (!isBodyType(l, type)) continue;
-    const list = byColumn[l.c1];
+    const list = displayByColumn[l.c1];
     if (!list) continue;
     const h = l.box[3] - l.box[1];
     // First display line that could reach down to this fragment's row.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.box[1] < l.box[1] - 4 * list[mid]!.size) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(list, (d) => d.box[1] >= l.box[1] - 4 * d.size);
     for (let i = lo; i < list.length && list[i]!.box[1] <= l.box[3]; i++) {
       const d = list[i]!;
       if (d.c1 > l.c1 || d.c2 < l.c2) continue;

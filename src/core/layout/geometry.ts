@@ -92,6 +92,18 @@ export function weightedQuantile(values: number[], weights: number[], share: num
   return values[order[order.length - 1]!]!;
 }
 
+/**
+ * Items by the columns they cover (`c1`…`c2`), each column's list sorted by
+ * `key`: the layout stages look things up near a place in one column instead
+ * of scanning the page.
+ */
+export function byColumn<T extends { c1: number; c2: number }>(items: readonly T[], key: (x: T) => number): T[][] {
+  const out: T[][] = [];
+  for (const x of items) for (let c = Math.max(0, x.c1); c <= x.c2; c++) (out[c] ??= []).push(x);
+  for (const list of out) list?.sort((a, b) => key(a) - key(b));
+  return out;
+}
+
 /** Rounded to 2 decimals, for evidence details. */
 export const r2 = (x: number) => Math.round(x * 100) / 100;
 

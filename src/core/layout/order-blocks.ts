@@ -8,6 +8,7 @@
  * story that flows down column 1 and on at the top of column 2 stays in one
  * piece of the order.
  */
+import { partitionPoint } from '../arrays.js';
 import type { Block } from './build-blocks.js';
 import { appendAll } from '../arrays.js';
 
@@ -27,16 +28,7 @@ function byTop(a: Block, b: Block): number {
 }
 
 /** How many of the sorted `tops` are at or above `y`. */
-function countAtOrAbove(tops: number[], y: number): number {
-  let lo = 0;
-  let hi = tops.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tops[mid]! <= y) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countAtOrAbove = (tops: number[], y: number) => partitionPoint(tops, (t) => t > y);
 
 function order(blocks: Block[], a: number, b: number, out: Block[], depth: number): void {
   if (blocks.length <= 1 || a >= b || depth > MAX_DEPTH) {

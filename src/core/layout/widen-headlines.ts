@@ -9,35 +9,22 @@
  * the widening.
  */
 import { LAYOUT_TUNING as T } from './tuning.js';
+import { partitionPoint } from '../arrays.js';
+import { byColumn } from './geometry.js';
 import type { Block } from './build-blocks.js';
 import type { Column } from './find-columns.js';
 import type { TypeMeasure } from './measure-type.js';
 
-/** Blocks by the first column they sit in, top to bottom. */
-function byColumn(blocks: Block[], columns: number): Block[][] {
-  const out: Block[][] = Array.from({ length: columns }, () => []);
-  for (const b of blocks) for (let c = b.c1; c <= b.c2 && c < columns; c++) out[c]!.push(b);
-  for (const list of out) list.sort((a, b) => a.box[1] - b.box[1]);
-  return out;
-}
-
 /** Index of the first block in `list` whose bottom is below `y`. */
 function firstEndingBelow(list: Block[], y: number): number {
   // Tops are sorted; a block that starts above y may still reach below it, so step back over those.
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.box[1] < y) lo = mid + 1;
-    else hi = mid;
-  }
-  let i = lo;
+  let i = partitionPoint(list, (b) => b.box[1] >= y);
   while (i > 0 && list[i - 1]!.box[3] > y) i--;
   return i;
 }
 
 export function widenHeadlines(blocks: Block[], columns: Column[], type: TypeMeasure): void {
-  const lists = byColumn(blocks, columns.length);
+  const lists = byColumn(blocks, (b) => b.box[1]);
   const level = T.levelEm * type.body;
   // Only headline type widens: a bold label or kicker names a part of the page, not a story's width.
   const headlines = blocks.filter((b) => b.kind === 'headline' && b.size >= T.headlineRatio * type.body);
@@ -59,7 +46,7 @@ export function widenHeadlines(blocks: Block[], columns: Column[], type: TypeMea
       if (bodyTop === undefined) continue;
       for (let c = step < 0 ? h.c1 - 1 : h.c2 + 1; c >= 0 && c < columns.length; c += step) {
         if (claimed[c]!.some((g) => rivals(g, h))) break;
-        if (!besideIsEmpty(lists[c]!, h, bodyTop, level)) break;
+        if (!besideIsEmpty(lists[c] ?? [], h, bodyTop, level)) break;
         if (step < 0) h.c1 = c;
         else h.c2 = c;
         claimed[c]!.push(h);
