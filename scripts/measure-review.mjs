@@ -15,8 +15,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM, headlessFlags } from './chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const RUNS = 5;
 const { convertPage } = await import('../dist/convert/convert-page.js');
 const { defaultSettings } = await import('../dist/convert/settings.js');
@@ -40,8 +40,7 @@ function layoutTimes(dir, html) {
   for (let i = 0; i < RUNS; i++) {
     const out = execFileSync(
       CHROMIUM,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-        `--user-data-dir=${join(dir, `profile${i}`)}`, '--window-size=1400,900', '--dump-dom', pathToFileURL(file).href],
+      [...headlessFlags(join(dir, `profile${i}`)), '--window-size=1400,900', '--dump-dom', pathToFileURL(file).href],
       { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
     ).toString();
     const m = /<pre id="took">([\d.]+)<\/pre>/.exec(out);

@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHROMIUM, headlessFlags } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const PAGES = ['seed-community-p02/input.txt', 'alto-two-columns/input.xml'];
 
 const dir = mkdtempSync(join(tmpdir(), 'news-parse-shots-'));
@@ -25,8 +25,7 @@ try {
     const png = join(root, 'docs', `review-${name}.png`);
     execFileSync(
       CHROMIUM,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-        `--user-data-dir=${join(dir, 'profile')}`, '--hide-scrollbars', '--window-size=1280,800', `--screenshot=${png}`, pathToFileURL(html).href],
+      [...headlessFlags(join(dir, 'profile')), '--hide-scrollbars', '--window-size=1280,800', `--screenshot=${png}`, pathToFileURL(html).href],
       { stdio: ['ignore', 'ignore', 'ignore'] },
     );
     console.log(`docs/review-${name}.png (${Math.round(statSync(png).size / 1024)} KiB)`);

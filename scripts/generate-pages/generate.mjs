@@ -30,6 +30,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM, headlessFlags } from '../chromium.mjs';
 import { convertPage, goldOf, makePage } from './stories.mjs';
 import { pageHtml, pageText } from './render.mjs';
 
@@ -71,16 +72,9 @@ function printPdf(html, dir) {
   const profile = mkdtempSync(join(tmpdir(), 'gen-chromium-'));
   try {
     execFileSync(
-      'chromium',
+      CHROMIUM,
       [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--user-data-dir=${profile}`,
+        ...headlessFlags(profile),
         '--no-pdf-header-footer',
         '--print-to-pdf-no-header',
         `--print-to-pdf=${pdfPath}`,

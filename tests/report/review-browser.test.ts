@@ -15,12 +15,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, headlessFlags } from '../../scripts/chromium.mjs';
 import type { InputLine, NewsDocument } from '../../src/core/model.js';
 import { PALETTE } from '../../src/report/html.js';
 import { writeHtml } from '../../src/report/write-html.js';
 import { convertFixturePage, FIXTURES, fixtureCases } from '../helpers/fixtures.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const run = promisify(execFile);
 
 /** Reads the page after its own script ran; the result goes out base64-encoded in a <pre>, so no markup in it matters. */
@@ -73,14 +73,7 @@ async function probe(html: string): Promise<Probe> {
   const { stdout } = await run(
     CHROMIUM,
     [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${join(dir, 'profile')}`,
+      ...headlessFlags(join(dir, 'profile')),
       '--window-size=1400,900',
       '--dump-dom',
       pathToFileURL(file).href,
