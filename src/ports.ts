@@ -7,6 +7,9 @@
  * the only code that touches `process`.
  */
 
+import { writeFileSync } from 'node:fs';
+import { open, writeFile } from 'node:fs/promises';
+
 /**
  * Exit codes, in one place (mirrored in README.md):
  *
@@ -83,6 +86,57 @@ export function processIO(): CliIO {
 export function processId(): number {
   return process.pid;
 }
+
+/**
+ * Whether a process with this id exists on this machine (signal 0 checks
+ * without sending anything; EPERM means it exists but is someone else's).
+ * Decides whether a lock or a temporary file was left by a run that died.
+ */
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A file opened for writing, written chunk after chunk in order. */
+export interface FileWriter {
+  write(data: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * How output files get their bytes: every output, manifest, JSON Lines file
+ * and `-o` file is written through this port (src/batch/write-atomic.ts holds
+ * the one in use), so that a test can stand in a full disk or a failing
+ * device without one. Renames and removals are not part of it: they need no
+ * space and are what cleans up after a failed write.
+ */
+export interface WritePort {
+  /** Creates or truncates `path` and writes `data`. */
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** The same, blocking (batch workers: it holds up only that worker). */
+  writeFileSync(path: string, data: string | Uint8Array): void;
+  /** Opens `path` for writing, truncating it. */
+  open(path: string): Promise<FileWriter>;
+}
+
+/** The real disk. */
+export const nodeWritePort: WritePort = {
+  writeFile: (path, data) => writeFile(path, data),
+  writeFileSync: (path, data) => writeFileSync(path, data),
+  async open(path) {
+    const handle = await open(path, 'w');
+    return {
+      // writeFile on a handle writes from the current position and loops over short writes.
+      write: (data) => handle.writeFile(data),
+      close: () => handle.close(),
+    };
+  },
+};
 
 /**
  * Gives an environment variable a value unless the user set one, for a library

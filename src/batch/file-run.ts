@@ -14,7 +14,6 @@
  * src/cli/command-batch.ts `runFiles` strings them together; each is tested alone
  * (tests/batch/file-run.test.ts).
  */
-import { renameSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { READERS } from '../convert/readers.js';
@@ -24,7 +23,7 @@ import { collectInputs, type MissingInput, type PageInput } from './collect-inpu
 import { loadPrevious, MANIFEST_NAME, type BatchSummary, type ManifestEntry, type ManifestWriter } from './manifest.js';
 import { openSink, type Sink } from './sinks.js';
 import type { OutputOptions, PreviousEntry, Task, TaskResult } from './task.js';
-import { tempName } from './write-atomic.js';
+import { writeAtomicSync } from './write-atomic.js';
 
 export type BatchPage = PageInput | MissingInput;
 
@@ -151,12 +150,10 @@ export function saveOnStop(io: Pick<CliIO, 'onStopSignal' | 'exit'>, manifest: M
   return io.onStopSignal((signal) => {
     beforeExit();
     if (outDir) {
-      const file = join(outDir, MANIFEST_NAME);
       try {
-        writeFileSync(tempName(file), manifest.serialize(false));
-        renameSync(tempName(file), file);
+        writeAtomicSync(join(outDir, MANIFEST_NAME), manifest.serialize(false));
       } catch {
-        /* exiting anyway */
+        /* exiting anyway; the temporary is removed, the previous manifest kept */
       }
     }
     io.exit(signalExitCode(signal));

@@ -19,7 +19,7 @@
  *
  * `output` is relative to OUT, with `/` separators; `files` is in input order.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VERSION } from '../version.js';
 import type { OutputOptions, PreviousEntry } from './task.js';
@@ -156,9 +156,45 @@ export class ManifestWriter {
     this.issues.push(entry);
   }
 
-  /** Writes the manifest when enough has happened since the last write. */
-  async maybeFlush(): Promise<void> {
-    if (this.sinceFlush >= this.every && Date.now() - this.lastFlush >= this.minIntervalMs) await this.flush(false);
+  /**
+   * Writes the manifest when enough has happened since the last write. A
+   * failed write (a full disk) is handed back, not thrown: these writes only
+   * save what a killed run would otherwise lose, the run goes on, and the
+   * write at the end is the one that must succeed.
+   */
+  async maybeFlush(): Promise<unknown> {
+    if (this.sinceFlush < this.every || Date.now() - this.lastFlush < this.minIntervalMs) return null;
+    try {
+      await this.flush(false);
+      return null;
+    } catch (err) {
+      return err;
+    }
+  }
+
+  /**
+   * The write at the end of the run. When it fails (a full disk), the
+   * previous run's manifest is removed — it no longer describes OUT, and a
+   * re-run without one checks each output's own hash and options instead —
+   * and the write is tried once more in the space that frees. Returns the
+   * failure, or null when the manifest was written.
+   */
+  async finish(complete: boolean): Promise<{ error: unknown; removedPrevious: boolean } | null> {
+    try {
+      await this.flush(complete);
+      return null;
+    } catch (first) {
+      if (!this.outDir) throw first;
+      let removedPrevious = false;
+      try {
+        await rm(join(this.outDir, MANIFEST_NAME));
+        removedPrevious = true;
+        await this.flush(complete);
+        return null;
+      } catch (err) {
+        return { error: removedPrevious ? err : first, removedPrevious };
+      }
+    }
   }
 
   async flush(complete: boolean): Promise<void> {

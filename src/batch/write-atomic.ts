@@ -1,29 +1,55 @@
 /**
  * Atomic file writes: the data goes to `<file>.tmp-<pid>` beside the target
  * and is renamed over it, so a reader (or a run killed half-way) only ever
- * sees a missing file or a complete one.
+ * sees a missing file or a complete one. A write that fails (a full disk)
+ * removes its temporary file before it reports: a failed run leaves no
+ * `*.tmp-<pid>` behind, and one killed with SIGKILL leaves temporaries that
+ * the next run removes (src/batch/out-dir-lock.ts).
+ *
+ * Every write goes through the WritePort in use (src/ports.ts): the real disk,
+ * or in tests a stand-in full disk.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { lstat, mkdir, realpath, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { processId } from '../ports.js';
+import { nodeWritePort, processId, type WritePort } from '../ports.js';
+
+let port: WritePort = nodeWritePort;
+
+/** The port writes go through. */
+export function writePort(): WritePort {
+  return port;
+}
+
+/** Tests: writes go through `p` until the returned function is called. */
+export function useWritePort(p: WritePort): () => void {
+  const before = port;
+  port = p;
+  return () => {
+    port = before;
+  };
+}
 
 /** The temporary name used while `file` is written. */
 export function tempName(file: string): string {
   return `${file}.tmp-${processId()}`;
 }
 
+function isMissingDir(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException).code === 'ENOENT';
+}
+
 /** Writes `data` to `file` atomically, creating parent directories. */
 export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = tempName(file);
   try {
-    await writeFile(tmp, data);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(tmp, data);
-  }
-  try {
+    try {
+      await port.writeFile(tmp, data);
+    } catch (err) {
+      if (!isMissingDir(err)) throw err;
+      await mkdir(dirname(file), { recursive: true });
+      await port.writeFile(tmp, data);
+    }
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });
@@ -38,16 +64,42 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
 export function writeAtomicSync(file: string, data: string | Uint8Array): void {
   const tmp = tempName(file);
   try {
-    writeFileSync(tmp, data);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, data);
-  }
-  try {
+    try {
+      port.writeFileSync(tmp, data);
+    } catch (err) {
+      if (!isMissingDir(err)) throw err;
+      mkdirSync(dirname(file), { recursive: true });
+      port.writeFileSync(tmp, data);
+    }
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * `-o FILE`: written atomically like a batch output, so a full disk never
+ * leaves a truncated file in FILE's place — but only a regular file (or a
+ * new one) is replaced. A symbolic link is written through (the file it
+ * points to is replaced, the link kept), and a device or FIFO (`-o
+ * /dev/stdout`) is written directly: renaming over it would replace the
+ * device. FILE's directory must exist, as for any write.
+ */
+export async function writeOutputFile(file: string, data: string | Uint8Array): Promise<void> {
+  const info = await lstat(file).catch(() => null);
+  if (info?.isSymbolicLink()) {
+    const target = await realpath(file).catch(() => null);
+    if (target) return writeOutputFile(target, data);
+  } else if (info && !info.isFile()) {
+    return port.writeFile(file, data);
+  }
+  const tmp = tempName(file);
+  try {
+    await port.writeFile(tmp, data);
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
     throw err;
   }
 }

@@ -28,7 +28,7 @@ import { ManifestWriter, MANIFEST_NAME } from '../batch/manifest.js';
 import { InlineRunner, WorkerPool, type TaskRunner } from '../batch/pool.js';
 import { Progress } from '../batch/progress.js';
 import { schedule } from '../batch/schedule.js';
-import { fileSink, OutputClosed, openSink } from '../batch/sinks.js';
+import { fileSink, OutputClosed, OutputWriteError, openSink, type Sink } from '../batch/sinks.js';
 import { answerLine, readLines, readRecords } from '../batch/stdin-jsonl.js';
 import type { OutputOptions, TaskResult, WorkerSettings } from '../batch/task.js';
 import { loadProfileOnce, mergedIssue } from '../convert/convert-page.js';
@@ -178,6 +178,8 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
     const task = taskFor(page, seq, ctx);
     return isTask(task) ? pool.run(task) : Promise.resolve(task);
   };
+  const manifestFile = join(outDir ?? '', MANIFEST_NAME);
+  let manifestWarned = false;
   const emit = async (page: BatchPage, result: TaskResult, seq: number) => {
     if (result.status === 'failed') {
       if (result.internal) internal = true;
@@ -186,13 +188,21 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
     manifest.add(seq, entryFor(page, result));
     if (jsonl && result.status === 'converted' && result.json !== undefined) await jsonl.write(records ? records(JSON.parse(result.json) as NewsDocument) : result.json + '\n');
     progress.tick();
-    await manifest.maybeFlush();
+    const failed = await manifest.maybeFlush();
+    if (failed && !manifestWarned) {
+      manifestWarned = true;
+      progress.note(`news-parse: ${manifestFile}: cannot write: ${fsReason(failed)} (the run goes on; it is written again at the end)`);
+    }
   };
 
   let closed = false;
   try {
     await schedule(pagesOf(inputs), start, emit, { window: Math.max(8, jobs * 4), ordered: jsonl !== null });
   } catch (err) {
+    if (err instanceof OutputWriteError) {
+      await jsonl?.abort();
+      throw new UserError(err.message);
+    }
     if (!(err instanceof OutputClosed)) throw err;
     closed = true; // the reader went away (e.g. `| head`): stop quietly
   } finally {
@@ -202,24 +212,31 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
   }
   const summary = manifest.summary;
   if (summary.pages === 0) {
-    if (jsonl && !closed) await jsonl.close().catch(() => {});
+    if (jsonl && !closed) await jsonl.abort();
     throw new UserError(`no page files (${pageExtensions()}) found in ${inputs.join(' ')}`);
   }
-  try {
-    await manifest.flush(!closed);
-  } catch (err) {
-    throw new UserError(`${join(outDir ?? '', MANIFEST_NAME)}: cannot write: ${fsReason(err)}`);
-  }
-  if (outDir && records) await writeArticlesFile(outDir, manifest, records, opts.articles!);
-  if (jsonl && !closed) {
-    try {
-      await jsonl.close();
-    } catch (err) {
-      throw new UserError(`${opts.jsonl}: cannot write: ${fsReason(err)}`);
-    }
-  }
+  const unrecorded = await manifest.finish(!closed);
+  if (outDir && records && !unrecorded) await writeArticlesFile(outDir, manifest, records, opts.articles!);
+  if (jsonl && !closed) await closeSink(jsonl);
   if (!opts.quiet) io.stderr.write(summaryLine(summary, io.now() - started, jobs));
+  if (unrecorded) {
+    // Said last, so that it is the line a user sees: the outputs are there, the record of them is not.
+    const previous = unrecorded.removedPrevious ? '; the previous manifest was removed' : '';
+    io.stderr.write(`news-parse: ${manifestFile}: cannot write: ${fsReason(unrecorded.error)}: this run's ${summary.pages} pages are not recorded${previous} (a re-run checks each output itself)\n`);
+    return Math.max(exitCodeOf(summary, internal), EXIT.usage);
+  }
   return exitCodeOf(summary, internal);
+}
+
+/** Renames a finished file into place; a failure is one line, exit 2, with the temporary removed. */
+async function closeSink(sink: Sink): Promise<void> {
+  try {
+    await sink.close();
+  } catch (err) {
+    await sink.abort();
+    if (err instanceof OutputWriteError) throw new UserError(err.message);
+    throw err;
+  }
 }
 
 /** OUT/articles.jsonl|csv: the records of every page written or skipped as up to date, in input order, read back from OUT. */
@@ -231,11 +248,13 @@ async function writeArticlesFile(outDir: string, manifest: ManifestWriter, recor
       if (entry.status === 'failed') continue;
       await out.write(records(JSON.parse(await readFile(join(outDir, entry.output), 'utf8')) as NewsDocument));
     }
-    await out.close();
   } catch (err) {
+    await out.abort();
     if (err instanceof UserError) throw err;
+    if (err instanceof OutputWriteError) throw new UserError(err.message);
     throw new UserError(`${file}: cannot write: ${fsReason(err)}`);
   }
+  await closeSink(out);
 }
 
 async function runStdinJsonl(opts: BatchCommandOptions, io: CliIO, jobs: number, settings: WorkerSettings): Promise<number> {
@@ -250,12 +269,16 @@ async function runStdinJsonl(opts: BatchCommandOptions, io: CliIO, jobs: number,
       { window: Math.max(8, jobs * 4), ordered: true },
     );
   } catch (err) {
+    if (err instanceof OutputWriteError) {
+      await sink.abort();
+      throw new UserError(err.message);
+    }
     if (!(err instanceof OutputClosed)) throw err;
     return EXIT.ok;
   } finally {
     await pool.close();
   }
-  await sink.close();
+  await closeSink(sink);
   return EXIT.ok;
 }
 

@@ -12,10 +12,10 @@
  * or `.csv` with --articles); without it, the issue document (or, with
  * --articles, the issue's article records) on standard output or -o FILE.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ManifestWriter, MANIFEST_NAME, type ManifestEntry } from '../batch/manifest.js';
-import { writeAtomic } from '../batch/write-atomic.js';
+import { writeAtomic, writeOutputFile } from '../batch/write-atomic.js';
 import { assembleIssue, orderPages, type IssueDocument } from '../core/assemble-issue.js';
 import type { NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
@@ -141,7 +141,7 @@ export async function commandIssue(inputs: string[], opts: IssueCommandOptions, 
     const text = opts.articles ? await articlesText(issue, opts) : JSON.stringify(issue, null, 2) + '\n';
     if (opts.output) {
       try {
-        await writeFile(opts.output, text);
+        await writeOutputFile(opts.output, text);
       } catch (err) {
         throw new UserError(`${opts.output}: cannot write: ${fsReason(err)}`);
       }

@@ -1,5 +1,5 @@
 /** The main command: parse each input page and print or write its document. */
-import { writeFile } from 'node:fs/promises';
+import { writeOutputFile } from '../batch/write-atomic.js';
 import { convertFile, loadProfileOnce, type PageResult } from '../convert/convert-page.js';
 import type { ConvertSettings } from '../convert/settings.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
@@ -167,7 +167,7 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
   const out = chunks.join('');
   if (opts.output) {
     try {
-      await writeFile(opts.output, out);
+      await writeOutputFile(opts.output, out);
     } catch (err) {
       throw new UserError(`${opts.output}: cannot write: ${fsReason(err)}`);
     }

@@ -8,6 +8,9 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'not a directory',
   ELOOP: 'too many symbolic links',
   EMFILE: 'too many open files',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
 };
 
 /** The reason a filesystem error gives, in words for the user. */
