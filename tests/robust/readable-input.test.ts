@@ -44,8 +44,20 @@ describe('very many lines, paragraphs, overprints', () => {
     const r = await convert('many-lines.txt', lines.join('\n'));
     expect([r.code, r.err]).toEqual([0, '']);
   }, 120_000);
-  // An hOCR page with 150,000 ocr_par no longer overflows the stack in read-hocr (appendAll), but
-  // its reading order (src/io/reading-order.ts) then takes minutes: not tested here until that is linear.
+  it('an hOCR page with 150,000 ocr_par: one article naming every block once, in reading order (blocks.includes per line: minutes)', async () => {
+    const pars = Array.from({ length: 150_000 }, (_, i) => {
+      const box = `bbox 100 ${100 + i * 50} 700 ${140 + i * 50}`;
+      return `<p class='ocr_par' id='p${i}' title="${box}"><span class='ocr_line' title="${box}">居民踊跃参与垃圾分类。</span></p>`;
+    });
+    const hocr = `<html><body><div class='ocr_page' title='bbox 0 0 800 ${200 + pars.length * 50}'><div class='ocr_carea'>${pars.join('')}</div></div></body></html>\n`;
+    const r = await convert('many-pars.hocr', hocr);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const doc = JSON.parse(r.out);
+    const blocks = doc.articles.flatMap((a: { blocks?: string[] }) => a.blocks ?? []);
+    expect(blocks).toHaveLength(150_000);
+    expect(blocks[0]).toBe('p0');
+    expect(blocks[149_999]).toBe('p149999');
+  }, 120_000);
   it('an ALTO page with 130,000 overprinted lines (a scan of all kept lines for each: minutes)', async () => {
     const lines = Array.from({ length: 130_000 }, (_, i) => {
       const attrs = `HPOS="100" VPOS="${100 + (i >> 1) * 50}" WIDTH="600" HEIGHT="40"`;

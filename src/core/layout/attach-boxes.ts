@@ -17,17 +17,19 @@ function articleLineNumbers(a: Article): number[] {
 export function attachBoxes(articles: Article[], lines: InputLine[]): void {
   const byN = new Map(lines.map((l) => [l.n, l]));
   for (const a of articles) {
-    const blocks: string[] = [];
+    // A Set keeps first-seen order and answers "seen?" at once: blocks.includes() made one article
+    // of 40,000 hOCR paragraphs take 15 s.
+    const blocks = new Set<string>();
     let box: [number, number, number, number] | null = null;
     for (const n of articleLineNumbers(a)) {
       const hint = byN.get(n)?.hint;
       if (!hint) continue;
-      if (hint.block && !blocks.includes(hint.block)) blocks.push(hint.block);
+      if (hint.block) blocks.add(hint.block);
       const b = hint.bbox;
       if (!b) continue;
       box = box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : [b[0], b[1], b[2], b[3]];
     }
-    if (blocks.length > 0) a.blocks = blocks;
+    if (blocks.size > 0) a.blocks = [...blocks];
     if (box) a.bbox = box;
   }
 }
