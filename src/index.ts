@@ -4,10 +4,10 @@
  * calls live in src/core and are pure.
  */
 import { createHash } from 'node:crypto';
-import { decodeBytes, binaryReason } from './core/decode.js';
+import { decodeBytes, binaryReason, invalidBytesRecord } from './core/decode.js';
 import { splitLines } from './core/split-lines.js';
 import { runPipeline } from './core/pipeline.js';
-import type { InputLine, NewsDocument, Repair, SourceInfo } from './core/model.js';
+import type { Diagnostic, InputLine, NewsDocument, Repair, SourceInfo } from './core/model.js';
 import type { ParseOptions } from './core/options.js';
 
 export type * from './core/model.js';
@@ -53,16 +53,26 @@ export class UnusableInputError extends Error {
   }
 }
 
+/** Lines read from text, with what decoding did to them: `invalid-bytes` repairs and their warning. */
+export interface TextLines {
+  lines: InputLine[];
+  source: SourceInfo;
+  repairs: Repair[];
+  warnings: Diagnostic[];
+}
+
 /**
  * Decode bytes (detecting UTF-8/16, GB18030, Big5 unless `encoding` is given)
  * into the numbered lines the core reads and the source record of the page.
+ * A few stray bytes in UTF-8 text become U+FFFD, recorded (src/core/decode.ts).
  * Throws UnusableInputError for bytes that are not text.
  */
-export function readTextLines(bytes: Uint8Array, options: { path?: string | null; encoding?: string } = {}): { lines: InputLine[]; source: SourceInfo } {
+export function readTextLines(bytes: Uint8Array, options: { path?: string | null; encoding?: string } = {}): TextLines {
   const decoded = decodeBytes(bytes, options.encoding);
   if (!decoded.ok) throw new UnusableInputError(decoded.reason);
   const binary = binaryReason(decoded.text);
   if (binary) throw new UnusableInputError(binary);
+  const { repairs, warnings } = invalidBytesRecord(decoded);
   const { lines, lineEnding } = splitLines(decoded.text);
   const source: SourceInfo = {
     path: options.path ?? null,
@@ -74,13 +84,19 @@ export function readTextLines(bytes: Uint8Array, options: { path?: string | null
     lines: lines.length,
     lineEnding,
   };
-  return { lines, source };
+  return { lines, source, repairs, warnings };
+}
+
+/** Runs the core on text lines, with the decoding's repairs and warnings in the document. */
+export function parseTextLines(read: TextLines, options: ParseOptions = {}): NewsDocument {
+  const doc = runPipeline(read.lines, read.source, options, undefined, read.repairs);
+  if (read.warnings.length > 0) doc.warnings.unshift(...read.warnings);
+  return doc;
 }
 
 /** Decode bytes (detecting UTF-8/16, GB18030, Big5 unless `encoding` is given) and parse them. */
 export function parseBytes(bytes: Uint8Array, options: ParseOptions & { encoding?: string } = {}): NewsDocument {
-  const { lines, source } = readTextLines(bytes, options);
-  return runPipeline(lines, source, options);
+  return parseTextLines(readTextLines(bytes, options), options);
 }
 
 /**

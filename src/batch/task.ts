@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { convertFile, type PageResult, type PageSource } from '../convert/convert-page.js';
 import type { ConvertSettings } from '../convert/settings.js';
+import type { InvalidRun } from '../core/decode.js';
 import type { NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
 import { VERSION } from '../version.js';
@@ -50,15 +51,23 @@ export type Task =
   | {
       kind: 'file';
       seq: number;
-      /** Path to read. */
+      /** Path to read (as reported: U+FFFD where its name's bytes are not UTF-8). */
       path: string;
+      /** The path's exact bytes, when they are not UTF-8 (a `--stdin-jsonl` path record): opened by these. */
+      pathBytes?: Uint8Array;
       /** Output file to write atomically; null to return the JSON instead. */
       out: string | null;
       /** Redo even when the output is up to date. */
       force: boolean;
       prev: PreviousEntry | null;
     }
-  | { kind: 'text'; seq: number; text: string };
+  | {
+      kind: 'text';
+      seq: number;
+      text: string;
+      /** Runs of invalid bytes the record's line held, each a U+FFFD in `text` (src/batch/stdin-jsonl.ts). */
+      invalid?: InvalidRun[];
+    };
 
 export type TaskResult =
   | { seq: number; status: 'converted'; sha256: string; articles: number; warnings: number; json?: string }
@@ -114,7 +123,7 @@ export async function runTask(task: Task, settings: WorkerSettings): Promise<Tas
   let hash: string | null = null;
   if (task.kind === 'file') {
     try {
-      bytes = readFileSync(task.path);
+      bytes = readFileSync(task.pathBytes ? Buffer.from(task.pathBytes) : task.path);
     } catch (err) {
       return failed(seq, fsReason(err));
     }
@@ -128,7 +137,7 @@ export async function runTask(task: Task, settings: WorkerSettings): Promise<Tas
       if (doc) return { seq, status: 'skipped', sha256: hash, articles: doc.articles.length, warnings: doc.warnings.length };
     }
   }
-  const source: PageSource = task.kind === 'file' ? { path: task.path, bytes: bytes! } : { path: null, text: task.text };
+  const source: PageSource = task.kind === 'file' ? { path: task.path, bytes: bytes! } : { path: null, text: task.text, ...(task.invalid ? { invalid: task.invalid } : {}) };
   const outcome = await convertTask(task, source, settings);
   if ('reason' in outcome) {
     hash ??= sha256(task.kind === 'file' ? bytes! : task.text);

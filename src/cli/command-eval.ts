@@ -20,7 +20,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { convertPage } from '../convert/convert-page.js';
 import { stripPageExtension } from '../convert/readers.js';
 import { defaultSettings } from '../convert/settings.js';
-import { decodeBytes } from '../core/decode.js';
+import { decodeBytes, textBeforeRepairs } from '../core/decode.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
 import { findPages } from '../convert/find-pages.js';
 import { fsReason } from '../io/fs-reason.js';
@@ -248,7 +248,8 @@ async function scoreCase(c: EvalCase, cwd: string, score: ScoreOptions, group: s
   let text: string | null = null;
   if (doc.source.format === 'text') {
     const decoded = decodeBytes(bytes);
-    if (decoded.ok) text = decoded.text;
+    // Stray bytes replaced by U+FFFD are counted as the bytes' escapes, the before side of their repairs.
+    if (decoded.ok) text = textBeforeRepairs(decoded);
   }
   return { id: c.input, key: c.key, group, input: c.input, gold: c.gold, score: scorePage(doc, gold, text, score), documents: { gold, predicted: doc, lines } };
 }

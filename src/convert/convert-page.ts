@@ -22,7 +22,8 @@
  * throws (ProfileError), and the CLI loads the profile before any page.
  */
 import { isMainThread } from 'node:worker_threads';
-import { parseLines, readStringLines, UnusableInputError } from '../index.js';
+import { parseTextLines, readStringLines, UnusableInputError } from '../index.js';
+import { invalidBytesRecord, type InvalidRun } from '../core/decode.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
 import { newsDocumentProblems } from '../schema/validate.js';
 import { formatOf, READERS, readerRow, type PageRead, type ReadContext, type ReaderOutput, type ReaderRow, type ReadPage } from './readers.js';
@@ -35,7 +36,12 @@ export type PageSource =
       path: string | null;
       bytes: Uint8Array;
     }
-  | { path: null; text: string };
+  | {
+      path: null;
+      text: string;
+      /** Runs of invalid bytes the text's source held, each a U+FFFD in `text` (a `--stdin-jsonl` line): recorded as repairs. */
+      invalid?: InvalidRun[];
+    };
 
 export type FailureCode = 'unusable-input' | 'schema-mismatch';
 
@@ -124,7 +130,7 @@ export async function* convertFile(source: PageSource, settings: ConvertSettings
     let out: ReaderOutput;
     if ('text' in source) {
       const { lines, source: read } = readStringLines(source.text, ctx.parse);
-      out = { document: parseLines(lines, read, ctx.parse), lines };
+      out = { document: parseTextLines({ lines, source: read, ...invalidBytesRecord(source) }, ctx.parse), lines };
     } else {
       const format = settings.inputFormat === 'auto' ? formatOf(source.bytes, source.path, readers) : settings.inputFormat;
       const read = await readerRow(format, readers).load();

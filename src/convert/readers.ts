@@ -31,13 +31,13 @@
  * Input that cannot be used at all (binary, undecodable, hostile XML, not a
  * PDF after all) is an `UnusableInputError` (src/index.ts) thrown by the
  * reader, with a reason in words for the user. Readers run the core
- * themselves (`parseBytes`, `parseLines`, `documentFromLayout`) with
+ * themselves (`parseTextLines`, `documentFromLayout`) with
  * `ctx.parse`; the road does everything after: profile name in
  * `tool.options`, `--convert`, the schema check. `ctx.settings` holds every
  * conversion option (add a field to `ConvertSettings` for a format-specific
  * option such as PDF `--pages`).
  */
-import { parseLines, readTextLines } from '../index.js';
+import { parseTextLines, readTextLines } from '../index.js';
 import type { InputFormat, InputLine, NewsDocument } from '../core/model.js';
 import type { ParseOptions } from '../core/options.js';
 import type { ConvertSettings } from './settings.js';
@@ -117,8 +117,8 @@ export const READERS: readonly ReaderRow[] = [
     extensions: ['.txt'],
     sniff: () => true,
     load: async () => (bytes, ctx) => {
-      const { lines, source } = readTextLines(bytes, { path: ctx.parse.path ?? null, ...(ctx.settings.encoding ? { encoding: ctx.settings.encoding } : {}) });
-      return { document: parseLines(lines, source, ctx.parse), lines };
+      const read = readTextLines(bytes, { path: ctx.parse.path ?? null, ...(ctx.settings.encoding ? { encoding: ctx.settings.encoding } : {}) });
+      return { document: parseTextLines(read, ctx.parse), lines: read.lines };
     },
   },
 ];

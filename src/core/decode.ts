@@ -9,10 +9,59 @@
  */
 
 import { codeTable } from './chars.js';
+import { diagnostic } from './messages.js';
+import type { Diagnostic, Repair } from './model.js';
+
+/**
+ * A run of bytes that is not UTF-8 in an otherwise UTF-8 text (a maximal
+ * invalid subpart, as the WHATWG decoder defines it): one U+FFFD stands for
+ * it at `at`, the code-unit index in `text`.
+ */
+export interface InvalidRun {
+  /** Offset of the run's first byte in the input. */
+  byte: number;
+  /** The run's bytes, 1 to 3. */
+  bytes: number[];
+  at: number;
+}
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string; detected: boolean; bom: boolean }
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      detected: boolean;
+      bom: boolean;
+      /** UTF-8 read leniently: the runs replaced by U+FFFD (absent when the bytes were valid). */
+      invalid?: InvalidRun[];
+    }
   | { ok: false; reason: string };
+
+/**
+ * The most invalid bytes a UTF-8 text may hold, as a share of its non-ASCII
+ * bytes, and still be read as UTF-8 (each run becoming U+FFFD, recorded):
+ * a stray byte from a bad copy or a cut is one in thousands, while GB18030
+ * and Big5 text read as UTF-8 leaves most of its non-ASCII bytes invalid
+ * (69 % and 76 % on the gb18030 and big5 fixtures) and binary data nearly all.
+ */
+export const MAX_INVALID_UTF8_SHARE = 0.01;
+
+/**
+ * A share needs a long text to allow one stray byte (a 30-character line has
+ * 90 non-ASCII bytes, 0.9 of a byte at 1 %): a text with this many valid
+ * multi-byte UTF-8 characters may hold one invalid run whatever its length.
+ * GB18030 or Big5 text forms a valid UTF-8 pair only by accident, and then
+ * with invalid runs all around it.
+ */
+export const MIN_UTF8_CHARS_FOR_ONE_STRAY = 8;
+
+/**
+ * For text that is nearly all ASCII (few non-ASCII bytes to take a share
+ * of) and is not GB18030 or Big5 either: the most invalid bytes per byte of
+ * the file that are still read as UTF-8 (a stray Latin-1 byte in an ASCII
+ * page), one in a thousand.
+ */
+export const MAX_INVALID_UTF8_PER_BYTE = 0.001;
 
 export const SUPPORTED_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'gbk', 'big5'] as const;
 
@@ -94,6 +143,172 @@ export function knownBinaryFormat(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** What a UTF-8 reading of some bytes found. */
+export interface Utf8Scan {
+  /** Invalid runs, as byte ranges. */
+  runs: { start: number; end: number }[];
+  /** Bytes ≥ 0x80. */
+  nonAscii: number;
+  /** Valid multi-byte characters. */
+  valid: number;
+}
+
+/** The invalid runs of `bytes` read as UTF-8 (WHATWG decoder semantics: each run is one U+FFFD), and its non-ASCII byte count. */
+export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  const runs: { start: number; end: number }[] = [];
+  let nonAscii = 0;
+  let valid = 0;
+  let needed = 0;
+  let seen = 0;
+  let lower = 0x80;
+  let upper = 0xbf;
+  let lead = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80) nonAscii++;
+    if (needed === 0) {
+      if (b <= 0x7f) continue;
+      lead = i;
+      if (b >= 0xc2 && b <= 0xdf) needed = 1;
+      else if (b >= 0xe0 && b <= 0xef) {
+        if (b === 0xe0) lower = 0xa0;
+        if (b === 0xed) upper = 0x9f;
+        needed = 2;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        if (b === 0xf0) lower = 0x90;
+        if (b === 0xf4) upper = 0x8f;
+        needed = 3;
+      } else runs.push({ start: i, end: i + 1 });
+      continue;
+    }
+    if (b < lower || b > upper) {
+      // The sequence so far is one invalid run; this byte starts afresh.
+      runs.push({ start: lead, end: i });
+      needed = seen = 0;
+      lower = 0x80;
+      upper = 0xbf;
+      i--;
+      if (b >= 0x80) nonAscii--;
+      continue;
+    }
+    lower = 0x80;
+    upper = 0xbf;
+    if (++seen === needed) {
+      needed = seen = 0;
+      valid++;
+    }
+  }
+  if (needed > 0) runs.push({ start: lead, end: bytes.length });
+  return { runs, nonAscii, valid };
+}
+
+const utf8Segment = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The rule of MAX_INVALID_UTF8_SHARE and MAX_INVALID_UTF8_PER_BYTE over a scan's runs: null when they are few enough. */
+export function tooManyInvalid({ runs, nonAscii, valid }: Utf8Scan, length: number, perByte: boolean): NotUtf8 | null {
+  let invalidBytes = 0;
+  for (const r of runs) invalidBytes += r.end - r.start;
+  const few =
+    invalidBytes <= nonAscii * MAX_INVALID_UTF8_SHARE ||
+    (runs.length === 1 && valid >= MIN_UTF8_CHARS_FOR_ONE_STRAY) ||
+    (perByte && invalidBytes <= length * MAX_INVALID_UTF8_PER_BYTE);
+  return few ? null : { tooMany: invalidBytes, first: runs[0]?.start ?? 0 };
+}
+
+/** Too many invalid bytes to read as UTF-8: how many, and the first one's offset. */
+export interface NotUtf8 {
+  tooMany: number;
+  first: number;
+}
+
+/**
+ * `bytes` read as UTF-8 with each invalid run replaced by `replacement`
+ * (U+FFFD), when the runs are few enough (MAX_INVALID_UTF8_SHARE; with
+ * `perByte` also MAX_INVALID_UTF8_PER_BYTE, for nearly-ASCII text; `any`
+ * takes every run); the count and first offset of the invalid bytes otherwise. `base` is added to
+ * every recorded offset (a line's place in a stream).
+ */
+export function lenientUtf8(bytes: Uint8Array, perByte: boolean | 'any', replacement = '\uFFFD', base = 0): { text: string; bom: boolean; invalid: InvalidRun[] } | NotUtf8 {
+  const scan = scanUtf8(bytes);
+  const { runs } = scan;
+  if (perByte !== 'any') {
+    const bad = tooManyInvalid(scan, bytes.length, perByte);
+    if (bad) return { tooMany: bad.tooMany, first: base + bad.first };
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  let text = '';
+  let from = bom ? 3 : 0;
+  const invalid: InvalidRun[] = [];
+  for (const r of runs) {
+    if (r.start > from) text += utf8Segment.decode(bytes.subarray(from, r.start));
+    invalid.push({ byte: base + r.start, bytes: Array.from(bytes.subarray(r.start, r.end)), at: text.length });
+    text += replacement;
+    from = r.end;
+  }
+  if (from < bytes.length) text += utf8Segment.decode(bytes.subarray(from));
+  return { text, bom, invalid };
+}
+
+/** How `\xNN` escapes write an invalid run: the bytes' text before the U+FFFD repair (repairs[].before). */
+export function invalidBytesText(bytes: readonly number[]): string {
+  let s = '';
+  for (const b of bytes) s += `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  return s;
+}
+
+/**
+ * The decoded text as the nothing-lost accounting counts it: each U+FFFD that
+ * stands for invalid bytes written back as the bytes' `\xNN` escapes, the
+ * `before` side of its `invalid-bytes` repair.
+ */
+export function textBeforeRepairs(decoded: { text: string; invalid?: InvalidRun[] }): string {
+  if (!decoded.invalid || decoded.invalid.length === 0) return decoded.text;
+  let s = '';
+  let from = 0;
+  for (const r of decoded.invalid) {
+    s += decoded.text.slice(from, r.at) + invalidBytesText(r.bytes);
+    from = r.at + 1;
+  }
+  return s + decoded.text.slice(from);
+}
+
+/** Offsets a warning lists before it says "and N more". */
+const OFFSETS_LISTED = 10;
+
+/**
+ * The record of a lenient decoding: an `invalid-bytes` repair per run (on the
+ * line, as splitLines numbers them, that holds its U+FFFD; `before` the bytes
+ * as `\\xNN`, `after` U+FFFD) and one warning with the byte offsets.
+ */
+export function invalidBytesRecord(decoded: { text: string; invalid?: InvalidRun[] }): { repairs: Repair[]; warnings: Diagnostic[] } {
+  const runs = decoded.invalid ?? [];
+  if (runs.length === 0) return { repairs: [], warnings: [] };
+  const { text } = decoded;
+  const repairs: Repair[] = [];
+  let line = 1;
+  let i = 0;
+  for (const r of runs) {
+    for (; i < r.at; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+    }
+    repairs.push({ kind: 'invalid-bytes', lines: [line, line], before: invalidBytesText(r.bytes), after: '\uFFFD' });
+  }
+  const listed = runs.slice(0, OFFSETS_LISTED).map((r) => r.byte).join(', ');
+  const more = runs.length > OFFSETS_LISTED ? ` and ${runs.length - OFFSETS_LISTED} more` : '';
+  const bytes = runs.reduce((n, r) => n + r.bytes.length, 0);
+  const warning = diagnostic(
+    'INVALID_BYTES_REPLACED',
+    { runs: runs.length, bytes, offsets: listed + more },
+    { lines: [repairs[0]!.lines[0], repairs[repairs.length - 1]!.lines[0]] },
+  );
+  return { repairs, warnings: [warning] };
+}
+
+export function notUtf8(label: string, bad: NotUtf8): string {
+  return `bytes are not valid ${label} (${bad.tooMany} invalid bytes, the first at byte ${bad.first}: too many to be stray bytes in ${label} text)`;
+}
+
 /**
  * Decode `bytes`. With `forced`, that encoding is used (and must decode
  * cleanly); without it, the encoding is detected as described above.
@@ -113,14 +328,19 @@ export function decodeBytes(bytes: Uint8Array, forced?: string): DecodeResult {
       const text = decoder.decode(bytes);
       return { ok: true, text, encoding: decoder.encoding, detected: false, bom: false };
     } catch {
-      return { ok: false, reason: `bytes are not valid ${decoder.encoding}` };
+      if (decoder.encoding !== 'utf-8') return { ok: false, reason: `bytes are not valid ${decoder.encoding}` };
+      // --encoding utf-8 follows the same rule as detection: stray bytes are replaced and recorded.
+      const lenient = lenientUtf8(bytes, true);
+      if ('tooMany' in lenient) return { ok: false, reason: notUtf8('utf-8', lenient) };
+      return { ok: true, text: lenient.text, encoding: 'utf-8', detected: false, bom: false, invalid: lenient.invalid };
     }
   }
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = tryDecode(bytes, 'utf-8');
-    return text === null
-      ? { ok: false, reason: 'UTF-8 byte-order mark followed by invalid UTF-8' }
-      : { ok: true, text, encoding: 'utf-8', detected: true, bom: true };
+    if (text !== null) return { ok: true, text, encoding: 'utf-8', detected: true, bom: true };
+    const lenient = lenientUtf8(bytes, true);
+    if ('tooMany' in lenient) return { ok: false, reason: `UTF-8 byte-order mark followed by invalid UTF-8 (${lenient.tooMany} invalid bytes, the first at byte ${lenient.first})` };
+    return { ok: true, text: lenient.text, encoding: 'utf-8', detected: true, bom: true, invalid: lenient.invalid };
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
@@ -136,6 +356,9 @@ export function decodeBytes(bytes: Uint8Array, forced?: string): DecodeResult {
   }
   const utf8 = tryDecode(bytes, 'utf-8');
   if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8', detected: true, bom: false };
+  // UTF-8 with a few stray bytes is UTF-8 (before GB18030 and Big5, which would take many byte pairs).
+  const stray = lenientUtf8(bytes, false);
+  if (!('tooMany' in stray)) return { ok: true, text: stray.text, encoding: 'utf-8', detected: true, bom: false, invalid: stray.invalid };
 
   const candidates: { encoding: string; text: string; share: number }[] = [];
   for (const encoding of ['gb18030', 'big5']) {
@@ -143,7 +366,10 @@ export function decodeBytes(bytes: Uint8Array, forced?: string): DecodeResult {
     if (text !== null) candidates.push({ encoding, text, share: commonShare(text) });
   }
   if (candidates.length === 0) {
-    return { ok: false, reason: 'bytes are not valid UTF-8, UTF-16, GB18030 or Big5 (name the encoding with --encoding)' };
+    // Nearly all ASCII with a stray byte or two: still text.
+    const ascii = lenientUtf8(bytes, true);
+    if (!('tooMany' in ascii)) return { ok: true, text: ascii.text, encoding: 'utf-8', detected: true, bom: false, invalid: ascii.invalid };
+    return { ok: false, reason: `bytes are not valid UTF-8, UTF-16, GB18030 or Big5 (${ascii.tooMany} bytes are not UTF-8, the first at byte ${ascii.first}; name the encoding with --encoding)` };
   }
   candidates.sort((a, b) => b.share - a.share);
   const best = candidates[0]!;

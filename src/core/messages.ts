@@ -13,6 +13,11 @@ import type { Diagnostic, LineRange, Severity } from './model.js';
 const MESSAGES = {
   LINE_TOO_LONG: { severity: 'warning', text: (a: { chars: number }) => `line of ${a.chars} characters is longer than any newspaper line; left unassigned` },
   NO_ARTICLE_MARKERS: { severity: 'warning', text: (_: Record<string, never>) => 'no headline, byline, dateline or sign-off found on the page; its text is left unassigned' },
+  INVALID_BYTES_REPLACED: {
+    severity: 'warning',
+    text: (a: { runs: number; bytes: number; offsets: string }) =>
+      `${a.bytes} byte${a.bytes === 1 ? ' is' : 's are'} not UTF-8 (${a.runs} run${a.runs === 1 ? '' : 's'}, at byte offset${a.runs === 1 ? '' : 's'} ${a.offsets}); each run is replaced by U+FFFD and recorded as an invalid-bytes repair`,
+  },
   EMPTY_INPUT: { severity: 'warning', text: (_: Record<string, never>) => 'the input has no text' },
   ARTICLE_WITHOUT_HEADLINE: { severity: 'info', text: (_: Record<string, never>) => 'no headline found for this text' },
   HEADLINE_WITHOUT_BODY: { severity: 'warning', text: (_: Record<string, never>) => 'no text found for this headline' },

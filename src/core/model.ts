@@ -28,7 +28,8 @@ export type RepairKind =
   | 'fake-bold'
   | 'cjk-radical'
   | 'cjk-lookalike'
-  | 'script-conversion';
+  | 'script-conversion'
+  | 'invalid-bytes';
 
 /** A recorded change: what the text was and what it became, on which lines. */
 export interface Repair {

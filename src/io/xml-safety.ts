@@ -40,6 +40,10 @@ export function screenXml(bytes: Uint8Array, kind: string, limits: XmlLimits = {
   }
   const decoded = decodeBytes(bytes, forcedEncoding);
   if (!decoded.ok) throw new UnusableInputError(decoded.reason);
+  // XML with bytes its encoding cannot read is not well-formed (XML 1.0, 4.3.3); text input takes a few
+  // stray bytes as U+FFFD, but a reader's lines have no byte offsets to record them against.
+  const stray = decoded.invalid?.[0];
+  if (stray) throw new UnusableInputError(`${kind} is not well-formed: byte ${stray.byte} is not ${decoded.encoding.toUpperCase()} (${decoded.invalid!.length} invalid run${decoded.invalid!.length === 1 ? '' : 's'})`);
   const text = decoded.text.replace(/^\uFEFF/u, '');
   // A DOCTYPE is fine (hOCR carries the XHTML one); an internal subset or any
   // ENTITY declaration is refused before the parser sees it: that is where

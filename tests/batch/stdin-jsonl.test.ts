@@ -35,16 +35,17 @@ describe('--stdin-jsonl', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(out).toHaveLength(ids.length + 3);
+    expect(out).toHaveLength(ids.length + 4);
     expect(out.slice(0, ids.length).map((o) => o.id)).toEqual(ids);
     for (const o of out.slice(0, ids.length)) {
       expect(o.document.schemaVersion).toBe(1);
       expect(o.error).toBeUndefined();
     }
     expect(out.slice(0, ids.length).filter((o) => o.document.source.path !== null)).toHaveLength(15);
-    expect(out[ids.length]).toEqual({ id: 'missing', error: `${join(dir, 'nope.txt')}: no such file` });
-    expect(out[ids.length + 1]).toMatchObject({ id: null, error: expect.stringMatching(/not valid JSON/) });
-    expect(out[ids.length + 2]).toMatchObject({ id: 'empty', error: expect.stringMatching(/"text" or "path"/) });
+    expect(out[ids.length]).toEqual({ id: null, error: `line ${ids.length + 1}: blank line (no record)` });
+    expect(out[ids.length + 1]).toEqual({ id: 'missing', error: `${join(dir, 'nope.txt')}: no such file` });
+    expect(out[ids.length + 2]).toMatchObject({ id: null, error: expect.stringMatching(/not valid JSON/) });
+    expect(out[ids.length + 3]).toMatchObject({ id: 'empty', error: expect.stringMatching(/"text" or "path"/) });
   });
 
   it('gives the same lines when the same records pass through twice', async () => {

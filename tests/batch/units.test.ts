@@ -160,7 +160,7 @@ describe('manifest text and stdin lines', () => {
     async function* chunks() {
       for (let i = 0; i < bytes.length; i += 3) yield bytes.subarray(i, i + 3);
     }
-    expect(await collect(readLines(chunks()))).toEqual(['{"a":"中文"}', '', 'second', 'third']);
+    expect((await collect(readLines(chunks()))).map((l) => [l.line, l.text])).toEqual([[1, '{"a":"中文"}'], [2, ''], [3, 'second'], [4, 'third']]);
   });
 });
 
