@@ -6,6 +6,7 @@
  */
 import type { InputLine, PageGeometry, Repair, RepairKind } from '../core/model.js';
 import { readingOrder, splitByGaps, type Box, type ReadingOrderOptions } from './reading-order.js';
+import { GUTTER_TUNING, gapAtGutter, pageGutters } from './page-gutters.js';
 
 export type BBox = [number, number, number, number];
 
@@ -154,7 +155,8 @@ export function layoutToLines(pages: LayoutPage[], options: LayoutOptions = {}):
     const bodyHeight = median(heights);
     const unit = median(unitWidths);
 
-    const splitBlocks = bodyHeight > 0 ? blocks.flatMap((b) => splitAcrossGutters(b, bodyHeight)) : blocks;
+    const gutters = pageGutters(blocks.flatMap((b) => b.lines.map(lineBox).filter((x): x is BBox => x !== undefined)), bodyHeight);
+    const splitBlocks = bodyHeight > 0 ? blocks.flatMap((b) => splitAcrossGutters(b, bodyHeight, gutters)) : blocks;
     const ordered = orderBlocks(splitBlocks, page.statedOrder, { bandGap: 1.5 * bodyHeight || undefined, slack: 0.25 * unit });
     const seenLines = new SeenLines();
     for (const block of ordered) {
@@ -328,18 +330,23 @@ export function orderBlocks(blocks: LayoutBlock[], stated?: string[], options: R
 
 /**
  * Tesseract sometimes reads one "line" straight across several columns (a row
- * of headlines, the furniture strip). A gap between words of at least
- * 2.5 body line heights (and 1.2 of the line's own height) is a gutter: the
- * line is cut there, and the block's pieces are regrouped into one block per
- * column (all keeping the block's id).
+ * of headlines, the furniture strip, body lines over a narrow gutter). A gap
+ * between words of at least 2.5 body line heights (and 1.2 of the line's own
+ * height) is a gutter anywhere; a narrower one is a gutter when it lines up
+ * with one of the page's `gutters` (found from the other lines) and the line is
+ * body type — a flat narrower threshold cut real lines. The line is cut there,
+ * and the block's pieces are regrouped into one block per column (all keeping
+ * the block's id).
  */
-export function splitAcrossGutters(block: LayoutBlock, bodyHeight: number): LayoutBlock[] {
+export function splitAcrossGutters(block: LayoutBlock, bodyHeight: number, gutters: [number, number][] = []): LayoutBlock[] {
   let split = false;
   const segments: LayoutLine[] = [];
   for (const line of block.lines) {
     const box = lineBox(line);
     const height = box ? box[3] - box[1] : bodyHeight;
     const minGap = Math.max(2.5 * bodyHeight, 1.2 * height);
+    // By its words' heights: Tesseract's box of a line run across columns is often as tall as two lines.
+    const bodyType = median(line.words.flatMap((w) => (w.bbox ? [w.bbox[3] - w.bbox[1]] : []))) <= GUTTER_TUNING.bodyHeightRatio * bodyHeight;
     let current: LayoutWord[] = [];
     const flush = () => {
       if (current.length === 0) return;
@@ -353,7 +360,8 @@ export function splitAcrossGutters(block: LayoutBlock, bodyHeight: number): Layo
     let prev: LayoutWord | undefined;
     for (const w of line.words) {
       if (w.text.trim() === '') continue;
-      if (prev?.bbox && w.bbox && w.bbox[0] - prev.bbox[2] >= minGap) {
+      const gap = prev?.bbox && w.bbox ? w.bbox[0] - prev.bbox[2] : -Infinity;
+      if (gap >= minGap || (bodyType && gap > 0 && gapAtGutter(prev!.bbox![2], w.bbox![0], gutters, bodyHeight))) {
         flush();
         split = true;
       }
