@@ -22,6 +22,7 @@ import {
   lcsSimilarity,
   sharedCharacters,
   squash,
+  fieldForm,
   toCodes,
   type CharacterCounts,
   type Codes,
@@ -146,10 +147,10 @@ function headlineBody(headline: string | null | undefined): BodyText {
 
 function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return a == null && b == null;
-  return squash(a) === squash(b);
+  return fieldForm(a) === fieldForm(b);
 }
 
-/** A scored field is right when it equals gold after whitespace removal; byline compares role and names. */
+/** A scored field is right when it equals gold in `fieldForm` (whitespace removed, width folded); byline compares role and names. */
 function fieldRight(field: ScoredField, gold: GoldArticle, predicted: Article): boolean {
   if (field === 'byline') {
     const g = gold.byline;
@@ -157,8 +158,8 @@ function fieldRight(field: ScoredField, gold: GoldArticle, predicted: Article): 
     if (g == null || p == null) return g == null && p == null;
     if (g.role !== undefined && !sameText(g.role, p.role)) return false;
     if (g.names !== undefined) {
-      const gn = g.names.map(squash).sort();
-      const pn = p.names.map(squash).sort();
+      const gn = g.names.map(fieldForm).sort();
+      const pn = p.names.map(fieldForm).sort();
       if (gn.length !== pn.length || gn.some((n, i) => n !== pn[i])) return false;
     }
     return true;

@@ -27,6 +27,19 @@ export function squash(text: string): string {
   return text.replace(/\s+/gu, '');
 }
 
+/**
+ * The form scored fields (headline, kicker, byline names, …) are compared in:
+ * whitespace removed and the full-width forms of ASCII (U+FF01–U+FF5E:
+ * `：？／（）！，`, full-width letters and digits) folded to ASCII. They are the
+ * same characters at another width (Unicode's compatibility decomposition of
+ * that block), and OCR engines write `:` `?` `/` where the page prints `：？／`.
+ * Nothing else is folded: CJK punctuation (U+3000–U+303F: `、。「」`), curly
+ * quotes and dashes are kept as they are, so a misread mark still counts.
+ */
+export function fieldForm(text: string): string {
+  return squash(text).replace(/[\uff01-\uff5e]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
 function commonPrefix(a: Codes, b: Codes): number {
   const n = Math.min(a.length, b.length);
   let i = 0;

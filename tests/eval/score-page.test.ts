@@ -106,6 +106,21 @@ describe('scorePage', () => {
     expect(metricsOf(scorePage(predicted, gold, null).counts).headlineAccuracy).toBe(1);
   });
 
+  it('folds the width of ASCII forms in fields (OCR writes ： as :), and nothing else', () => {
+    const score = (predictedHeadline: string, goldHeadline: string) => {
+      const predicted = doc([article(1, { headline: predictedHeadline, paragraphs: [A] })]);
+      const gold = goldOf(predicted);
+      gold.articles![0]!.headline = goldHeadline;
+      return metricsOf(scorePage(predicted, gold, null).counts).headlineAccuracy;
+    };
+    expect(score('短评/告别韩流了吗?', '短评／告别韩流了吗？')).toBe(1);
+    expect(score('台银:年省百亿（利息）', '台银：年省百亿(利息)')).toBe(1);
+    // CJK punctuation and quotes are not width forms: a misread mark is still wrong.
+    expect(score('一次温暖人心的“文化”', '一次温暖人心的「文化」')).toBe(0);
+    expect(score('甲、乙', '甲,乙')).toBe(0);
+    expect(score('台银:年省百亿', '台银：年省百億')).toBe(0);
+  });
+
   it('scores a missing paragraph break', () => {
     // gold: abcde | fghijkl | mnop → boundaries at 5 and 12. predicted: abcde | fghijklmnop → boundary at 5.
     //   tp = 1; precision = 1/1; recall = 1/2; F1 = 2·1·0.5/1.5 = 0.667. Body text is equal: CER 0.
