@@ -345,8 +345,9 @@ export function splitAcrossGutters(block: LayoutBlock, bodyHeight: number, gutte
     const box = lineBox(line);
     const height = box ? box[3] - box[1] : bodyHeight;
     const minGap = Math.max(2.5 * bodyHeight, 1.2 * height);
-    // By its words' heights: Tesseract's box of a line run across columns is often as tall as two lines.
-    const bodyType = median(line.words.flatMap((w) => (w.bbox ? [w.bbox[3] - w.bbox[1]] : []))) <= GUTTER_TUNING.bodyHeightRatio * bodyHeight;
+    // Body type on both sides of the gap, by the words' heights (Tesseract's box of a line run across columns
+    // is often as tall as two lines): a headline beside body text is not cut by a narrow gap.
+    const bodyType = (words: LayoutWord[]) => median(words.flatMap((w) => (w.bbox ? [w.bbox[3] - w.bbox[1]] : []))) <= GUTTER_TUNING.bodyHeightRatio * bodyHeight;
     let current: LayoutWord[] = [];
     const flush = () => {
       if (current.length === 0) return;
@@ -358,16 +359,17 @@ export function splitAcrossGutters(block: LayoutBlock, bodyHeight: number, gutte
       current = [];
     };
     let prev: LayoutWord | undefined;
-    for (const w of line.words) {
-      if (w.text.trim() === '') continue;
+    line.words.forEach((w, i) => {
+      if (w.text.trim() === '') return;
       const gap = prev?.bbox && w.bbox ? w.bbox[0] - prev.bbox[2] : -Infinity;
-      if (gap >= minGap || (bodyType && gap > 0 && gapAtGutter(prev!.bbox![2], w.bbox![0], gutters, bodyHeight))) {
+      const atGutter = gap > 0 && gapAtGutter(prev!.bbox![2], w.bbox![0], gutters, bodyHeight) && bodyType(current) && bodyType(line.words.slice(i));
+      if (gap >= minGap || atGutter) {
         flush();
         split = true;
       }
       current.push(w);
       prev = w;
-    }
+    });
     flush();
   }
   if (!split) return [block];
