@@ -93,6 +93,94 @@ async function kangxi() {
   return doc.save({ useObjectStreams: false });
 }
 
+/**
+ * Text set in columns of `perLine` characters from the top `y` (baseline of the first line), `lines` to a
+ * column, flowing on into the next column; a paragraph's first line is indented two characters.
+ * Returns the baseline under the last line written.
+ */
+function drawFlow(page, paragraphs, columnsX, y, lines, size, font, perLine, leading) {
+  let col = 0;
+  let row = 0;
+  for (const text of paragraphs) {
+    const chars = [...text];
+    let first = true;
+    while (chars.length > 0) {
+      if (row === lines) {
+        col++;
+        row = 0;
+      }
+      const n = first ? perLine - 2 : perLine;
+      page.drawText(chars.splice(0, n).join(''), { x: columnsX[col] + (first ? 2 * size : 0), y: y - row * leading, size, font });
+      row++;
+      first = false;
+    }
+  }
+  return y - row * leading;
+}
+
+/**
+ * A three-column page with what modular (boxed) layouts do around a headline: a lead headline centred
+ * over the middle column whose subheadline is set left in the first column under it; a column label and
+ * a kicker (a little smaller than its headline) over a two-column story; beside that story an ad whose
+ * slogan line stands level with the story's first lines.
+ */
+async function modularHeads() {
+  const doc = await newDoc();
+  const bold = await embed(doc, sans, 'NotoSansCJKsc-Bold');
+  const body = await embed(doc, serif, 'NotoSerifCJKsc-Regular');
+  const page = doc.addPage([540, 560]);
+  const cols = [30, 195, 360];
+  page.drawText('第4版', { x: 30, y: 538, size: 9, font: body });
+  page.drawText('2026年3月2日', { x: 456, y: 538, size: 9, font: body });
+  // The lead headline, centred on the page: its box covers only the middle column.
+  const lead = '河畔步道全线贯通';
+  page.drawText(lead, { x: 270 - bold.widthOfTextAtSize(lead, 24) / 2, y: 498, size: 24, font: bold });
+  page.drawText('——沿河三公里步道今起开放', { x: 30, y: 472, size: 11, font: bold });
+  drawFlow(
+    page,
+    [
+      '本报讯经过八个月的施工，东河沿岸的步道昨天全线贯通，从北桥到南门码头一共三公里，沿途新设了六处休息平台和两座公共厕所。',
+      '步道铺的是透水砖，雨天不积水。施工方介绍，原来的护栏已经锈蚀，这次全部换成了不锈钢护栏，高度也加到了一米二。',
+      '晚饭后来散步的居民很多。住在北桥边的老人说，以前这段河岸堆满杂物，现在可以一直走到码头看船。管理处提醒市民，骑车请走外侧车道。',
+      '沿途的六处休息平台各有一个名字，由附近小学的学生投票选出，最受欢迎的是靠近码头的“看船台”。每个平台都装了路灯和长椅，晚上十点以前一直亮着。',
+      '管理处说，下一步要在南段种一排垂柳，并在码头旁边开一间小卖部，方便游人买水。',
+    ],
+    cols,
+    452,
+    9,
+    9,
+    body,
+    16,
+    13,
+  );
+  // Row two: a column label and a kicker over a headline across two columns.
+  page.drawText('社区', { x: 30, y: 318, size: 9, font: bold });
+  page.drawText('老厂区有了新用途', { x: 30, y: 302, size: 11.5, font: bold });
+  page.drawText('旧厂房改建成社区活动中心', { x: 30, y: 283, size: 14.5, font: bold });
+  drawFlow(
+    page,
+    [
+      '本报讯南门街道的旧纺织厂房改建完成，成了一座两层的社区活动中心，楼下是图书室和棋牌室，楼上是排练厅。',
+      '街道工作人员说，改建保留了厂房的红砖墙和老窗框，屋顶加了隔热层。中心每天上午八点开门，晚上九点关门，居民凭门禁卡进出。',
+      '开放第一天就来了两百多人。退休工人老周在排练厅找到了当年的车间位置，他说墙上那排挂钩原来是挂工作服的，现在挂满了合唱团的演出服。',
+    ],
+    cols,
+    263,
+    8,
+    9,
+    body,
+    16,
+    13,
+  );
+  // Beside it an ad: the shop's name, a slogan in small display type, two lines of details.
+  const centred = (text, y, size) => page.drawText(text, { x: 435 - bold.widthOfTextAtSize(text, size) / 2, y, size, font: bold });
+  centred('南门五金店', 278, 16);
+  centred('诚信经营送货上门', 261, 11);
+  centred('电话：6123 4567', 244, 9);
+  centred('地址：南门路18号', 231, 9);
+  return doc.save({ useObjectStreams: false });
+}
+
 /** An image only, as a scanner writes it: the fake-bold page rendered to a small PNG. */
 async function imageOnly(fromPdf) {
   const dir = mkdtempSync(join(tmpdir(), 'np-pdf-'));
@@ -199,6 +287,7 @@ function write(rel, bytes) {
 const fake = await fakeBold();
 write('fixtures/pdf-fake-bold-glyphs/input.pdf', fake);
 write('fixtures/pdf-kangxi-radicals/input.pdf', await kangxi());
+write('fixtures/pdf-modular-headline-stacks/input.pdf', await modularHeads());
 write('tests/data/pdf/image-only.pdf', await imageOnly(fake));
 write('tests/data/pdf/encrypted.pdf', encrypted());
 write('tests/data/pdf/truncated.pdf', Buffer.from(fake).subarray(0, Math.floor(fake.length / 2)));

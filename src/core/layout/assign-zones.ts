@@ -15,7 +15,7 @@ import type { Block } from './build-blocks.js';
 import type { TypeMeasure } from './measure-type.js';
 import type { Column } from './find-columns.js';
 
-export type StackRole = 'kicker' | 'headline' | 'subheadline';
+export type StackRole = 'label' | 'kicker' | 'headline' | 'subheadline';
 
 export interface Zone {
   /** The headline block that opened the story; null for text before any headline (an orphan). */
@@ -107,14 +107,29 @@ function findStacks(stream: Block[], type: TypeMeasure, columns: Column[]): Map<
     const roles = new Map<Block, StackRole>();
     const at = members.indexOf(headline);
     // Below the headline: more of it in like type, else its subheadline.
+    // Two short blocks over a headline: the upper is the column label (民生 over 守护城市安全), the lower its kicker.
     members.forEach((m, idx) =>
-      roles.set(m, idx < at ? 'kicker' : idx === at || (m.kind === 'headline' && m.size >= T.headlinePartShare * headline.size) ? 'headline' : 'subheadline'),
+      roles.set(
+        m,
+        idx < at
+          ? idx === 0 && at >= 2 && isLabel(m)
+            ? 'label'
+            : 'kicker'
+          : idx === at || (m.kind === 'headline' && m.size >= T.headlinePartShare * headline.size)
+            ? 'headline'
+            : 'subheadline',
+      ),
     );
     const stack = { headline, members: roles };
     for (const m of members) out.set(m, stack);
     i = Math.max(i, j - 1);
   }
   return out;
+}
+
+/** One short line: a column label's name, not a kicker's phrase. */
+function isLabel(b: Block): boolean {
+  return b.lines.length === 1 && b.lines[0]!.chars <= T.labelMaxChars;
 }
 
 /** Could this block be a kicker or label: a few lines that do not end a story. */

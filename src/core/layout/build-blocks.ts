@@ -154,6 +154,8 @@ function joins(last: PlacedLine, l: PlacedLine, bottom: number, type: TypeMeasur
   if (lastBody !== isBodyType(l, type)) return false;
   const ratio = Math.max(last.size, l.size) / Math.min(last.size, l.size);
   if (ratio > T.blockSizeRatio) return false;
+  // Display lines whose sizes the reader states: a kicker set a little smaller than its headline is a block of its own.
+  if (!lastBody && last.typeSet && l.typeSet && ratio > T.typeSetDisplayRatio) return false;
   // A piece of the same row (Tesseract cut one headline line in two).
   if (yOverlap(last.box, l.box) > 0.5 * Math.min(last.box[3] - last.box[1], l.box[3] - l.box[1])) return true;
   const gap = l.box[1] - bottom;

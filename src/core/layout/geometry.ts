@@ -13,6 +13,8 @@ export interface PlacedLine {
   /** Type size: the reader's `hint.size`, else the box height. */
   size: number;
   bold: boolean;
+  /** The size is the reader's (a PDF font size, exact), not estimated from the box (OCR, to ±15 %). */
+  typeSet?: boolean;
   /** Characters of text (no spaces): the weight of the line in page statistics. */
   chars: number;
   /** First and last column the line covers (-1 before columns are known). */
@@ -26,9 +28,10 @@ export function placedLines(lines: InputLine[]): PlacedLine[] {
     const l = lines[i]!;
     const b = l.hint?.bbox;
     if (!b || !validBox(b) || l.text.trim() === '') continue;
-    const size = l.hint?.size !== undefined && l.hint.size > 0 && Number.isFinite(l.hint.size) ? l.hint.size : sizeFromBox(b as Box, l.text);
+    const typeSet = l.hint?.size !== undefined && l.hint.size > 0 && Number.isFinite(l.hint.size);
+    const size = typeSet ? l.hint!.size! : sizeFromBox(b as Box, l.text);
     if (!(size > 0)) continue;
-    out.push({ index: i, line: l, box: [b[0], b[1], b[2], b[3]], size, bold: Boolean(l.hint?.bold), chars: l.text.replace(/\s+/gu, '').length, c1: -1, c2: -1 });
+    out.push({ index: i, line: l, box: [b[0], b[1], b[2], b[3]], size, bold: Boolean(l.hint?.bold), typeSet, chars: l.text.replace(/\s+/gu, '').length, c1: -1, c2: -1 });
   }
   return out;
 }

@@ -11,8 +11,14 @@
 import { partitionPoint } from '../arrays.js';
 import type { Block } from './build-blocks.js';
 import { appendAll } from '../arrays.js';
+import { xOverlap } from './geometry.js';
+import { LAYOUT_TUNING as T } from './tuning.js';
 
 const MAX_DEPTH = 200;
+/** A headline has at most a label and a kicker over it. */
+const MAX_LEAD_INS = 2;
+/** A kicker or label wraps to at most this many lines (assign-zones' stackMaxLines). */
+const MAX_LEAD_IN_LINES = T.stackMaxLines;
 
 export function orderBlocks(blocks: Block[], columns: number): Block[] {
   const out: Block[] = [];
@@ -30,6 +36,30 @@ function byTop(a: Block, b: Block): number {
 /** How many of the sorted `tops` are at or above `y`. */
 const countAtOrAbove = (tops: number[], y: number) => partitionPoint(tops, (t) => t > y);
 
+/**
+ * The short blocks stacked right above a headline across the region (a kicker,
+ * a column label over it), top first: they sit in its first column, above its
+ * top, so the band above would take them and part them from their headline.
+ * Each is at most a few lines and closer above than a headline's own leading.
+ */
+function leadInsOf(h: Block, blocks: Block[], isAcross: Set<Block>): Block[] {
+  const out: Block[] = [];
+  let under: Block = h;
+  for (let k = 0; k < MAX_LEAD_INS; k++) {
+    let best: Block | null = null;
+    for (const bl of blocks) {
+      if (bl === h || isAcross.has(bl) || out.includes(bl) || bl.lines.length > MAX_LEAD_IN_LINES) continue;
+      const gap = under.box[1] - bl.box[3];
+      if (gap < 0 || gap > T.headlineGapRatio * h.size || xOverlap(bl.box, under.box) <= 0) continue;
+      if (!best || bl.box[3] > best.box[3]) best = bl;
+    }
+    if (!best) break;
+    out.unshift(best);
+    under = best;
+  }
+  return out;
+}
+
 function order(blocks: Block[], a: number, b: number, out: Block[], depth: number): void {
   if (blocks.length <= 1 || a >= b || depth > MAX_DEPTH) {
     appendAll(out, [...blocks].sort(byTop));
@@ -44,13 +74,15 @@ function order(blocks: Block[], a: number, b: number, out: Block[], depth: numbe
     const bands: Block[][] = across.map(() => []);
     bands.push([]);
     const isAcross = new Set(across);
+    const leadIns = across.map((h) => leadInsOf(h, blocks, isAcross));
+    const placed = new Set(leadIns.flat());
     for (const bl of blocks) {
-      if (isAcross.has(bl)) continue;
+      if (isAcross.has(bl) || placed.has(bl)) continue;
       bands[countAtOrAbove(tops, bl.box[1])]!.push(bl);
     }
     for (let i = 0; i < bands.length; i++) {
       order(bands[i]!, a, b, out, depth + 1);
-      if (i < across.length) out.push(across[i]!);
+      if (i < across.length) appendAll(out, [...leadIns[i]!, across[i]!]);
     }
     return;
   }

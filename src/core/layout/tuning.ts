@@ -33,6 +33,13 @@ export const LAYOUT_TUNING = {
    */
   blockSizeRatio: 1.3,
   /**
+   * Display lines whose type size the reader states (PDF font sizes, exact)
+   * are one block only within this ratio: a headline's lines share one size,
+   * while a kicker over it is set at 0.8× or less (11.5 over 14.5 pt on the
+   * generated tabloids), which the OCR tolerance above would join.
+   */
+  typeSetDisplayRatio: 1.1,
+  /**
    * Two lines of one column are one block when the gap between them is at most
    * this (in em). Body leading is 0.35–0.55 em; the space above a headline or
    * a new story is ≥ 1 em on every layout seen.

@@ -46,7 +46,7 @@ export function widenHeadlines(blocks: Block[], columns: Column[], type: TypeMea
       if (bodyTop === undefined) continue;
       for (let c = step < 0 ? h.c1 - 1 : h.c2 + 1; c >= 0 && c < columns.length; c += step) {
         if (claimed[c]!.some((g) => rivals(g, h))) break;
-        if (!besideIsEmpty(lists[c] ?? [], h, bodyTop, level)) break;
+        if (!besideIsEmpty(lists[c] ?? [], h, bodyTop, level, type)) break;
         if (step < 0) h.c1 = c;
         else h.c2 = c;
         claimed[c]!.push(h);
@@ -74,14 +74,31 @@ function firstTextBelow(h: Block, lists: Block[][]): number | null {
 /**
  * The strip of a column beside headline `h` (from its top down to the top of
  * its text) holds nothing, and the column's first block below the strip is
- * body text starting level with `bodyTop`.
+ * body text starting level with `bodyTop`. Two things may stand in the strip
+ * under the headline's last line without stopping it: the story's own
+ * subheadline or byline, set left in the first column under a centred lead
+ * headline (smaller display type, no rival). Text that starts above the
+ * headline's top runs beside it (the neighbour's story), however level.
  */
-function besideIsEmpty(list: Block[], h: Block, bodyTop: number, level: number): boolean {
+function besideIsEmpty(list: Block[], h: Block, bodyTop: number, level: number, type: TypeMeasure): boolean {
   for (let i = firstEndingBelow(list, h.box[1]); i < list.length; i++) {
     const b = list[i]!;
     if (b.box[3] <= h.box[1]) continue;
+    if (b.box[1] < h.box[1]) return false;
+    if (underHeadline(b, h, bodyTop, type)) continue;
     if (b.box[1] < bodyTop - level) return false; // something beside the headline
     return b.kind === 'body' && Math.abs(b.box[1] - bodyTop) <= level;
   }
   return false;
+}
+
+/** A short block of the headline's stack below it: after its last line, before its text, in smaller type than a rival headline. */
+function underHeadline(b: Block, h: Block, bodyTop: number, type: TypeMeasure): boolean {
+  return (
+    b.box[1] >= h.box[3] &&
+    b.box[3] <= bodyTop &&
+    b.lines.length <= T.stackMaxLines &&
+    b.size < T.rivalSizeShare * h.size &&
+    b.box[1] - h.box[3] <= T.stackGapEm * type.body
+  );
 }
