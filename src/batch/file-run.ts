@@ -20,8 +20,10 @@ import { READERS } from '../convert/readers.js';
 import { fsReason } from '../io/fs-reason.js';
 import { EXIT, type CliIO, type StopSignal } from '../ports.js';
 import { collectInputs, type MissingInput, type PageInput } from './collect-inputs.js';
-import { loadPrevious, MANIFEST_NAME, type BatchSummary, type ManifestEntry, type ManifestWriter } from './manifest.js';
+import { loadPrevious, MANIFEST_NAME, previousRunFinished, type BatchSummary, type ManifestEntry, type ManifestWriter } from './manifest.js';
+import { lockOutDir, OutDirBusy, type OutDirLock } from './out-dir-lock.js';
 import { openSink, type Sink } from './sinks.js';
+import { removeStaleTemporaries } from './stale-temporaries.js';
 import type { OutputOptions, PreviousEntry, Task, TaskResult } from './task.js';
 import { writeAtomicSync } from './write-atomic.js';
 
@@ -100,22 +102,60 @@ export interface Outputs {
   previous: Map<string, PreviousEntry>;
   /** The JSON Lines sink (--jsonl), or null with --out-dir. */
   jsonl: Sink | null;
+  /** --out-dir's lock (release it when the run ends), or null. */
+  lock: OutDirLock | null;
+  /** What a run that died left in OUT and this one cleaned up: one line to say, or null. */
+  cleaned: string | null;
 }
 
-/** sinks: creates the output directory and reads its previous manifest (unless --force), or opens the JSON Lines sink. */
+/**
+ * sinks: creates the output directory, takes its lock (src/batch/out-dir-lock.ts),
+ * removes what a run that died left there, and reads its previous manifest
+ * (unless --force); or opens the JSON Lines sink.
+ */
 export async function openOutputs(
   target: { outDir: string | null; jsonl: string | null; force: boolean },
   options: OutputOptions,
   io: Pick<CliIO, 'stdout'>,
 ): Promise<Outputs> {
   const { outDir } = target;
-  if (!outDir) return { outDir: null, previous: new Map(), jsonl: openSink(target.jsonl ?? '-', io.stdout) };
+  if (!outDir) return { outDir: null, previous: new Map(), jsonl: openSink(target.jsonl ?? '-', io.stdout), lock: null, cleaned: null };
   try {
     await mkdir(outDir, { recursive: true });
   } catch (err) {
     throw new OutputError(`${outDir}: cannot create the output directory: ${fsReason(err)}`);
   }
-  return { outDir, previous: target.force ? new Map() : await loadPrevious(outDir, options), jsonl: null };
+  const { lock, cleaned } = await takeOutDir(outDir);
+  try {
+    return { outDir, previous: target.force ? new Map() : await loadPrevious(outDir, options), jsonl: null, lock, cleaned };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+/**
+ * Locks OUT for this run, and removes the temporaries of runs that died: when
+ * their lock was left, or when no run finished there (no manifest, or one
+ * with `complete: false` — runs of versions before the lock). A run that
+ * ended removed its own temporaries, so a finished OUT is not walked again.
+ */
+export async function takeOutDir(outDir: string): Promise<{ lock: OutDirLock; cleaned: string | null }> {
+  let lock: OutDirLock;
+  try {
+    lock = await lockOutDir(outDir);
+  } catch (err) {
+    if (err instanceof OutDirBusy) throw new OutputError(err.message);
+    throw new OutputError(`${outDir}: cannot lock the output directory: ${fsReason(err)}`);
+  }
+  const removed = lock.stale || !(await previousRunFinished(outDir)) ? await removeStaleTemporaries(outDir) : 0;
+  const files = `${removed} temporar${removed === 1 ? 'y' : 'ies'}`;
+  const cleaned = lock.stale
+    ? `${outDir}: a batch (pid ${lock.stale.pid}, started ${lock.stale.startedAt}) did not finish here; its lock and ${files} were removed`
+    : removed > 0
+      ? `${outDir}: ${files} of runs that did not finish were removed`
+      : null;
+  return { lock, cleaned };
 }
 
 /** An output that cannot be made or written (the CLI reports it as a usage error, exit 2). */
@@ -143,12 +183,11 @@ export function signalExitCode(signal: StopSignal): number {
 
 /**
  * manifest: a stop signal (Ctrl-C) keeps what was done — the manifest is
- * written (complete: false) before the process exits. Returns the function
+ * written (complete: false), then `beforeExit` runs (it releases the lock), then the process exits. Returns the function
  * that stops listening.
  */
 export function saveOnStop(io: Pick<CliIO, 'onStopSignal' | 'exit'>, manifest: ManifestWriter, outDir: string | null, beforeExit: () => void): () => void {
   return io.onStopSignal((signal) => {
-    beforeExit();
     if (outDir) {
       try {
         writeAtomicSync(join(outDir, MANIFEST_NAME), manifest.serialize(false));
@@ -156,6 +195,7 @@ export function saveOnStop(io: Pick<CliIO, 'onStopSignal' | 'exit'>, manifest: M
         /* exiting anyway; the temporary is removed, the previous manifest kept */
       }
     }
+    beforeExit();
     io.exit(signalExitCode(signal));
   });
 }

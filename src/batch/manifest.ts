@@ -19,7 +19,7 @@
  *
  * `output` is relative to OUT, with `/` separators; `files` is in input order.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VERSION } from '../version.js';
 import type { OutputOptions, PreviousEntry } from './task.js';
@@ -107,6 +107,26 @@ export async function loadPrevious(outDir: string, options: OutputOptions): Prom
     map.set(e.output, { sha256: e.sha256, articles: Number(e.articles) || 0, warnings: Number(e.warnings) || 0 });
   }
   return map;
+}
+
+/**
+ * Whether the last run that wrote OUT's manifest finished (`"complete": true`).
+ * Read from the head only: `complete` comes before `failures` and `files`,
+ * which may run to millions of lines.
+ */
+export async function previousRunFinished(outDir: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(join(outDir, MANIFEST_NAME), 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    return /^ {2}"complete": true,$/mu.test(buffer.toString('utf8', 0, bytesRead));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Collects entries in input order and writes the manifest now and then. */

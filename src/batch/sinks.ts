@@ -9,6 +9,7 @@
 import { rm, rename } from 'node:fs/promises';
 import type { FileWriter, OutStream } from '../ports.js';
 import { fsReason } from '../io/fs-reason.js';
+import { removeStaleTemporariesOf } from './stale-temporaries.js';
 import { tempName, writePort } from './write-atomic.js';
 
 export interface Sink {
@@ -92,7 +93,8 @@ export function fileSink(path: string): Sink {
   const fail = (err: unknown): never => {
     throw err instanceof OutputWriteError ? err : new OutputWriteError(path, fsReason(err));
   };
-  const opened = () => (file ??= writePort().open(tmp));
+  // A run killed while writing FILE left FILE.tmp-<its pid>: removed before this run writes its own.
+  const opened = () => (file ??= removeStaleTemporariesOf(path).then(() => writePort().open(tmp)));
   const flush = async () => {
     const data = pending.join('');
     pending = [];

@@ -13,6 +13,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { lstat, mkdir, realpath, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { nodeWritePort, processId, type WritePort } from '../ports.js';
+import { removeStaleTemporariesOf } from './stale-temporaries.js';
 
 let port: WritePort = nodeWritePort;
 
@@ -94,6 +95,7 @@ export async function writeOutputFile(file: string, data: string | Uint8Array): 
   } else if (info && !info.isFile()) {
     return port.writeFile(file, data);
   }
+  await removeStaleTemporariesOf(file);
   const tmp = tempName(file);
   try {
     await port.writeFile(tmp, data);

@@ -23,6 +23,7 @@ import {
   summaryLine,
   taskFor,
   type BatchPage,
+  type Outputs,
 } from '../batch/file-run.js';
 import { ManifestWriter, MANIFEST_NAME } from '../batch/manifest.js';
 import { InlineRunner, WorkerPool, type TaskRunner } from '../batch/pool.js';
@@ -153,16 +154,25 @@ function progressFor(inputs: string[], opts: BatchCommandOptions, io: CliIO, kno
   return progress;
 }
 
-/** inputs → schedule → sinks → manifest → summary (the parts are in src/batch/file-run.ts). */
+/** inputs → schedule → sinks → manifest → summary (the parts are in src/batch/file-run.ts); --out-dir is locked meanwhile. */
 async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, jobs: number, settings: WorkerSettings, knownPages: number | null): Promise<number> {
-  const { options } = settings;
-  let outputs;
+  let outputs: Outputs;
   try {
-    outputs = await openOutputs({ outDir: opts.outDir ?? null, jsonl: opts.jsonl ?? null, force: Boolean(opts.force) }, options, io);
+    outputs = await openOutputs({ outDir: opts.outDir ?? null, jsonl: opts.jsonl ?? null, force: Boolean(opts.force) }, settings.options, io);
   } catch (err) {
     if (err instanceof OutputError) throw new UserError(err.message);
     throw err;
   }
+  if (outputs.cleaned) io.stderr.write(`news-parse: ${outputs.cleaned}\n`);
+  try {
+    return await convertAll(inputs, opts, io, jobs, settings, knownPages, outputs);
+  } finally {
+    outputs.lock?.release();
+  }
+}
+
+async function convertAll(inputs: string[], opts: BatchCommandOptions, io: CliIO, jobs: number, settings: WorkerSettings, knownPages: number | null, outputs: Outputs): Promise<number> {
+  const { options } = settings;
   const { outDir, jsonl } = outputs;
   // --articles: the records of each document instead of the document (with --out-dir, OUT/articles.* after the run).
   const records = opts.articles ? await articlesRenderer(opts.articles, Boolean(opts.bom)) : null;
@@ -172,7 +182,10 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
   const pool = runnerFor(jobs, settings);
   let internal = false;
   const started = io.now();
-  const stopListening = saveOnStop(io, manifest, outDir, () => progress.clear());
+  const stopListening = saveOnStop(io, manifest, outDir, () => {
+    progress.clear();
+    outputs.lock?.release();
+  });
 
   const start = (page: BatchPage, seq: number): Promise<TaskResult> => {
     const task = taskFor(page, seq, ctx);

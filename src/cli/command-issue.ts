@@ -14,6 +14,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { OutputError, takeOutDir } from '../batch/file-run.js';
 import { ManifestWriter, MANIFEST_NAME, type ManifestEntry } from '../batch/manifest.js';
 import { writeAtomic, writeOutputFile } from '../batch/write-atomic.js';
 import { assembleIssue, orderPages, type IssueDocument } from '../core/assemble-issue.js';
@@ -99,6 +100,17 @@ async function writeOutDir(outDir: string, issue: IssueDocument, pages: NewsDocu
   const manifest = new ManifestWriter(outDir, (await workerSettings(opts, io)).options);
   try {
     await mkdir(outDir, { recursive: true });
+  } catch (err) {
+    throw new UserError(`${outDir}: cannot create the output directory: ${fsReason(err)}`);
+  }
+  let taken;
+  try {
+    taken = await takeOutDir(outDir);
+  } catch (err) {
+    throw err instanceof OutputError ? new UserError(err.message) : err;
+  }
+  if (taken.cleaned) io.stderr.write(`news-parse: ${taken.cleaned}\n`);
+  try {
     let seq = 0;
     for (const doc of pages) {
       const { output, path } = outputs.get(doc)!;
@@ -123,6 +135,8 @@ async function writeOutDir(outDir: string, issue: IssueDocument, pages: NewsDocu
   } catch (err) {
     if (err instanceof UserError) throw err;
     throw new UserError(`${join(outDir, MANIFEST_NAME)}: cannot write the issue: ${fsReason(err)}`);
+  } finally {
+    taken.lock.release();
   }
 }
 

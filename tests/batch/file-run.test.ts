@@ -55,11 +55,17 @@ describe('sinks', () => {
     const made = await run.openOutputs({ outDir: out, jsonl: null, force: false }, OPTIONS, { stdout: { write: () => true } });
     expect(existsSync(out)).toBe(true);
     expect(made.jsonl).toBeNull();
+    expect(existsSync(join(out, '.news-parse.lock'))).toBe(true);
+    made.lock!.release();
     const w = new ManifestWriter(out, OPTIONS);
     w.add(0, { path: 'p.txt', sha256: 'b'.repeat(64), output: 'p.txt.json', articles: 1, warnings: 0, status: 'converted' });
     await w.flush(true);
-    expect([...(await run.openOutputs({ outDir: out, jsonl: null, force: false }, OPTIONS, { stdout: { write: () => true } })).previous.keys()]).toEqual(['p.txt.json']);
-    expect((await run.openOutputs({ outDir: out, jsonl: null, force: true }, OPTIONS, { stdout: { write: () => true } })).previous.size).toBe(0);
+    const again = await run.openOutputs({ outDir: out, jsonl: null, force: false }, OPTIONS, { stdout: { write: () => true } });
+    expect([...again.previous.keys()]).toEqual(['p.txt.json']);
+    again.lock!.release();
+    const forced = await run.openOutputs({ outDir: out, jsonl: null, force: true }, OPTIONS, { stdout: { write: () => true } });
+    expect(forced.previous.size).toBe(0);
+    forced.lock!.release();
   });
 
   it('refuses an output directory that cannot be made, and writes JSON Lines to stdout for -', async () => {
