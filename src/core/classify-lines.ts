@@ -299,6 +299,34 @@ function titleLike(line: ClassifiedLine, column: number): boolean {
 }
 
 /**
+ * A line wider than its column (see CLASSIFY_TUNING.widerThanColumn) that
+ * reads as display type: no sentence inside (。；), at most one comma, no
+ * open end. A headline set on one line may hold ！ or ？ (星巴克買一送一！兩款入列);
+ * a wrapped body line that wide never is. Two other things make a line that
+ * wide: plain pdftotext joining two columns' lines at a space (the left part
+ * one column wide: split-joined-columns' join point), on a page where it did
+ * so elsewhere (`joinedColumns`: a headline's phrases may well split at a
+ * column's width), and letter-spacing a justified line (a space between most
+ * characters); neither is a headline.
+ */
+function widerThanColumn(line: ClassifiedLine, joinedColumns: boolean): boolean {
+  if (joinedColumns || line.hint !== undefined || line.width <= line.column + T.widerThanColumn) return false;
+  const t = line.text;
+  if (t === '' || line.tooLong || startsWithNoLineStart(t) || OPEN_END[t.charCodeAt(t.length - 1)] === 1 || INFO_LINE.test(t)) return false;
+  let commas = 0;
+  let pauses = 0;
+  let spaces = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff1b || c === 0x3b) return false; // 。 ； ;
+    if (c === 0xff0c || c === 0x2c) commas++;
+    else if (c === 0x3001) pauses++;
+    else if (c === 0x20 || c === 0x3000) spaces++;
+  }
+  return commas <= 1 && pauses <= 1 && spaces <= T.displayPhraseSpaces && !joinedColumns;
+}
+
+/**
  * Every classified line is built with all its fields, in one order: later
  * stages read these objects line by line, and V8 keeps such reads fast only
  * while all of them share one shape.
@@ -332,6 +360,13 @@ const CLOSING_QUOTE_END = new RegExp(`[${CLOSERS}]$`, 'u');
 export interface ClassifyOptions {
   /** Look for a header zone at the top of the stream (the page's top; not inside a story cut out by geometry). */
   headerZone?: boolean;
+  /**
+   * The page's lines are not one hard-wrapped stream: split-layout-columns read
+   * its columns side by side, or split-joined-columns found lines holding two
+   * columns' text (a wide line may be one more of those, or a piece across a
+   * column edge).
+   */
+  joinedColumns?: boolean;
 }
 
 export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds = false, options: ClassifyOptions = {}): ClassifiedLine[] {
@@ -348,7 +383,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
   }
   if (options.headerZone !== false) claimHeaderZone(out, resolved, markers);
   claimIsolatedSections(out, resolved, markers);
-  readInContext(out, resolved, markers, pauseEnds);
+  readInContext(out, resolved, markers, pauseEnds, options.joinedColumns === true);
   return out;
 }
 
@@ -451,10 +486,11 @@ const DECIDED = {
   bodyAfterBoundary: { role: 'body', rule: 'body-after-boundary' },
   bodyTypeIntertitle: { role: 'subheading', rule: 'body-type-intertitle' },
   wrappedSubheadline: { role: 'subheadline', rule: 'wrapped-subheadline', newGroup: false },
+  titleWiderThanColumn: { role: 'title', rule: 'title-wider-than-column', newGroup: true },
 } as const satisfies Record<string, Decision>;
 
 /** Pass 3: the lines no pattern claimed, read top-down with their neighbours. */
-function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, pauseEnds: boolean): void {
+function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, pauseEnds: boolean, joinedColumns: boolean): void {
   let prev: ClassifiedLine | null = null;
   for (let i = 0; i < out.length; i++) {
     const line = out[i]!;
@@ -463,7 +499,7 @@ function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: Mark
       prev = line;
       continue;
     }
-    const d = bodyTypeOnly(line, decide(out, resolved, markers, pauseEnds, i, prev), out[i + 1] ?? null);
+    const d = bodyTypeOnly(line, decide(out, resolved, markers, pauseEnds, joinedColumns, i, prev), out[i + 1] ?? null);
     if (d === DECIDED.enumeratedSubheading) {
       // Up to three lines at once: the subheading and its wrapped tail.
       const sub = subheadingExtent(out, i, resolved, markers);
@@ -500,7 +536,7 @@ function bodyTypeOnly(line: ClassifiedLine, d: Decision, next: ClassifiedLine | 
   return d;
 }
 
-function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, pauseEnds: boolean, i: number, prev: ClassifiedLine | null): Decision {
+function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, pauseEnds: boolean, joinedColumns: boolean, i: number, prev: ClassifiedLine | null): Decision {
   const line = out[i]!;
   const col = line.column;
   const nextIdx = nextContent(out, i + 1);
@@ -521,6 +557,11 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) return DECIDED.dashSubheadline;
   // On a positioned page, a subheadline that ran to the end of its line wraps on to this one.
   if (prevRole === 'subheadline' && prev!.hint?.endsShort === false && line.hint?.display !== undefined && !line.hint.blockStart && line.shape > 0) return DECIDED.wrappedSubheadline;
+  // A line no hard wrap made: display type, the next line of a headline or the first of a new one.
+  if (!prevOpen && widerThanColumn(line, joinedColumns)) {
+    if (inTitle || prevRole === 'subheadline') return prevRole === 'subheadline' || line.indent ? DECIDED.titleBlockNewGroup : DECIDED.titleBlock;
+    return DECIDED.titleWiderThanColumn;
+  }
   if (prevOpen || startsWithNoLineStart(line.text)) {
     // Mid-sentence: a wrapped continuation, unless a headline block plainly starts here.
     const headline = likeTitle && (strongNext || titleChainNext) && line.width <= T.headlineShare * col && !startsWithNoLineStart(line.text);

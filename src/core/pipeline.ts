@@ -92,8 +92,8 @@ function prepare(input: InputLine[], state: PageState): WorkLine[] {
 }
 
 /** Classify and group one stream; the overlong lines go to `unassigned`. */
-function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, headerZone: boolean): { blocks: Block[]; classified: ClassifiedLine[] } {
-  const classified = classifyLines(stream.lines, state.markers, pauseEnds, { headerZone });
+function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, headerZone: boolean, joinedColumns = false): { blocks: Block[]; classified: ClassifiedLine[] } {
+  const classified = classifyLines(stream.lines, state.markers, pauseEnds, { headerZone, joinedColumns });
   const grouped = groupBlocks(classified);
   appendAll(state.furniture, grouped.furniture);
   for (const line of grouped.overlong) {
@@ -148,7 +148,9 @@ function textRoad(input: InputLine[], state: PageState): { articles: Article[]; 
   const ordered = state.options.format === undefined || state.options.format === 'text' ? splitLayoutColumns(splitJoinedColumns(input, state.warnings), state.warnings) : input;
   const lines = prepare(ordered, state);
   const pauseEnds = pauseMarksEndSentences(lines);
-  const { blocks, classified } = groupStream({ lines, zone: null }, state, pauseEnds, true);
+  // Lines cut out of columns read side by side, or joined across a gutter, are no hard-wrapped stream.
+  const joinedColumns = state.warnings.some((w) => w.code === 'COLUMNS_JOINED_SPLIT' || w.code === 'COLUMNS_JOINED_ON_LINES' || w.code === 'COLUMNS_SIDE_BY_SIDE');
+  const { blocks, classified } = groupStream({ lines, zone: null }, state, pauseEnds, true, joinedColumns);
   const allBlank = classified.every((l) => l.role === 'blank');
   // A page with nothing that marks an article is not split into articles: its text is left for a person.
   if (unmarked(blocks)) {
