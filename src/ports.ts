@@ -6,9 +6,7 @@
  * commands in-process. `processIO()` is the real one: with bin/news-parse.js,
  * the only code that touches `process`.
  */
-
-import { writeFileSync } from 'node:fs';
-import { open, writeFile } from 'node:fs/promises';
+import { writeFileSync, writeSync } from 'node:fs';
 
 /**
  * Exit codes, in one place (mirrored in README.md):
@@ -56,11 +54,80 @@ function onStdoutError(err: NodeJS.ErrnoException): void {
   process.exit(EXIT.usage);
 }
 
+/** For the short wait before writing again to a full non-blocking pipe. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Standard output or error as the CLI sees them. Node makes process.stdout
+ * and process.stderr on first use, as stream objects whose set-up loads
+ * net, stream and tty: ~4 ms of a one-page run, which writes one string.
+ * Node writes to files, pipes and terminals synchronously on POSIX anyway,
+ * so until something needs the stream itself, `write` goes straight to the
+ * file descriptor with fs.writeSync. What needs the stream — a batch sink's
+ * 'drain' and 'error' events, `isTTY`, the progress bar's `columns` — makes
+ * it then, and every later write goes through it, in order.
+ */
+class StdStream implements OutStream {
+  private made: NodeJS.WriteStream | null = null;
+  constructor(
+    private readonly fd: 1 | 2,
+    private readonly make: () => NodeJS.WriteStream,
+  ) {}
+
+  private stream(): NodeJS.WriteStream {
+    return (this.made ??= this.make());
+  }
+
+  write(chunk: string): boolean {
+    if (this.made) return this.made.write(chunk);
+    const bytes = Buffer.from(chunk, 'utf8');
+    let at = 0;
+    while (at < bytes.length) {
+      try {
+        at += writeSync(this.fd, bytes, at);
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        // A pipe another process set non-blocking: wait a millisecond for the reader.
+        if (e.code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+        else if (this.fd === 1) onStdoutError(e);
+        else return false;
+      }
+    }
+    return true;
+  }
+
+  get isTTY(): boolean {
+    return Boolean(this.stream().isTTY);
+  }
+
+  get columns(): number | undefined {
+    return this.stream().columns;
+  }
+
+  on(event: string, listener: (...args: unknown[]) => void): this {
+    this.stream().on(event, listener);
+    return this;
+  }
+
+  once(event: string, listener: (...args: unknown[]) => void): this {
+    this.stream().once(event, listener);
+    return this;
+  }
+
+  removeListener(event: string, listener: (...args: unknown[]) => void): this {
+    this.stream().removeListener(event, listener);
+    return this;
+  }
+}
+
 export function processIO(): CliIO {
-  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
+  const stdout = new StdStream(1, () => {
+    if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
+    return process.stdout;
+  });
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr: new StdStream(2, () => process.stderr),
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -124,12 +191,15 @@ export interface WritePort {
   open(path: string): Promise<FileWriter>;
 }
 
+/** node:fs/promises, imported when a file is first written: a run that only prints never loads it (~1 ms of start-up). */
+const fsPromises = () => import('node:fs/promises');
+
 /** The real disk. */
 export const nodeWritePort: WritePort = {
-  writeFile: (path, data) => writeFile(path, data),
+  writeFile: async (path, data) => (await fsPromises()).writeFile(path, data),
   writeFileSync: (path, data) => writeFileSync(path, data),
   async open(path) {
-    const handle = await open(path, 'w');
+    const handle = await (await fsPromises()).open(path, 'w');
     return {
       // writeFile on a handle writes from the current position and loops over short writes.
       write: (data) => handle.writeFile(data),

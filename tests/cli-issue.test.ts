@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
-import { articleRecordProblems, newsDocumentProblems, newsIssueProblems } from '../src/schema/validate.js';
+import { newsDocumentProblems } from '../src/schema/validate.js';
+import { newsIssueProblems } from '../src/schema/validate-issue.js';
+import { articleRecordProblems } from '../src/schema/validate-article-record.js';
 import { CSV_COLUMNS } from '../src/report/article-records.js';
 import { memoryIO } from './helpers/io.js';
 

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../src/index.js';
 import { assembleIssue } from '../src/core/assemble-issue.js';
 import { CSV_COLUMNS, csvCells, csvRow, issueRecords, pageRecords, UTF8_BOM } from '../src/report/article-records.js';
-import { articleRecordProblems, newsDocumentProblems, newsIssueProblems } from '../src/schema/validate.js';
+import { newsDocumentProblems } from '../src/schema/validate.js';
+import { newsIssueProblems } from '../src/schema/validate-issue.js';
+import { articleRecordProblems } from '../src/schema/validate-article-record.js';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'issue-three-pages-jumps');
 const gold = JSON.parse(readFileSync(join(DIR, 'expected-issue.json'), 'utf8'));

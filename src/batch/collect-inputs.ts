@@ -16,6 +16,7 @@ import { basename, sep } from 'node:path';
 import { isPageFile } from '../convert/readers.js';
 import { findPages, walk } from '../convert/find-pages.js';
 import { fsReason } from '../io/fs-reason.js';
+import { GLOB_CHARS, looksLikeGlob } from './route.js';
 
 export interface PageInput {
   /** Path to open, as the user would write it (argument joined with the relative path). */
@@ -32,13 +33,6 @@ export interface MissingInput {
   rel: string;
   arg: number;
   missing: string;
-}
-
-const GLOB_CHARS = /[*?]/;
-
-/** True when the argument is a pattern the shell left unexpanded. */
-export function looksLikeGlob(arg: string): boolean {
-  return GLOB_CHARS.test(arg);
 }
 
 /** Compiles `*`, `**` and `?` (the only wildcards supported) to a regex over `/`-separated relative paths. */

@@ -21,7 +21,8 @@ import { assembleIssue, orderPages, type IssueDocument } from '../core/assemble-
 import type { NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
 import type { CliIO } from '../ports.js';
-import { newsDocumentProblems, newsIssueProblems } from '../schema/validate.js';
+import { newsDocumentProblems } from '../schema/validate.js';
+import { newsIssueProblems } from '../schema/validate-issue.js';
 import { VERSION } from '../version.js';
 import { convertSettings, failureError, type ParseCommandOptions } from './command-parse.js';
 import { convertInputs } from './convert-inputs.js';

@@ -1,5 +1,4 @@
 /** The main command: parse each input page and print or write its document. */
-import { writeOutputFile } from '../batch/write-atomic.js';
 import { convertFile, loadProfileOnce, type PageResult } from '../convert/convert-page.js';
 import type { ConvertSettings } from '../convert/settings.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
@@ -167,6 +166,8 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
   const out = chunks.join('');
   if (opts.output) {
     try {
+      // Imported here: write-atomic brings node:fs/promises, which a run printing to standard output never needs.
+      const { writeOutputFile } = await import('../batch/write-atomic.js');
       await writeOutputFile(opts.output, out);
     } catch (err) {
       throw new UserError(`${opts.output}: cannot write: ${fsReason(err)}`);

@@ -1,5 +1,9 @@
-/** The bytes of a command-line input (`-` is standard input); an unreadable path is an InputError (exit 2). */
-import { readFile } from 'node:fs/promises';
+/**
+ * The bytes of a command-line input (`-` is standard input); an unreadable path is an InputError (exit 2).
+ * Read with node:fs, not node:fs/promises: the inputs are read one after another anyway, and loading
+ * node:fs/promises (with the readline and watcher modules it brings) cost a one-page run ~1 ms.
+ */
+import { readFileSync } from 'node:fs';
 import { fsReason } from '../io/fs-reason.js';
 import type { CliIO } from '../ports.js';
 import { InputError } from './errors.js';
@@ -7,7 +11,7 @@ import { InputError } from './errors.js';
 export async function readInputBytes(path: string, io: CliIO): Promise<Uint8Array> {
   if (path === '-') return io.readStdin();
   try {
-    return await readFile(path);
+    return readFileSync(path);
   } catch (err) {
     throw new InputError(path, fsReason(err));
   }

@@ -21,7 +21,6 @@
  * in the CLI) or `schema-mismatch` (our bug, exit 3). Only a bad --profile
  * throws (ProfileError), and the CLI loads the profile before any page.
  */
-import { isMainThread } from 'node:worker_threads';
 import { parseTextLines, readStringLines, UnusableInputError } from '../index.js';
 import { invalidBytesRecord, type InvalidRun } from '../core/decode.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
@@ -74,7 +73,10 @@ export function loadProfileOnce(nameOrPath: string, cwd: string): Promise<Loaded
   if (!p) {
     // A batch's workers load the file the main thread has already checked (command-batch.ts loads
     // it before any worker starts), so they skip the seconds the backtracking check may take.
-    p = import('../profile/load-profile.js').then(({ loadProfile }) => loadProfile(nameOrPath, cwd, { backtrackingChecked: !isMainThread }));
+    // node:worker_threads is imported here, not at the top: a run without --profile never needs it (~2 ms of start-up).
+    p = Promise.all([import('../profile/load-profile.js'), import('node:worker_threads')]).then(([{ loadProfile }, { isMainThread }]) =>
+      loadProfile(nameOrPath, cwd, { backtrackingChecked: !isMainThread }),
+    );
     profiles.set(key, p);
     p.catch(() => profiles.delete(key));
   }

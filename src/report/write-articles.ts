@@ -4,7 +4,7 @@
  * writer keeps the CSV header to the first chunk, so pages can be written
  * one at a time (batch, issue) and the file still has one header.
  */
-import { articleRecordProblems } from '../schema/validate.js';
+import { articleRecordProblems } from '../schema/validate-article-record.js';
 import { CSV_COLUMNS, csvCells, csvRow, UTF8_BOM, type ArticleRecord } from './article-records.js';
 
 export type ArticlesFormat = 'jsonl' | 'csv';
