@@ -79,8 +79,8 @@ describe('convertFile', () => {
     const bytes = enc('PAGED本报讯 一。\f本报讯 二。');
     const results = await all(convertFile({ path: null, bytes }, { ...settings, profile: 'hk-tw' }, [PAGED]));
     expect(results.map((r) => r.document!.tool.options)).toEqual([
-      { keepSpacing: false, profile: 'hk-tw' },
-      { keepSpacing: false, profile: 'hk-tw' },
+      { keepSpacing: false, profile: 'hk-tw', profileSha256: expect.stringMatching(/^[0-9a-f]{64}$/u) },
+      { keepSpacing: false, profile: 'hk-tw', profileSha256: results[0]!.document!.tool.options!['profileSha256'] },
     ]);
   });
 

@@ -9,7 +9,7 @@
  *   {
  *     "manifestVersion": 1,
  *     "tool": { "name": "news-parse", "version": "0.1.0" },
- *     "options": { "encoding": null, "keepSpacing": false, "profile": null, "convert": null, "inputFormat": "auto" },
+ *     "options": { "encoding": null, "keepSpacing": false, "profile": null, "profileSha256": null, "convert": null, "inputFormat": "auto" },
  *     "complete": true,               // false while running or after a kill
  *     "startedAt": "…", "updatedAt": "…",
  *     "summary": { "pages", "converted", "skipped", "failed", "articles", "warnings", "seconds" },
@@ -73,18 +73,27 @@ export interface Manifest {
   files: ManifestEntry[];
 }
 
+/**
+ * The options as compared between runs, defaults filled in. Typed with every
+ * key of OutputOptions, so an output-affecting option added there cannot be
+ * left out of the comparison (the compiler asks for it here).
+ */
+function comparable(o: Partial<OutputOptions>): { [K in keyof Required<OutputOptions>]: unknown } {
+  return {
+    encoding: o.encoding ?? null,
+    keepSpacing: Boolean(o.keepSpacing),
+    profile: o.profile ?? null,
+    profileSha256: o.profileSha256 ?? null,
+    convert: o.convert ?? null,
+    inputFormat: o.inputFormat ?? 'auto',
+    issue: o.issue ?? null,
+    pages: o.pages ?? null,
+  };
+}
+
 function sameOptions(a: unknown, b: OutputOptions): boolean {
-  const o = a as Partial<OutputOptions> | null;
-  return (
-    !!o &&
-    (o.encoding ?? null) === b.encoding &&
-    Boolean(o.keepSpacing) === b.keepSpacing &&
-    (o.profile ?? null) === b.profile &&
-    (o.convert ?? null) === b.convert &&
-    (o.inputFormat ?? 'auto') === b.inputFormat &&
-    JSON.stringify(o.issue ?? null) === JSON.stringify(b.issue ?? null) &&
-    (o.pages ?? null) === (b.pages ?? null)
-  );
+  if (!a || typeof a !== 'object') return false;
+  return JSON.stringify(comparable(a as Partial<OutputOptions>)) === JSON.stringify(comparable(b));
 }
 
 /**

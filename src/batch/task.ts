@@ -22,6 +22,11 @@ export interface OutputOptions {
   keepSpacing: boolean;
   /** Name of the --profile in use (its `name`, whether given by name or as a file). */
   profile: string | null;
+  /**
+   * The effective profile's fingerprint (src/profile/profile-hash.ts), null
+   * without a profile: a file edited under the same name changes it.
+   */
+  profileSha256?: string | null;
   /** --convert mode, null for none. */
   convert: 't2s' | 's2t' | 's2tw' | 's2hk' | null;
   /** --input-format. */
@@ -89,6 +94,7 @@ export function upToDate(doc: unknown, hash: string, options: OutputOptions): do
   if (d.source.sha256 !== hash || d.tool.version !== VERSION) return false;
   if (Boolean(d.tool.options?.['keepSpacing']) !== options.keepSpacing) return false;
   if ((d.tool.options?.['profile'] ?? null) !== options.profile) return false;
+  if ((d.tool.options?.['profileSha256'] ?? null) !== (options.profileSha256 ?? null)) return false;
   if ((d.conversion?.mode ?? null) !== options.convert) return false;
   if (JSON.stringify(d.tool.options?.['issue'] ?? null) !== JSON.stringify(options.issue ?? null)) return false;
   if (options.inputFormat !== 'auto' && d.source.format !== options.inputFormat) return false;

@@ -59,6 +59,7 @@ export async function workerSettings(opts: ParseCommandOptions, io: CliIO): Prom
     encoding: convert.encoding ? convert.encoding.toLowerCase() : null,
     keepSpacing: convert.keepSpacing,
     profile: profile ? profile.name : null,
+    profileSha256: profile ? profile.sha256 : null,
     convert: convert.convert,
     inputFormat: convert.inputFormat,
     ...(issue ? { issue } : {}),

@@ -6,7 +6,7 @@
  *
  *   settings → profile (loaded once per thread) → format (--input-format, or
  *   sniffed) → reader (src/convert/readers.ts: decode, read, run the core) →
- *   profile name in tool.options → --convert → schema check.
+ *   profile name and fingerprint in tool.options → --convert → schema check.
  *
  * Entry points:
  *   - `convertFile(source, settings)`: an AsyncIterable of `PageResult`, one
@@ -101,7 +101,7 @@ const unusable = (page: number | null, reason: string): PageResult => ({ page, f
 
 /** The steps after the reader: profile name, --convert, schema check. */
 async function finish({ document: doc, lines }: PageRead, page: number | null, settings: ConvertSettings, profile: LoadedProfile | null): Promise<PageResult> {
-  if (profile) doc = { ...doc, tool: { ...doc.tool, options: { ...(doc.tool.options ?? {}), profile: profile.name } } };
+  if (profile) doc = { ...doc, tool: { ...doc.tool, options: { ...(doc.tool.options ?? {}), profile: profile.name, profileSha256: profile.sha256 } } };
   if (settings.convert) {
     // Loaded only when asked: a run without --convert never imports opencc-js.
     const { convertDocument } = await import('../io/convert-script.js');

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import validateProfileFn from '../schema/generated/profile.validate.js';
 import { DEFAULT_MARKERS, type MarkerSet } from '../core/markers.js';
 import { applyProfile } from './apply-profile.js';
+import { profileHash } from './profile-hash.js';
 import { BUILTIN_PROFILES } from './builtin/index.js';
 import { unsafePatternReason } from './regex-safety.js';
 import type { Profile, ProfileSpec } from './types.js';
@@ -78,14 +79,17 @@ export function checkProfile(data: unknown, label: string): ProfileSpec {
 export function buildProfile(spec: ProfileSpec, depth = 0): Profile {
   let base: MarkerSet = DEFAULT_MARKERS;
   let hints = {};
+  let parentHash: string | null = null;
   if (spec.extends !== undefined) {
     if (depth > 4) throw new ProfileError(`profile ${spec.name}: /extends: too deep`);
     const parent = buildProfile(checkProfile(BUILTIN_PROFILES[spec.extends], spec.extends), depth + 1);
     base = parent.markers;
     hints = parent.hints;
+    parentHash = parent.sha256;
   }
   return {
     name: spec.name,
+    sha256: profileHash(spec, parentHash),
     description: spec.description ?? '',
     markers: applyProfile(spec, base),
     hints: { ...hints, ...(spec.hints ?? {}) },

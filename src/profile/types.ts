@@ -33,6 +33,8 @@ export interface ProfileSpec {
 /** A profile ready to use: its marker set and hints. */
 export interface Profile {
   name: string;
+  /** The effective profile's fingerprint (src/profile/profile-hash.ts): what a re-run compares, since a file can change under the same name. */
+  sha256: string;
   description: string;
   markers: import('../core/markers.js').MarkerSet;
   hints: { columnWidth?: number };
