@@ -53,7 +53,7 @@ describe('batch --out-dir', () => {
     expect(m.manifestVersion).toBe(1);
     expect(m.complete).toBe(true);
     expect(m.tool.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(m.options).toEqual({ encoding: null, keepSpacing: false, profile: null, convert: null, inputFormat: 'auto' });
+    expect(m.options).toEqual({ encoding: null, keepSpacing: false, profile: null, profileSha256: null, convert: null, inputFormat: 'auto' });
     expect(m.summary).toMatchObject({ pages: 8, converted: 6, skipped: 0, failed: 2 });
     expect(m.failures.map((f: { path: string }) => f.path).sort()).toEqual(['in/a/corrupt.txt', 'in/a/dangling.txt']);
     // files in input order: sorted relative paths
