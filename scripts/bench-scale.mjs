@@ -2,8 +2,11 @@
 //  1. CPU per page-equivalent for the sample page repeated 1, 4, 16, 64, 256 times (one page of text),
 //     as a ratio to the single page (target ≤ 1.5× at 256 copies: every stage O(n log n) or better);
 //  2. a 50 MB page of repeated articles (the sample page's articles, repeated): wall time and peak RSS
-//     in a fresh process (targets: < 30 s, peak RSS ≤ 6× the page's size).
-// Options: --copies 1,4,16,64,256   --mb 50   --skip-big   --page FILE
+//     in a fresh process (targets: < 30 s, peak RSS ≤ 6× the page's size), through the library and
+//     through the CLI (indented JSON written to a file);
+//  3. hOCR and ALTO pages of very many paragraphs or lines, through the CLI: CPU, peak RSS, and CPU
+//     per element against a page a quarter the size (linear ≈ 1).
+// Options: --copies 1,4,16,64,256   --mb 50   --skip-big   --skip-xml   --page FILE
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -61,22 +64,75 @@ for (const k of copies) {
   console.log(`${String(k).padStart(4)} copies: ${ms.toFixed(0).padStart(6)} ms CPU, ${(ms / k).toFixed(2)} ms per page-equivalent = ${median(ratios).toFixed(2)}× a single page (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; target ≤ 1.5×)`);
 }
 
-if (!process.argv.includes('--skip-big')) {
-  const mb = Number(arg('mb', '50'));
-  const dir = mkdtempSync(join(tmpdir(), 'np-scale-'));
-  const file = join(dir, 'big.txt');
-  // Repeated articles: the page body without its masthead lines, so the big page is one page of many stories.
-  const n = Math.ceil((mb * 1e6) / Buffer.byteLength(page));
-  writeFileSync(file, Array.from({ length: n }, () => page).join('\n'));
-  const bytes = readFileSync(file).length;
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-big', file], { encoding: 'utf8', maxBuffer: 1e6 });
-  rmSync(dir, { recursive: true, force: true });
-  if (r.status !== 0) {
-    console.log(`${mb} MB page: child failed (${r.status ?? r.signal}): ${r.stderr.split('\n').slice(0, 3).join(' ')}`);
-  } else {
-    const out = JSON.parse(r.stdout);
-    console.log(
-      `${(bytes / 1e6).toFixed(1)} MB page (${n} copies): ${out.wall.toFixed(1)} s wall (target < 30 s), peak RSS ${out.maxRssMB.toFixed(0)} MB = ${(out.maxRssMB / (bytes / 1e6)).toFixed(1)}× the page (target ≤ 6×), ${out.articles} articles`,
-    );
+/** Runs the CLI on `file` in a fresh process; its CPU, wall time and peak RSS (scripts/rss-at-exit.cjs). */
+function cliRun(file, extra = []) {
+  const out = `${file}.out.json`;
+  const r = spawnSync(process.execPath, ['--require', join(root, 'scripts/rss-at-exit.cjs'), join(root, 'bin/news-parse.js'), file, '--json', '-o', out, ...extra], { encoding: 'utf8', maxBuffer: 1e6 });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('BENCH '));
+  if (r.status !== 0 || !line) return { failed: `${r.status ?? r.signal}: ${r.stderr.split('\n').slice(0, 3).join(' ')}` };
+  return JSON.parse(line.slice(6));
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'np-scale-'));
+try {
+  if (!process.argv.includes('--skip-big')) {
+    const mb = Number(arg('mb', '50'));
+    const file = join(dir, 'big.txt');
+    // Repeated articles: the sample page repeated as one page of many stories.
+    const n = Math.ceil((mb * 1e6) / Buffer.byteLength(page));
+    writeFileSync(file, Array.from({ length: n }, () => page).join('\n'));
+    const bytes = readFileSync(file).length;
+    const size = bytes / 1e6;
+    // The library road (parseBytes + compact JSON.stringify in one process) and the CLI writing indented JSON to a file.
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-big', file], { encoding: 'utf8', maxBuffer: 1e6 });
+    if (r.status !== 0) {
+      console.log(`${mb} MB page: child failed (${r.status ?? r.signal}): ${r.stderr.split('\n').slice(0, 3).join(' ')}`);
+    } else {
+      const lib = JSON.parse(r.stdout);
+      console.log(`${size.toFixed(1)} MB page (${n} copies), parseBytes + JSON.stringify: ${lib.wall.toFixed(1)} s wall (target < 30 s), peak RSS ${lib.maxRssMB.toFixed(0)} MB = ${(lib.maxRssMB / size).toFixed(1)}× the page (target ≤ 6×), ${lib.articles} articles`);
+    }
+    const cli = cliRun(file);
+    if (cli.failed) console.log(`${mb} MB page, CLI: failed (${cli.failed})`);
+    else console.log(`${size.toFixed(1)} MB page, news-parse FILE -o OUT: ${cli.wall.toFixed(1)} s wall, ${cli.cpu.toFixed(1)} s CPU, peak RSS ${cli.maxRssMB.toFixed(0)} MB = ${(cli.maxRssMB / size).toFixed(1)}× the page`);
   }
+  if (!process.argv.includes('--skip-xml')) {
+    // Positioned pages with very many elements (issue 14 items 11, 12), each at a quarter and at the full
+    // count: CPU per element at the full count over CPU per element at the quarter (linear: ~1; start-up
+    // makes the small run dearer per element, so a value under 1 is usual).
+    const hocr = (count) => {
+      const pars = Array.from({ length: count }, (_, i) => {
+        const box = `bbox 100 ${100 + i * 50} 700 ${140 + i * 50}`;
+        return `<p class='ocr_par' id='p${i}' title="${box}"><span class='ocr_line' title="${box}">居民踊跃参与垃圾分类。</span></p>`;
+      });
+      return `<html><body><div class='ocr_page' title='bbox 0 0 800 ${200 + count * 50}'><div class='ocr_carea'>${pars.join('')}</div></div></body></html>\n`;
+    };
+    const alto = (lines) => `<?xml version="1.0" encoding="UTF-8"?>\n<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Description><MeasurementUnit>pixel</MeasurementUnit></Description><Layout><Page ID="p1" WIDTH="2000" HEIGHT="3000"><PrintSpace><TextBlock ID="b1" HPOS="100" VPOS="100" WIDTH="800" HEIGHT="2000">${lines.join('')}</TextBlock></PrintSpace></Page></Layout></alto>\n`;
+    const altoLine = (i, row, text) => {
+      const attrs = `HPOS="100" VPOS="${100 + row * 50}" WIDTH="600" HEIGHT="40"`;
+      return `<TextLine ID="l${i}" ${attrs}><String ${attrs} CONTENT="${text}"/></TextLine>`;
+    };
+    const cases = [
+      ['hOCR page of N ocr_par, one line each', 150_000, 'hocr', hocr],
+      ['ALTO page of N lines, each printed twice on top of itself', 130_000, 'xml', (count) => alto(Array.from({ length: count }, (_, i) => altoLine(i, i >> 1, '居民踊跃参与')))],
+      ['ALTO TextBlock of N distinct lines', 100_000, 'xml', (count) => alto(Array.from({ length: count }, (_, i) => altoLine(i, i, `居民踊跃参与垃圾分类第${i}次。`)))],
+    ];
+    for (const [what, count, ext, make] of cases) {
+      const runs = [count / 4, count].map((k) => {
+        const file = join(dir, `case.${ext}`);
+        writeFileSync(file, make(k));
+        const size = readFileSync(file).length / 1e6;
+        return { k, size, ...cliRun(file, ['--max-xml-mb', '1000']) };
+      });
+      const [small, full] = runs;
+      if (small.failed || full.failed) {
+        console.log(`${what}: failed (${small.failed ?? full.failed})`);
+        continue;
+      }
+      console.log(
+        `${what.replace('N', count.toLocaleString('en'))}: ${full.size.toFixed(1)} MB, ${full.cpu.toFixed(1)} s CPU (${full.wall.toFixed(1)} s wall), peak RSS ${full.maxRssMB.toFixed(0)} MB = ${(full.maxRssMB / full.size).toFixed(1)}× the file; CPU per element ${(full.cpu / full.k / (small.cpu / small.k)).toFixed(2)}× that of ${small.k.toLocaleString('en')}`,
+      );
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
 }

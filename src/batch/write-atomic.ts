@@ -79,6 +79,19 @@ export function writeAtomicSync(file: string, data: string | Uint8Array): void {
   }
 }
 
+/** What `-o FILE` takes: the whole text, or its pieces in order (a large document's JSON, src/report/json-pieces.ts). */
+export type OutputData = string | Uint8Array | Iterable<string>;
+
+async function writeData(file: string, data: OutputData): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) return port.writeFile(file, data);
+  const out = await port.open(file);
+  try {
+    for (const piece of data) await out.write(piece);
+  } finally {
+    await out.close();
+  }
+}
+
 /**
  * `-o FILE`: written atomically like a batch output, so a full disk never
  * leaves a truncated file in FILE's place — but only a regular file (or a
@@ -87,18 +100,18 @@ export function writeAtomicSync(file: string, data: string | Uint8Array): void {
  * /dev/stdout`) is written directly: renaming over it would replace the
  * device. FILE's directory must exist, as for any write.
  */
-export async function writeOutputFile(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeOutputFile(file: string, data: OutputData): Promise<void> {
   const info = await lstat(file).catch(() => null);
   if (info?.isSymbolicLink()) {
     const target = await realpath(file).catch(() => null);
     if (target) return writeOutputFile(target, data);
   } else if (info && !info.isFile()) {
-    return port.writeFile(file, data);
+    return writeData(file, data);
   }
   await removeStaleTemporariesOf(file);
   const tmp = tempName(file);
   try {
-    await port.writeFile(tmp, data);
+    await writeData(tmp, data);
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });

@@ -3,6 +3,7 @@ import { convertFile, loadProfileOnce, type PageResult } from '../convert/conver
 import type { ConvertSettings } from '../convert/settings.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
+import { jsonPieces } from '../report/json-pieces.js';
 import { readInputBytes } from './input-bytes.js';
 import { EXIT, InputError, UserError } from './errors.js';
 import { normalizeDate } from '../core/normalize-date.js';
@@ -120,11 +121,18 @@ export async function articlesRenderer(format: 'jsonl' | 'csv', bom: boolean): P
   };
 }
 
+function* outputPieces(chunks: (string | Iterable<string>)[]): Generator<string> {
+  for (const chunk of chunks) {
+    if (typeof chunk === 'string') yield chunk;
+    else yield* chunk;
+  }
+}
+
 export async function commandParse(inputs: string[], opts: ParseCommandOptions, io: CliIO): Promise<number> {
   if (inputs.length === 0) throw new UserError('no input given (try: news-parse page.txt, or news-parse --help)');
   const settings = await convertSettings(opts, io.cwd);
   const format = opts.json ? 'json' : (opts.format ?? (opts.output || !io.stdout.isTTY ? 'json' : 'text'));
-  const chunks: string[] = [];
+  const chunks: (string | Iterable<string>)[] = [];
   let failures = 0;
   let render: ((doc: NewsDocument, lines: InputLine[]) => string) | undefined;
   if (opts.articles) {
@@ -161,9 +169,14 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
     // One document is indented JSON; several (inputs, or the pages of one input) are JSON Lines.
     const indent = inputs.length === 1 && docs.length === 1 ? 2 : undefined;
     if (format === 'html' && docs.length > 1) throw new UserError(`${input}: holds ${docs.length} pages; --format html writes one, use --review-dir DIR`);
-    for (const { document: doc, lines } of docs) chunks.push(render ? render(doc, lines) : JSON.stringify(doc, null, indent) + '\n');
+    for (const { document: doc, lines } of docs) {
+      if (render) chunks.push(render(doc, lines));
+      // The one input's JSON is written in pieces, never held whole (a 50 MB page's is ~360 MB as a string).
+      else if (inputs.length === 1) chunks.push(jsonPieces(doc, indent), '\n');
+      else chunks.push(JSON.stringify(doc, null, indent) + '\n');
+    }
   }
-  const out = chunks.join('');
+  const out = outputPieces(chunks);
   if (opts.output) {
     try {
       // Imported here: write-atomic brings node:fs/promises, which a run printing to standard output never needs.
@@ -173,7 +186,7 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
       throw new UserError(`${opts.output}: cannot write: ${fsReason(err)}`);
     }
   } else {
-    io.stdout.write(out);
+    for (const piece of out) io.stdout.write(piece);
   }
   if (failures === 0) return EXIT.ok;
   return failures === inputs.length ? EXIT.usage : EXIT.findings;
