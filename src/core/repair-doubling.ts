@@ -8,7 +8,9 @@
  *  - every glyph doubled in place: 字字节节跳跳动动.
  * Legitimate reduplication (人人, 闪闪发光, 高高兴兴, ——, ……) is left alone:
  * in-place doubling needs a run of at least three pairs of three different
- * characters, which no AA/AABB word forms.
+ * characters, which no AA/AABB word forms. The marks that are always printed
+ * doubled (…… ——) do not count among the three: "……许许多多" is an ellipsis
+ * and an AABB word, not a doubled line.
  */
 import type { Repair } from './model.js';
 import type { WorkLine } from './work-line.js';
@@ -90,7 +92,10 @@ function hasThreePairs(text: string): boolean {
   return false;
 }
 
-/** Collapse runs of in-place doubled glyphs (≥ 3 pairs, ≥ 3 distinct characters). */
+/** Marks set as a pair by rule (the ellipsis and the dash are two em wide): their pair is no evidence of doubling. */
+const PAIRED_MARKS = new Set(['…', '—', '―', '─', '⋯']);
+
+/** Collapse runs of in-place doubled glyphs (≥ 3 pairs, ≥ 3 distinct characters besides the paired marks). */
 export function undoubleGlyphs(text: string): string | null {
   if (!hasThreePairs(text)) return null;
   let changed = false;
@@ -98,7 +103,7 @@ export function undoubleGlyphs(text: string): string | null {
     const chars = Array.from(run);
     const single: string[] = [];
     for (let i = 0; i < chars.length; i += 2) single.push(chars[i]!);
-    if (new Set(single).size < 3) return run;
+    if (new Set(single.filter((c) => !PAIRED_MARKS.has(c))).size < 3) return run;
     changed = true;
     return single.join('');
   });

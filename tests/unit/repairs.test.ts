@@ -18,7 +18,7 @@ describe('doubled lines (fake bold)', () => {
     expect(undoubleGlyphs('字字节节跳跳动动')).toBe('字节跳动');
     expect(undoubleGlyphs('本本报报讯讯 今天')).toBe('本报讯 今天');
   });
-  it.each(['人人都是软实力，人人展示软实力', '闪闪发光', '高高兴兴上学去', '家家户户', '——', '……', '哈哈哈哈哈哈', '2000年'])(
+  it.each(['人人都是软实力，人人展示软实力', '闪闪发光', '高高兴兴上学去', '家家户户', '——', '……', '哈哈哈哈哈哈', '2000年', '大家都说……明明白白地做事', '——家家户户'])(
     'keeps legitimate reduplication: %s',
     (text) => {
       expect(undoubleGlyphs(text)).toBeNull();
