@@ -119,6 +119,30 @@ describe('layout stages', () => {
     expect(frag.hint?.display).toBe('headline');
   });
 
+  it('a small line inside a headline line\'s box is the same ink read twice (OCR): kept out of the stories', () => {
+    // Tesseract read the tops of two headline glyphs again as a 0.25-size "line" inside the headline's box.
+    const above = [line('上面的标题', 100, 100, 2 * B), ...column(100, 220, 6)];
+    const head = line('河畔公园新步道开放', 100, 620, 2 * B);
+    const twice = { n: ++n, text: '工土', hint: { bbox: [600, 622, 700, 642] as [number, number, number, number] } };
+    const below = column(100, 760, 6);
+    const page = [...above, head, twice, ...below];
+    const a = analyseLayout(page);
+    const inZones = a.zones.flatMap((z) => z.lines).map((l) => l.text);
+    expect(inZones).toContain('河畔公园新步道开放');
+    expect(inZones).not.toContain('工土');
+    expect(texts(a.secondReads)).toEqual(['工土']);
+    // Numbered after the stories, every reader line once.
+    expect(a.secondReads[0]!.n).toBe(page.length);
+    expect(new Set(a.order).size).toBe(page.length);
+    // A line with the reader's type size (PDF glyphs: drawn once each) is never a second read.
+    const sized = (l: InputLine, size: number): InputLine => ({ ...l, hint: { ...l.hint, size } });
+    const pdfPage = [...above.map((l) => sized(l, l === above[0] ? 2 * B : B)), sized(head, 2 * B), sized(twice, 20), ...below.map((l) => sized(l, B))];
+    expect(analyseLayout(pdfPage).secondReads).toEqual([]);
+    // Nor is a small line beside the headline, outside its box (a fragment of the row).
+    const beside = { ...twice, hint: { bbox: [100 + 18 * B + 10, 630, 100 + 18 * B + 50, 670] as [number, number, number, number] } };
+    expect(analyseLayout([...above, head, beside, ...below]).secondReads).toEqual([]);
+  });
+
   it('a line whose box is tall but whose characters are body-sized stays body (OCR box noise)', () => {
     const page = [line('真正的大标题', 100, 80, 2 * B), ...column(100, 200, 4)];
     const noisy = line('关系，让家长及师生打住报名的', 100, 200 + 4 * 1.45 * B);

@@ -2,8 +2,8 @@
  * The layout road: positioned lines (PDF glyph runs, ALTO/hOCR boxes) to
  * stories, by geometry first. Named stages, each in its own file:
  *
- *   measure-type → find-furniture → find-columns → build-blocks →
- *   widen-headlines → order-blocks → assign-zones
+ *   measure-type → find-furniture → find-columns → find-second-reads →
+ *   build-blocks → widen-headlines → order-blocks → assign-zones
  *
  * What comes out is the page's lines in reading order, renumbered, each with
  * the role geometry gave it (furniture, kicker, headline, subheadline, body)
@@ -16,6 +16,7 @@ import { placedLines, type PlacedLine } from './geometry.js';
 import { measureType, type TypeMeasure } from './measure-type.js';
 import { assignColumns, findColumns, type Column } from './find-columns.js';
 import { findFurniture } from './find-furniture.js';
+import { findSecondReads } from './find-second-reads.js';
 import { buildBlocks, type Block } from './build-blocks.js';
 import { orderBlocks } from './order-blocks.js';
 import { widenHeadlines } from './widen-headlines.js';
@@ -39,7 +40,9 @@ export interface LayoutAnalysis {
   zones: ZoneLines[];
   /** Reader index of each output line (new number n is position + 1). */
   order: number[];
-  /** Reader lines that had no usable box, appended after the zones (unplaced). */
+  /** OCR second reads of display lines (find-second-reads), after the zones: text for `unassigned`, not for stories. */
+  secondReads: InputLine[];
+  /** Reader lines that had no usable box, appended after the second reads (unplaced). */
   unplaced: InputLine[];
 }
 
@@ -60,9 +63,10 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
   const type = measureType(placed);
   // The furniture strip first: its pieces (a centred masthead) would bridge the gutters below them.
   const strip = findFurniture(placed, type);
-  const content = placed.filter((l) => !strip.has(l));
-  const columns = findColumns(content, type);
+  const columns = findColumns(placed.filter((l) => !strip.has(l)), type);
   assignColumns(placed, columns);
+  const doubled = findSecondReads(placed.filter((l) => !strip.has(l)), type);
+  const content = placed.filter((l) => !strip.has(l) && !doubled.has(l));
   const blocks = buildBlocks(content, type);
   widenHeadlines(blocks, columns, type);
   const stream = orderBlocks(blocks, columns.length);
@@ -114,6 +118,7 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
     out.push({ lines: emit(lines), zone, detail: describeZone(zone, type) });
   }
   if (bottom.length > 0) out.push({ lines: emit(bottom.map((line) => ({ line, role: 'furniture', blockStart: true }))), zone: null, detail: 'bottom furniture strip' });
+  const secondReads = emit([...doubled].sort((a, b) => a.index - b.index).map((line) => ({ line, role: 'body', blockStart: true })));
   const used = new Set(order);
   const unplaced: InputLine[] = [];
   for (let i = 0; i < input.length; i++) {
@@ -121,7 +126,7 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
     order.push(i);
     unplaced.push({ ...input[i]!, n: order.length });
   }
-  return { type, columns, zones: out, order, unplaced };
+  return { type, columns, zones: out, order, secondReads, unplaced };
 }
 
 /**

@@ -49,6 +49,15 @@ export const LAYOUT_TUNING = {
   headlineGapRatio: 0.8,
   /** A piece of at most this many characters inside a display line's row is a fragment of that line (OCR). */
   fragmentChars: 2,
+  /**
+   * A line inside a display line's box in type at most this share of its size
+   * is the same ink read a second time (OCR): the second reads on the dev
+   * pages are 0.2–0.5 of their headline's size, while a kicker or a credit set
+   * beside a headline is never inside its box.
+   */
+  secondReadShare: 0.6,
+  /** "Inside" a box allows this much (× the display size) on each side: OCR boxes of one glyph row differ by a few pixels. */
+  secondReadSlack: 0.1,
   /** Width of one bin of the x-projection that finds gutters (em). */
   projectionBinEm: 0.25,
   /**

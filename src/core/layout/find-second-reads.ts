@@ -1,0 +1,44 @@
+/**
+ * Layout stage — OCR second reads. Tesseract often reads part of a large
+ * display line a second time, as a small "line" lying inside the first one's
+ * box: the top strokes of a headline's glyphs come out as a line of one to
+ * four small "characters" (two Han characters, two Latin letters, a stray
+ * bracket). Two printed lines cannot occupy the same ink, so a line inside a
+ * display line's box, in much smaller type, is the same ink read again. Joined
+ * to the headline (as the fragment rule of build-blocks would do) it corrupts
+ * it; it is taken out of the stories and left unassigned (`ocr-second-read`),
+ * so nothing is lost. Only lines without a reader's type size (OCR): a PDF draws
+ * each glyph once, where the page puts it. Pure.
+ */
+import { LAYOUT_TUNING as T } from './tuning.js';
+import { partitionPoint } from '../arrays.js';
+import { byColumn, type PlacedLine } from './geometry.js';
+import { isBodyType } from './find-columns.js';
+import type { TypeMeasure } from './measure-type.js';
+
+/** The lines of `lines` that are second reads of a display line (columns must be assigned). */
+export function findSecondReads(lines: PlacedLine[], type: TypeMeasure): Set<PlacedLine> {
+  const out = new Set<PlacedLine>();
+  const display = byColumn(
+    lines.filter((l) => !isBodyType(l, type)),
+    (l) => l.box[1],
+  );
+  for (const l of lines) {
+    if (l.line.hint?.size !== undefined) continue;
+    const list = display[l.c1];
+    if (!list) continue;
+    // Display lines whose top is at most one display size above this line's top (a host must contain it).
+    const lo = partitionPoint(list, (d) => d.box[1] >= l.box[1] - 2 * d.size);
+    for (let i = lo; i < list.length && list[i]!.box[1] <= l.box[1] + l.size; i++) {
+      const d = list[i]!;
+      if (d === l || l.size > T.secondReadShare * d.size) continue;
+      const tol = T.secondReadSlack * d.size;
+      const inside = l.box[0] >= d.box[0] - tol && l.box[2] <= d.box[2] + tol && l.box[1] >= d.box[1] - tol && l.box[3] <= d.box[3] + tol;
+      if (inside) {
+        out.add(l);
+        break;
+      }
+    }
+  }
+  return out;
+}
