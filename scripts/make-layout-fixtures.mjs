@@ -3,7 +3,7 @@
 // the boxes are what a typesetter would produce (CJK glyphs one em wide, body
 // leading 1.45 em, paragraphs indented two em). Run: node scripts/make-layout-fixtures.mjs
 // The gold (expected.json) beside each input is written by hand, not by this script.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -94,5 +94,83 @@ function spansAndFlow() {
   return hocr(blocks, 3700, Math.round(Math.max(d1.y, b3.y, b2.y) + 100));
 }
 
+/**
+ * hOCR as Tesseract writes it: a word per glyph, each with the box of its ink
+ * (a comma or stop a third of a cell), the line's box the union of its words;
+ * and a line may hold words of two columns (read straight across a narrow
+ * gutter). `blocks` are lists of lines; a line is a list of runs {text, box}
+ * set in one size, each run split into one word per character.
+ */
+function hocrWords(blocks, width, height) {
+  let n = 0;
+  let w = 0;
+  const out = [`<!DOCTYPE html>`, `<html><head><meta charset="utf-8"/><meta name="ocr-system" content="news-parse fixture generator"/></head><body>`, `<div class="ocr_page" id="page_1" title="bbox 0 0 ${width} ${height}">`];
+  blocks.forEach((lines, b) => {
+    out.push(`<div class="ocr_carea" id="block_${b + 1}"><p class="ocr_par" id="par_${b + 1}">`);
+    for (const runs of lines) {
+      n++;
+      const words = [];
+      const inks = [];
+      for (const r of runs) {
+        const chars = [...r.text];
+        const cw = (r.box[2] - r.box[0]) / chars.length;
+        chars.forEach((ch, i) => {
+          w++;
+          const x0 = Math.round(r.box[0] + i * cw);
+          const x1 = Math.round(x0 + ('，。、；：'.includes(ch) ? 0.3 * cw : cw - 3));
+          inks.push([x0, r.box[1], x1, r.box[3]]);
+          words.push(`<span class="ocrx_word" id="word_${w}" title="bbox ${x0} ${r.box[1]} ${x1} ${r.box[3]}">${esc(ch)}</span>`);
+        });
+      }
+      const box = [Math.min(...inks.map((q) => q[0])), Math.min(...inks.map((q) => q[1])), Math.max(...inks.map((q) => q[2])), Math.max(...inks.map((q) => q[3]))];
+      out.push(`<span class="ocr_line" id="line_${n}" title="bbox ${box.join(' ')}">${words.join('')}</span>`);
+    }
+    out.push(`</p></div>`);
+  });
+  out.push(`</div></body></html>`, '');
+  return out.join('\n');
+}
+
+/**
+ * Two stories side by side, each headline over two of four narrow columns, the
+ * gutter between columns 2 and 3 only 1.4 em wide: Tesseract reads two rows of
+ * columns 2 and 3 as one line each. And OCR noise in a headline: the tops of
+ * two glyphs read again as a small line inside the headline's box.
+ */
+function narrowGutterAndSecondRead() {
+  const W = 10 * B; // 10 characters a line: narrow columns, so the two joined rows are a small share of them
+  const gutters = [100, 56, 100]; // 2.5 em, 1.4 em (narrow), 2.5 em
+  const xs = [100];
+  for (const g of gutters) xs.push(xs[xs.length - 1] + W + g);
+  const column = (i) => ({ x0: xs[i], x1: xs[i] + W });
+  const blocks = [];
+  blocks.push([[{ text: '05', box: [100, 60, 140, 100] }]]);
+  blocks.push([[{ text: '河西社区报', box: [800, 60, 1000, 100] }]]);
+  blocks.push([[{ text: '2026年11月27日星期五', box: [1500, 60, 1900, 100] }]]);
+  // Story A: headline over columns 1–2 with a second read inside its box.
+  blocks.push([[{ text: '河西公园湖边步道全线贯通', box: [100, 160, 820, 220] }]]);
+  blocks.push([[{ text: '工土', box: [340, 162, 380, 177] }]]);
+  // Story B: headline over columns 3–4.
+  blocks.push([[{ text: '社区食堂推出老人午餐', box: [xs[2], 160, xs[2] + 600, 220] }]]);
+  const y0 = 280;
+  const a1 = setText(['本报讯 河西公园湖边步道昨天全线贯通，步道全长三公里，沿途新设了六处休息亭和两座公共厕所。', '步道路面铺设了透水材料，雨后不积水。沿湖一侧装了护栏，夜间有路灯照明，晚上十点关灯。', '管理处提醒游客，步道上不能骑电动车，遛狗要牵绳，垃圾请带走或者扔进沿途的分类垃圾桶。', '步道贯通后，公园的早市也搬到了东门广场，每天清晨六点到八点，卖菜的摊位有二十多个。', '附近学校的学生也常来这里上体育课，老师说，湖边空气好，孩子们跑步的兴致也高了。'], { ...column(0), y: y0, size: B });
+  const a2 = setText(['公园管理处负责人介绍，步道分三期建设，前两期去年已经开放，这次贯通的是最后一段一公里。', '每天早晚来散步的居民很多。家住湖滨小区的赵大爷说，以前走到一半就得折回去，现在能绕湖走一整圈，正好锻炼身体。', '下一步，公园还将在北门增设一个停车场，方便开车来的市民。', '管理处还在征集步道的名字，居民可以到公园服务中心填写建议表，也可以在社区群里留言。', '征名活动持续到下个月底，入选的名字将刻在步道入口的石碑上。'], { ...column(1), y: y0, size: B });
+  const b1 = setText(['本报讯 河西社区食堂本周起推出老人午餐，六十岁以上的居民凭卡就餐，每份十二元，两荤一素一汤。', '食堂每天中午十一点开饭，一点结束。行动不便的老人可以打电话预约，志愿者会把饭菜送到家里。', '食堂由社区和一家餐饮企业合办，场地由社区提供，企业负责采购和烹饪，卫生部门每月检查一次。', '为了方便老人，食堂门口加装了扶手和坡道，餐桌之间留出了轮椅通过的空间。', '就餐卡可以在社区服务站办理，带上身份证就行，当天就能领到。'], { ...column(2), y: y0, size: B });
+  const b2 = setText(['社区主任介绍，午餐的菜单每周更换一次，饭菜少油少盐，也照顾到了牙口不好的老人。', '开餐第一天，食堂接待了八十多位老人。住在三号楼的孙奶奶说，饭菜热乎，价钱也实在，以后中午就不用自己做饭了。', '社区还打算在周末开放晚餐，具体时间另行通知。', '不少年轻人也来问能不能一起吃，社区表示，等老人用餐稳定下来，再考虑向其他居民开放。', '食堂的意见簿放在取餐窗口旁边，每周整理一次，大家提的建议会尽快改进。'], { ...column(3), y: y0, size: B });
+  // Rows 4 and 5 of columns 2 and 3 come out as one line each (a narrow gutter).
+  const joinedRows = new Set([3, 4]);
+  const lines = (set, skip) => set.lines.filter((_, i) => !skip || !joinedRows.has(i)).map((l) => [l]);
+  blocks.push(lines(a1, false));
+  blocks.push(lines(a2, true));
+  blocks.push([...joinedRows].map((i) => [a2.lines[i], b1.lines[i]]));
+  blocks.push(lines(b1, true));
+  blocks.push(lines(b2, false));
+  const bottom = Math.max(a1.y, a2.y, b1.y, b2.y);
+  return hocrWords(blocks, xs[3] + W + 100, Math.round(bottom + 100));
+}
+
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
 console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
+mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
+writeFileSync(join(root, 'fixtures/hocr-narrow-gutter-second-read/input.hocr'), narrowGutterAndSecondRead());
+console.log('wrote fixtures/hocr-narrow-gutter-second-read/input.hocr');

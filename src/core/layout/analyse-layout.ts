@@ -2,7 +2,7 @@
  * The layout road: positioned lines (PDF glyph runs, ALTO/hOCR boxes) to
  * stories, by geometry first. Named stages, each in its own file:
  *
- *   measure-type → find-furniture → find-columns → find-second-reads →
+ *   measure-type → find-second-reads → find-furniture → find-columns →
  *   build-blocks → widen-headlines → order-blocks → assign-zones
  *
  * What comes out is the page's lines in reading order, renumbered, each with
@@ -59,14 +59,15 @@ export function isPositioned(lines: InputLine[]): boolean {
 }
 
 export function analyseLayout(input: InputLine[]): LayoutAnalysis {
-  const placed = placedLines(input);
-  const type = measureType(placed);
+  const all = placedLines(input);
+  const type = measureType(all);
+  const doubled = findSecondReads(all, type);
+  const placed = all.filter((l) => !doubled.has(l));
   // The furniture strip first: its pieces (a centred masthead) would bridge the gutters below them.
   const strip = findFurniture(placed, type);
-  const columns = findColumns(placed.filter((l) => !strip.has(l)), type);
+  const content = placed.filter((l) => !strip.has(l));
+  const columns = findColumns(content, type);
   assignColumns(placed, columns);
-  const doubled = findSecondReads(placed.filter((l) => !strip.has(l)), type);
-  const content = placed.filter((l) => !strip.has(l) && !doubled.has(l));
   const blocks = buildBlocks(content, type);
   widenHeadlines(blocks, columns, type);
   const stream = orderBlocks(blocks, columns.length);

@@ -12,26 +12,27 @@
  */
 import { LAYOUT_TUNING as T } from './tuning.js';
 import { partitionPoint } from '../arrays.js';
-import { byColumn, type PlacedLine } from './geometry.js';
+import type { PlacedLine } from './geometry.js';
 import { isBodyType } from './find-columns.js';
 import type { TypeMeasure } from './measure-type.js';
 
-/** The lines of `lines` that are second reads of a display line (columns must be assigned). */
+/**
+ * The lines of `lines` that are second reads of a display line. Runs before
+ * the furniture strip is looked for: a second read in the first headline's
+ * row would make that row look like a strip of short pieces in small type.
+ */
 export function findSecondReads(lines: PlacedLine[], type: TypeMeasure): Set<PlacedLine> {
   const out = new Set<PlacedLine>();
-  const display = byColumn(
-    lines.filter((l) => !isBodyType(l, type)),
-    (l) => l.box[1],
-  );
+  const display = lines.filter((l) => !isBodyType(l, type)).sort((a, b) => a.box[1] - b.box[1]);
+  let tallest = 0;
+  for (const d of display) tallest = Math.max(tallest, d.box[3] - d.box[1]);
   for (const l of lines) {
-    if (l.line.hint?.size !== undefined) continue;
-    const list = display[l.c1];
-    if (!list) continue;
-    // Display lines whose top is at most one display size above this line's top (a host must contain it).
-    const lo = partitionPoint(list, (d) => d.box[1] >= l.box[1] - 2 * d.size);
-    for (let i = lo; i < list.length && list[i]!.box[1] <= l.box[1] + l.size; i++) {
-      const d = list[i]!;
-      if (d === l || l.size > T.secondReadShare * d.size) continue;
+    if (l.line.hint?.size !== undefined || !isBodyType(l, type)) continue;
+    // Display lines whose top is within one display height above this line's top, or a slack below it.
+    const lo = partitionPoint(display, (d) => d.box[1] >= l.box[1] - tallest);
+    for (let i = lo; i < display.length && display[i]!.box[1] <= l.box[1] + T.secondReadSlack * tallest; i++) {
+      const d = display[i]!;
+      if (l.size > T.secondReadShare * d.size) continue;
       const tol = T.secondReadSlack * d.size;
       const inside = l.box[0] >= d.box[0] - tol && l.box[2] <= d.box[2] + tol && l.box[1] >= d.box[1] - tol && l.box[3] <= d.box[3] + tol;
       if (inside) {
