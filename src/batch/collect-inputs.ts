@@ -16,6 +16,7 @@ import { basename, sep } from 'node:path';
 import { isPageFile } from '../convert/readers.js';
 import { findPages, walk } from '../convert/find-pages.js';
 import { fsReason } from '../io/fs-reason.js';
+import { openError } from '../io/read-regular.js';
 import { GLOB_CHARS, looksLikeGlob } from './route.js';
 
 export interface PageInput {
@@ -100,7 +101,7 @@ export async function* collectInputs(
         yield* expandGlob(given, arg, onError);
         continue;
       }
-      yield { path: given, rel: basename(given), arg, missing: fsReason(err) };
+      yield { path: given, rel: basename(given), arg, missing: fsReason(openError(err, given)) };
       continue;
     }
     if (info.isDirectory()) {

@@ -13,6 +13,7 @@ import type { ConvertSettings } from '../convert/settings.js';
 import type { InvalidRun } from '../core/decode.js';
 import type { NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
+import { readRegularFileSync } from '../io/read-regular.js';
 import { VERSION } from '../version.js';
 import { writeAtomicSync } from './write-atomic.js';
 
@@ -129,7 +130,7 @@ export async function runTask(task: Task, settings: WorkerSettings): Promise<Tas
   let hash: string | null = null;
   if (task.kind === 'file') {
     try {
-      bytes = readFileSync(task.pathBytes ? Buffer.from(task.pathBytes) : task.path);
+      bytes = readRegularFileSync(task.pathBytes ? Buffer.from(task.pathBytes) : task.path);
     } catch (err) {
       return failed(seq, fsReason(err));
     }

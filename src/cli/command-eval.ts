@@ -15,7 +15,9 @@
  * Exit: 0 gate passed, 1 gate failed, 2 unusable input (missing or bad gold
  * file, unreadable page, bad option).
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { parseJson } from '../io/parse-json.js';
+import { readRegularFile, readRegularText } from '../io/read-regular.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { convertPage } from '../convert/convert-page.js';
 import { stripPageExtension } from '../convert/readers.js';
@@ -71,7 +73,8 @@ function display(cwd: string, path: string): string {
 async function kindOf(path: string): Promise<'file' | 'dir' | null> {
   try {
     const s = await stat(path);
-    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : null;
+    // A FIFO or device counts as a file here: reading it (src/io/read-regular.ts) says what it is, without blocking.
+    return s.isDirectory() ? 'dir' : 'file';
   } catch {
     return null;
   }
@@ -167,7 +170,7 @@ async function collectCases(inputs: string[], goldArg: string | undefined, cwd: 
 async function readGold(c: EvalCase): Promise<GoldDocument> {
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(c.goldPath, 'utf8'));
+    data = parseJson(await readRegularText(c.goldPath));
   } catch (err) {
     const reason = err instanceof SyntaxError ? `not JSON (${err.message})` : fsReason(err);
     throw new InputError(c.gold, `bad gold file: ${reason}`);
@@ -202,7 +205,7 @@ async function indexVariants(dir: string, cache: Map<string, Map<string, string>
   cache.set(dir, variants);
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8'));
+    data = parseJson(await readRegularText(join(dir, 'index.json')));
   } catch {
     return variants; // no index (or not JSON): the file names decide
   }
@@ -240,7 +243,7 @@ async function scoreCase(c: EvalCase, cwd: string, score: ScoreOptions, group: s
   const gold = await readGold(c);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(c.inputPath);
+    bytes = await readRegularFile(c.inputPath);
   } catch (err) {
     throw new InputError(c.input, fsReason(err));
   }
@@ -283,7 +286,7 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
   if (baselinePath && !opts.updateBaseline) {
     let data: unknown;
     try {
-      data = JSON.parse(await readFile(baselinePath, 'utf8'));
+      data = parseJson(await readRegularText(baselinePath));
     } catch (err) {
       const reason = err instanceof SyntaxError ? `not JSON (${err.message})` : fsReason(err);
       throw new InputError(opts.baseline!, `${reason} (record a baseline with --update-baseline)`);

@@ -1,5 +1,6 @@
 /** `news-parse validate FILE…`: check JSON documents against the NewsDocument schema. */
 import { newsDocumentProblems } from '../schema/validate.js';
+import { parseJson } from '../io/parse-json.js';
 import { readInputBytes } from './input-bytes.js';
 import { EXIT, InputError } from './errors.js';
 import type { CliIO } from '../ports.js';
@@ -11,7 +12,7 @@ export async function commandValidate(files: string[], io: CliIO): Promise<numbe
     let data: unknown;
     try {
       const bytes = await readInputBytes(file, io);
-      data = JSON.parse(new TextDecoder().decode(bytes));
+      data = parseJson(new TextDecoder().decode(bytes).replace(/^\uFEFF/u, ''));
     } catch (err) {
       const reason = err instanceof InputError ? err.reason : `not JSON (${(err as Error).message})`;
       io.stderr.write(`news-parse: ${file}: ${reason}\n`);

@@ -5,11 +5,11 @@
  * handed to `onFail` with its reason and skipped; a page the road could not
  * convert comes out as its failure, for the caller to report.
  */
-import { readFile } from 'node:fs/promises';
 import { collectInputs, type PageInput } from '../batch/collect-inputs.js';
 import { convertFile, type PageResult } from '../convert/convert-page.js';
 import type { ConvertSettings } from '../convert/settings.js';
 import { fsReason } from '../io/fs-reason.js';
+import { readRegularFile } from '../io/read-regular.js';
 
 export async function* convertInputs(
   inputs: readonly string[],
@@ -23,7 +23,7 @@ export async function* convertInputs(
     }
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(input.path);
+      bytes = await readRegularFile(input.path);
     } catch (err) {
       onFail(input.path, fsReason(err));
       continue;

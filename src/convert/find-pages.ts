@@ -4,7 +4,9 @@
  * in a reader's extension (src/convert/readers.ts `isPageFile`). Hidden
  * entries (`.git`, the `._page.txt` AppleDouble files macOS leaves on shared
  * drives) and `node_modules` are never pages. Only one directory listing per
- * level is held at a time.
+ * level is held at a time. A FIFO, socket or device with a page's name is
+ * taken too: reading it fails with what it is (src/io/read-regular.ts), so a
+ * batch lists it under failures instead of passing over it in silence.
  */
 import { opendir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
@@ -40,8 +42,11 @@ async function listDir(dir: string): Promise<Entry[]> {
       } catch {
         entries.push({ name: d.name, dir: false, dangling: true });
       }
-    } else if (d.isFile()) entries.push({ name: d.name, dir: false, dangling: false });
-    // sockets, FIFOs and devices are not pages
+    } else {
+      // A regular file — or a FIFO, socket or device with a page's name, taken so that reading it
+      // reports it as a failed page (src/io/read-regular.ts never blocks on one) rather than skip it unsaid.
+      entries.push({ name: d.name, dir: false, dangling: false });
+    }
   }
   entries.sort((a, b) => compare(sortKey(a.name, a.dir), sortKey(b.name, b.dir)));
   return entries;

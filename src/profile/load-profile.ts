@@ -4,8 +4,10 @@
  * Any problem is a ProfileError whose message is one line naming the field
  * (`/markers/dateline/add/0: nested quantifier …`); the CLI turns it into exit 2.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fsReason } from '../io/fs-reason.js';
+import { parseJson } from '../io/parse-json.js';
+import { readRegularText } from '../io/read-regular.js';
 import validateProfileFn from '../schema/generated/profile.validate.js';
 import { DEFAULT_MARKERS, type MarkerSet } from '../core/markers.js';
 import { applyProfile } from './apply-profile.js';
@@ -127,14 +129,13 @@ export async function loadProfile(nameOrPath: string, cwd: string, options: Load
   if (!/[/\\]|\.json$/i.test(nameOrPath)) return builtinProfile(nameOrPath);
   let text: string;
   try {
-    text = await readFile(resolve(cwd, nameOrPath), 'utf8');
+    text = await readRegularText(resolve(cwd, nameOrPath));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ProfileError(`profile ${nameOrPath}: cannot read (${code === 'ENOENT' ? 'no such file' : (code ?? String(err))})`);
+    throw new ProfileError(`profile ${nameOrPath}: cannot read (${fsReason(err)})`);
   }
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = parseJson(text);
   } catch (err) {
     throw new ProfileError(`profile ${nameOrPath}: not valid JSON (${(err as Error).message})`);
   }
