@@ -181,6 +181,44 @@ async function modularHeads() {
   return doc.save({ useObjectStreams: false });
 }
 
+/**
+ * Vertical writing as browsers and some layout programs print it: horizontal fonts, each glyph upright
+ * one em under the one before, columns right to left; commas and full stops drawn as the vertical
+ * presentation forms (U+FE10, U+FE12) that text layers then map them to. A paragraph starts two
+ * characters down; the page number and date above are horizontal.
+ */
+async function verticalColumns() {
+  const doc = await newDoc();
+  const bold = await embed(doc, sans, 'NotoSansCJKsc-Bold');
+  const body = await embed(doc, serif, 'NotoSerifCJKsc-Regular');
+  const height = 300;
+  const page = doc.addPage([320, height]);
+  page.drawText('第6版', { x: 20, y: 280, size: 9, font: body });
+  page.drawText('2026年3月9日', { x: 240, y: 280, size: 9, font: body });
+  const vertical = (ch) => ({ '，': '\ufe10', '。': '\ufe12' })[ch] ?? ch;
+  /** One column from `top` (distance from the page's top edge) down, at `x`. */
+  const drawColumn = (text, x, top, size, font) => {
+    [...text].forEach((ch, i) => page.drawText(vertical(ch), { x, y: height - top - 0.88 * size - i * size, size, font }));
+  };
+  drawColumn('古城墙修缮完工', 280, 40, 18, bold);
+  const perColumn = 20;
+  let x = 250;
+  for (const paragraph of [
+    '本报讯历时两年的古城墙修缮工程昨天完工，南段城墙重新向游人开放。修缮保留了原有的青砖，只替换了风化严重的部分。',
+    '管理处说，城楼上新设了一间小展室，介绍城墙的历史，每天上午九点开门。',
+  ]) {
+    const chars = [...paragraph];
+    let first = true;
+    while (chars.length > 0) {
+      const n = first ? perColumn - 2 : perColumn;
+      drawColumn(chars.splice(0, n).join(''), x, first ? 40 + 2 * 10 : 40, 10, body);
+      x -= 16;
+      first = false;
+    }
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
 /** An image only, as a scanner writes it: the fake-bold page rendered to a small PNG. */
 async function imageOnly(fromPdf) {
   const dir = mkdtempSync(join(tmpdir(), 'np-pdf-'));
@@ -288,6 +326,7 @@ const fake = await fakeBold();
 write('fixtures/pdf-fake-bold-glyphs/input.pdf', fake);
 write('fixtures/pdf-kangxi-radicals/input.pdf', await kangxi());
 write('fixtures/pdf-modular-headline-stacks/input.pdf', await modularHeads());
+write('fixtures/pdf-vertical-columns/input.pdf', await verticalColumns());
 write('tests/data/pdf/image-only.pdf', await imageOnly(fake));
 write('tests/data/pdf/encrypted.pdf', encrypted());
 write('tests/data/pdf/truncated.pdf', Buffer.from(fake).subarray(0, Math.floor(fake.length / 2)));

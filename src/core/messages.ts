@@ -38,6 +38,7 @@ const MESSAGES = {
   ISSUE_PAGES_DISAGREE: { severity: 'warning', text: (a: { field: string; values: string }) => `the pages of the issue give different ${a.field}s (${a.values}); the issue's ${a.field} is left null` },
   PDF_UNMAPPED_GLYPHS: { severity: 'warning', text: (a: { count: number }) => `${a.count} glyph${a.count === 1 ? '' : 's'} on this PDF page ha${a.count === 1 ? 's' : 've'} no Unicode mapping or a private-use code point; their text is missing or unreadable` },
   PDF_VERTICAL_TEXT_NOT_READ: { severity: 'warning', text: (a: { count: number }) => `${a.count} glyphs of vertical writing on this PDF page are not read (vertical text is not supported yet)` },
+  PDF_VERTICAL_TEXT: { severity: 'warning', text: (a: { count: number; columns: number }) => `${a.count} glyphs on this PDF page are set top to bottom (vertical writing): read as ${a.columns} column line${a.columns === 1 ? '' : 's'}, right to left, by the text rules only (the layout analysis reads horizontal text); check its articles` },
   PDF_PAGE_WITHOUT_TEXT: { severity: 'warning', text: (_: Record<string, never>) => 'this PDF page has no text layer (an image only?)' },
 } as const satisfies Record<string, { severity: Severity; text: (a: never) => string }>;
 

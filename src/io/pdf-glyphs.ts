@@ -16,6 +16,8 @@
  */
 import type { PageGeometry, RepairKind } from '../core/model.js';
 import type { BBox, LayoutBlock, LayoutLine, LayoutPage, LayoutWord } from './layout-lines.js';
+import { splitVertical } from './pdf-vertical.js';
+import { appendAll } from '../core/arrays.js';
 
 /** Numeric codes of the pdf.js operators this module interprets (pdf.js `OPS`). */
 export interface PdfOps {
@@ -530,14 +532,21 @@ function groupBlocks(lines: PdfLine[]): PdfLine[][] {
   return blocks;
 }
 
-/** The page model for one page's glyphs; fake-bold copies are dropped and recorded on their lines. */
-export function glyphsToPage(glyphs: PlacedGlyph[], geometry: PageGeometry, pageIndex: number): LayoutPage {
+/** A PDF page's model, with what of it was set top to bottom (src/io/pdf-vertical.ts). */
+export interface PdfLayoutPage extends LayoutPage {
+  vertical: { glyphs: number; columns: number };
+}
+
+/** The page model for one page's glyphs; fake-bold copies are dropped and recorded on their lines, vertical columns read apart. */
+export function glyphsToPage(glyphs: PlacedGlyph[], geometry: PageGeometry, pageIndex: number): PdfLayoutPage {
   const kept = dropCopies(glyphs);
-  const lines = buildRuns(kept).map(runToLine);
+  const vertical = splitVertical(kept, pageIndex);
+  const lines = buildRuns(vertical.horizontal).map(runToLine);
   const blocks: LayoutBlock[] = groupBlocks(lines).map((lines, i) => ({
     id: `p${pageIndex}-b${i + 1}`,
     bbox: lines.reduce((b, l) => union(b, l.bbox), lines[0]!.bbox),
     lines,
   }));
-  return { blocks, geometry };
+  appendAll(blocks, vertical.blocks);
+  return { blocks, geometry, vertical: { glyphs: vertical.glyphs, columns: vertical.blocks.reduce((n, b) => n + b.lines.length, 0) } };
 }

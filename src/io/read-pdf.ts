@@ -17,21 +17,21 @@ import type { Diagnostic, InputLine, NewsDocument } from '../core/model.js';
 import type { ParseOptions } from '../core/options.js';
 import { UnusableInputError } from '../index.js';
 import { diagnostic } from '../core/messages.js';
-import { layoutToLines, type LayoutPage } from './layout-lines.js';
+import { layoutToLines } from './layout-lines.js';
 import { documentFromLayout } from './layout-document.js';
-import { glyphsToPage, placeGlyphs, type PdfFont, type PdfOps } from './pdf-glyphs.js';
+import { glyphsToPage, placeGlyphs, type PdfFont, type PdfLayoutPage, type PdfOps } from './pdf-glyphs.js';
 
 /** What a PDF page read gives: its page model and what the text layer lacked. */
 export interface PdfPageRead {
   /** 1-based page index. */
   index: number;
   count: number;
-  layout: LayoutPage;
+  layout: PdfLayoutPage;
   /** Glyphs drawn with text (before fake-bold copies are dropped). */
   glyphs: number;
   /** Glyphs with no Unicode mapping, or mapped to private-use code points. */
   unmapped: number;
-  /** Glyphs of vertical writing, not read yet (reported, never dropped silently). */
+  /** Glyphs of vertical fonts (Identity-V), not read yet (reported, never dropped silently). */
   vertical: number;
 }
 
@@ -308,6 +308,8 @@ export function pageDocument(page: PdfPageRead, bytes: Uint8Array, sha256: strin
   if (page.unmapped > 0) warnings.push(diagnostic('PDF_UNMAPPED_GLYPHS', { count: page.unmapped }));
   if (page.glyphs === 0) warnings.push(diagnostic('PDF_PAGE_WITHOUT_TEXT', {}));
   if (page.vertical > 0) warnings.push(diagnostic('PDF_VERTICAL_TEXT_NOT_READ', { count: page.vertical }));
+  const stacked = page.layout.vertical;
+  if (stacked.glyphs > 0) warnings.push(diagnostic('PDF_VERTICAL_TEXT', { count: stacked.glyphs, columns: stacked.columns }));
   const doc = documentFromLayout(
     { lines, lineIds: [], repairs, encoding: 'pdf', encodingDetected: false, printedPage: null },
     bytes,

@@ -57,7 +57,7 @@ describe('fake bold by position', () => {
 });
 
 describe('nothing lost from the text layer', () => {
-  for (const rel of ['fixtures/pdf-fake-bold-glyphs/input.pdf', 'fixtures/pdf-kangxi-radicals/input.pdf', 'tests/data/pdf/three-pages.pdf']) {
+  for (const rel of ['fixtures/pdf-fake-bold-glyphs/input.pdf', 'fixtures/pdf-kangxi-radicals/input.pdf', 'fixtures/pdf-vertical-columns/input.pdf', 'tests/data/pdf/three-pages.pdf']) {
     it(rel, async () => {
       const path = join(ROOT, rel);
       const docs = await documents(path);
@@ -93,6 +93,26 @@ describe('radicals in the text layer', () => {
 
   it('puts glyph-sharing lookalikes back to full-width punctuation (∕ → ／, 〜 → ～), leaving ASCII / and ~ alone', () => {
     expect(foldLookalikes('【記者甲∕台北報導】3〜5日 a/b ~')).toBe('【記者甲／台北報導】3～5日 a/b ~');
+  });
+});
+
+describe('vertical writing', () => {
+  it('reads glyphs set top to bottom as column lines, right to left, with a warning that counts them', async () => {
+    const [doc] = await documents(join(ROOT, 'fixtures/pdf-vertical-columns/input.pdf'));
+    // 7 headline glyphs and 89 of the body, in 1 + 5 columns.
+    expect(doc!.warnings.filter((w) => w.code === 'PDF_VERTICAL_TEXT').map((w) => w.message)).toEqual([
+      '96 glyphs on this PDF page are set top to bottom (vertical writing): read as 6 column lines, right to left, by the text rules only (the layout analysis reads horizontal text); check its articles',
+    ]);
+    expect(doc!.articles.map((a) => a.headline)).toEqual(['古城墙修缮完工']);
+    expect(doc!.repairs.filter((r) => r.kind === 'cjk-lookalike')).toHaveLength(4);
+    expect(JSON.stringify(doc!.articles)).not.toMatch(/[\ufe10-\ufe19]/u);
+  });
+
+  it('finds no vertical writing on the horizontal fixture pages', async () => {
+    for (const rel of ['fixtures/pdf-fake-bold-glyphs/input.pdf', 'fixtures/pdf-modular-headline-stacks/input.pdf']) {
+      const [doc] = await documents(join(ROOT, rel));
+      expect(doc!.warnings.map((w) => w.code)).not.toContain('PDF_VERTICAL_TEXT');
+    }
   });
 });
 
