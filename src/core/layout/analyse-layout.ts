@@ -100,7 +100,7 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
       const role: LayoutRole = zone.stack.get(block) ?? 'body';
       const colWidth = columnWidthEm(block, columns, type);
       const left = blockLeft(block);
-      const labelled = role === 'kicker' && hasLabelLine(block);
+      const labelled = (role === 'kicker' && hasLabelLine(block)) || ((role === 'kicker' || (role === 'headline' && block.lines.length > 1)) && boxedLabel(block.lines[0]!));
       const right = blockRight(block);
       block.lines.forEach((line, i) => {
         const indent = (line.box[0] - left) / type.em;
@@ -138,6 +138,18 @@ function hasLabelLine(block: Block): boolean {
   if (block.lines.length < 2) return false;
   const first = block.lines[0]!;
   return first.chars <= T.labelMaxChars && first.box[2] - first.box[0] <= 0.6 * (block.lines[1]!.box[2] - block.lines[1]!.box[0]);
+}
+
+/**
+ * A column label printed in a box (or a column logo), as OCR reads it: the
+ * box's vertical rules come out as `|`, `[` or `]` at both ends of a short
+ * line (`[社区观察|`, `| (城乡观察) |`). No headline or kicker is printed
+ * between such marks; the line is the label over the stack.
+ */
+const BOXED = /^[|[｜［丨].*[|\]｜］丨]$/u;
+function boxedLabel(line: PlacedLine): boolean {
+  const t = line.line.text.trim();
+  return line.chars <= T.labelMaxChars && BOXED.test(t);
 }
 
 /** The right edge a block's full lines reach: its widest lines' (a short last line must not set it). */
