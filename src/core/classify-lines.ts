@@ -221,7 +221,7 @@ function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
  * section name); a dash-led line in the headline stack stays for the
  * subheadline rule.
  */
-function claimByGeometry(line: ClassifiedLine, markers: MarkerSet): boolean {
+function claimByGeometry(line: ClassifiedLine, markers: MarkerSet, titleAbove = true): boolean {
   const display = line.hint?.display;
   if (display === undefined || display === 'body') return false;
   // A page number or date standing alone over a headline is furniture whatever its place (第3版 above the first story).
@@ -232,7 +232,8 @@ function claimByGeometry(line: ClassifiedLine, markers: MarkerSet): boolean {
     line.rule = 'furniture-strip';
     return true;
   }
-  if (markers.subheadlinePrefix.test(line.text) && display !== 'kicker') {
+  // A subheadline stands under a headline: a dash-led first headline line is the headline (OCR reads an opening “ as -).
+  if (markers.subheadlinePrefix.test(line.text) && display !== 'kicker' && (display !== 'headline' || titleAbove)) {
     line.role = 'subheadline';
     line.rule = 'geometry-dash-subheadline';
     return true;
@@ -373,13 +374,15 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
   const columns = columnWidths(lines);
   const out: ClassifiedLine[] = [];
   const resolved: boolean[] = [];
+  let titleAbove = false;
   for (let i = 0; i < lines.length; i++) {
     const line = classifiedLine(lines[i]!, columns[i]!);
     out.push(line);
     // Geometry's furniture, labels, kickers and headlines come before the text patterns (a column
     // label （社区观察） reads like a sign-off); a subheadline-sized line may still be a byline.
     const geometryFirst = line.hint?.display !== undefined && line.hint.display !== 'body' && line.hint.display !== 'subheadline';
-    resolved.push(geometryFirst ? claimByGeometry(line, markers) || claimStrongRole(line, markers) : claimStrongRole(line, markers) || claimByGeometry(line, markers)); // pass 1
+    resolved.push(geometryFirst ? claimByGeometry(line, markers, titleAbove) || claimStrongRole(line, markers) : claimStrongRole(line, markers) || claimByGeometry(line, markers, titleAbove)); // pass 1
+    if (line.role === 'title') titleAbove = true;
   }
   if (options.headerZone !== false) claimHeaderZone(out, resolved, markers);
   claimIsolatedSections(out, resolved, markers);
