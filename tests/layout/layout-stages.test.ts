@@ -112,6 +112,34 @@ describe('layout stages', () => {
     expect(end.hint?.display).toBe('body');
   });
 
+  it('a boxed column label read by OCR with its rules as | or [ over a headline is a label, not a headline line', () => {
+    const page = [
+      ...column(100, 100, 6, 20, '甲'),
+      line('[社区观察|', 100, 600, 1.8 * B),
+      line('六个小区加装电梯', 100, 690, 2 * B),
+      ...column(100, 820, 4, 20, '乙'),
+    ];
+    const all = analyseLayout(page).zones.flatMap((z) => z.lines);
+    expect(all.find((l) => l.text === '[社区观察|')!.hint?.display).toBe('label');
+    expect(all.find((l) => l.text === '六个小区加装电梯')!.hint?.display).toBe('headline');
+  });
+
+  it("a headline's short last line whose OCR advance looks small (a glyph read as two) stays in the headline", () => {
+    // Box as tall as the headline's lines, left edge the same; 5 "characters" over 3.75 glyphs' width → advance 0.75 of the size.
+    const last = { n: ++n, text: '下周开放了', hint: { bbox: [100, 790, 100 + 3.75 * 2 * B, 790 + 2 * B] as [number, number, number, number] } };
+    const page = [...column(100, 100, 6, 20, '甲'), line('六个小区加装电梯的工程', 100, 600, 2 * B), line('首批三部已投入使用', 100, 695, 2 * B), last, ...column(100, 920, 4, 20, '乙')];
+    const all = analyseLayout(page).zones.flatMap((z) => z.lines);
+    expect(all.find((l) => l.text === '下周开放了')!.hint?.display).toBe('headline');
+    // Measured down to body size (2.5 glyphs' width) it is still the headline's line.
+    const narrower = { ...last, text: '下周开放了', hint: { bbox: [100, 790, 100 + 2.5 * 2 * B, 790 + 2 * B] as [number, number, number, number] } };
+    const page2 = [...page.slice(0, -5).filter((l) => l !== last), narrower, ...column(100, 920, 4, 20, '乙')];
+    expect(analyseLayout(page2).zones.flatMap((z) => z.lines).find((l) => l.text === '下周开放了')!.hint?.display).toBe('headline');
+    // A line in smaller type (a lower box) under the headline stays its subheadline.
+    const sub = { ...last, hint: { bbox: [100, 790, 100 + 5 * 1.5 * B, 790 + 1.5 * B] as [number, number, number, number] } };
+    const page3 = [...page.slice(0, -5).filter((l) => l !== last), sub, ...column(100, 900, 4, 20, '乙')];
+    expect(analyseLayout(page3).zones.flatMap((z) => z.lines).find((l) => l.text === '下周开放了')!.hint?.display).toBe('subheadline');
+  });
+
   it('an OCR fragment inside a headline row takes the headline size', () => {
     const page = [line('美韩军演首纳太空军', 100, 100, 2 * B), line('习', 100 + 9 * 2 * B + 10, 110), line('第二行标题文字', 100, 200, 2 * B), ...column(100, 320, 6)];
     const a = analyseLayout(page);

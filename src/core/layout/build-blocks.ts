@@ -127,7 +127,7 @@ function absorbFragments(lines: PlacedLine[], type: TypeMeasure): void {
     (l) => l.box[1],
   );
   for (const l of lines) {
-    if (!isBodyType(l, type)) continue;
+    const display = !isBodyType(l, type);
     const list = displayByColumn[l.c1];
     if (!list) continue;
     const h = l.box[3] - l.box[1];
@@ -140,13 +140,28 @@ function absorbFragments(lines: PlacedLine[], type: TypeMeasure): void {
       const near = l.box[0] <= d.box[2] + 2 * d.size && l.box[2] >= d.box[0] - 2 * d.size;
       // Longer pieces only when they lie inside the display line's box: OCR read those glyphs twice.
       const inside = xOverlap(d.box, l.box) >= 0.8 * (l.box[2] - l.box[0]);
-      if (inRow && near && (l.chars <= T.fragmentChars || inside)) {
+      if ((!display && inRow && near && (l.chars <= T.fragmentChars || inside)) || nextHeadlineLine(d, l)) {
         l.size = d.size;
         l.bold = d.bold;
         break;
       }
     }
   }
+}
+
+/**
+ * A line right under a display line, starting at its left edge, with a box of
+ * its height, is that headline's next line whatever its measured size says.
+ * An OCR size is the smaller of box height and advance, and a glyph read as
+ * two characters in a short last line shrinks the advance by a third, down to
+ * body or subheadline size; a smaller type has a lower box too.
+ */
+function nextHeadlineLine(d: PlacedLine, l: PlacedLine): boolean {
+  if (l.line.hint?.size !== undefined) return false;
+  const a = d.box[3] - d.box[1];
+  const b = l.box[3] - l.box[1];
+  const gap = l.box[1] - d.box[3];
+  return gap >= 0 && gap <= T.headlineGapRatio * d.size && Math.max(a, b) <= T.displayBoxHeightRatio * Math.min(a, b) && Math.abs(l.box[0] - d.box[0]) <= 0.5 * d.size;
 }
 
 function joins(last: PlacedLine, l: PlacedLine, bottom: number, type: TypeMeasure): boolean {

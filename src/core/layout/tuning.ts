@@ -33,6 +33,13 @@ export const LAYOUT_TUNING = {
    */
   blockSizeRatio: 1.3,
   /**
+   * Display lines whose box heights are within this ratio (and that start at
+   * one left edge) are one headline even when their measured sizes differ
+   * more: Tesseract's boxes of one headline's lines agree to a few per cent,
+   * a subheadline's are at most ~0.8 of them.
+   */
+  displayBoxHeightRatio: 1.08,
+  /**
    * Display lines whose type size the reader states (PDF font sizes, exact)
    * are one block only within this ratio: a headline's lines share one size,
    * while a kicker over it is set at 0.8× or less (11.5 over 14.5 pt on the
