@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InputLine } from '../../src/core/model.js';
 import { analyseLayout, isPositioned } from '../../src/core/layout/analyse-layout.js';
+import { parseLines } from '../../src/index.js';
 import { placedLines } from '../../src/core/layout/geometry.js';
 import { measureType } from '../../src/core/layout/measure-type.js';
 import { assignColumns, findColumns } from '../../src/core/layout/find-columns.js';
@@ -222,5 +223,23 @@ describe('widen-headlines', () => {
     ];
     const stories = storyTexts(page);
     expect(stories.map((s) => s.slice(1).map((t) => t[0]).join(''))).toEqual(['甲甲甲甲甲乙乙乙乙乙', '丙丙丙丙丙']);
+  });
+});
+
+describe('layout road through the text rules', () => {
+  const source = { path: null, sha256: '', encoding: 'utf-8', format: 'hocr' as const, bytes: 0, lines: 0 };
+  it('a leading dash on the first headline line (an opening quote OCR read as -) does not make it a subheadline', () => {
+    const page = [
+      ...column(100, 100, 6, 20, '甲'),
+      line('-一次温暖人心的', 100, 600, 2 * B),
+      line('社区音乐会', 100, 695, 2 * B),
+      line('本报讯 昨晚，河西社区在广场上举办了一场音乐会，附近的居民都来了。', 100, 820),
+      ...column(100, 820 + 1.45 * B, 4, 20, '乙'),
+    ];
+    const doc = parseLines(page, { ...source, lines: page.length }, { format: 'hocr' });
+    const story = doc.articles.find((a) => a.headline?.includes('社区音乐会'))!;
+    expect(story.headline).toBe('-一次温暖人心的社区音乐会');
+    expect(story.subheadline).toBeNull();
+    expect(doc.articles.filter((a) => a.subheadline?.includes('温暖'))).toEqual([]);
   });
 });
