@@ -13,7 +13,7 @@
  *     is part of a headline block. `body` always claims.
  */
 import { CLOSERS, HAN, HAN_CLASS, codeTable, endsSentence, startsWithNoLineStart } from './chars.js';
-import { CROSS_REFERENCE, isDateLine, matchesAny, type MarkerSet } from './markers.js';
+import { CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import type { WorkLine } from './work-line.js';
@@ -269,6 +269,12 @@ function furnitureRoleOf(line: ClassifiedLine, markers: MarkerSet): FurnitureRol
 /** A headline line never ends with a mark that opens a clause or a quotation. */
 const OPEN_END = codeTable('，、：,:（(“‘「『《');
 
+/** A line display type may be: not empty, not a fact-box line, no open end, no mark that never starts a line. */
+function couldOpenDisplay(line: WorkLine): boolean {
+  const t = line.text;
+  return t !== '' && !line.tooLong && !startsWithNoLineStart(t) && OPEN_END[t.charCodeAt(t.length - 1)] !== 1 && !INFO_LINE.test(t);
+}
+
 /**
  * The part of "could this line be a headline?" that depends on its text
  * alone, found in one pass (it is asked of most lines up to three times):
@@ -278,7 +284,7 @@ const OPEN_END = codeTable('，、：,:（(“‘「『《');
  */
 function headlineShape(line: WorkLine): number {
   const t = line.text;
-  if (t === '' || line.tooLong || startsWithNoLineStart(t) || OPEN_END[t.charCodeAt(t.length - 1)] === 1 || INFO_LINE.test(t)) return 0;
+  if (!couldOpenDisplay(line)) return 0;
   let commas = 0;
   let pauses = 0;
   for (let i = 0; i < t.length; i++) {
@@ -313,7 +319,7 @@ function titleLike(line: ClassifiedLine, column: number): boolean {
 function widerThanColumn(line: ClassifiedLine, joinedColumns: boolean): boolean {
   if (joinedColumns || line.hint !== undefined || line.width <= line.column + T.widerThanColumn) return false;
   const t = line.text;
-  if (t === '' || line.tooLong || startsWithNoLineStart(t) || OPEN_END[t.charCodeAt(t.length - 1)] === 1 || INFO_LINE.test(t)) return false;
+  if (!couldOpenDisplay(line)) return false;
   let commas = 0;
   let pauses = 0;
   let spaces = 0;
@@ -386,6 +392,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
   }
   if (options.headerZone !== false) claimHeaderZone(out, resolved, markers);
   claimIsolatedSections(out, resolved, markers);
+  claimColumnLabels(out, resolved);
   readInContext(out, resolved, markers, pauseEnds, options.joinedColumns === true);
   return out;
 }
@@ -451,6 +458,44 @@ function claimIsolatedSections(out: ClassifiedLine[], resolved: boolean[], marke
   }
 }
 
+/** Roles a bracketed line can close: the text it would be the sign-off of. */
+const SIGNED_ROLES: ReadonlySet<Role> = new Set(['body', 'subheading', 'dateline', 'byline']);
+
+/**
+ * A bracketed line with no text above it to sign off — at the page's top,
+ * under furniture, a headline or another bracketed line — over a line that
+ * is still open: a column label (（人民论坛）, （外媒看中国）) printed above a
+ * headline, as pages whose headline blocks stand apart from their texts print
+ * them. After text the same line stays a sign-off: there the two cannot be
+ * told apart by their form. A serial number under a headline (（三）) and an
+ * author over running text (（秋帆） ⏎ 西湖之遊、以春爲最、…) are no labels:
+ * group-blocks reads those.
+ */
+function claimColumnLabels(out: ClassifiedLine[], resolved: boolean[]): void {
+  let prev: ClassifiedLine | null = null;
+  for (let i = 0; i < out.length; i++) {
+    const line = out[i]!;
+    if (line.role === 'blank') continue;
+    if (line.rule === 'bracketed-signoff' && (prev === null || !SIGNED_ROLES.has(prev.role))) {
+      const next = nextContent(out, i + 1);
+      if (next >= 0 && !resolved[next] && titleUnderLabel(out[next]!) && !SERIAL_NUMBER.test(line.inner ?? '')) toFurniture(line, 'label', 'column-label');
+    }
+    prev = line;
+  }
+}
+
+/**
+ * The headline under a column label may be set as a sentence (二〇一九，世界看好…,
+ * 返乡创业有干头！): under a label, any line without a full stop inside, an open
+ * end or more than one comma is the headline's first line.
+ */
+function titleUnderLabel(line: ClassifiedLine): boolean {
+  const t = line.text;
+  if (!couldOpenDisplay(line)) return false;
+  if (/[。；;]/u.test(t) || (t.match(/[，,]/gu)?.length ?? 0) > 1 || (t.match(/、/gu)?.length ?? 0) > 1) return false;
+  return line.width <= Math.max(line.column * T.titleMaxColumns, T.titleMaxWidth);
+}
+
 /** Index of the first line from `from` on that is neither blank nor furniture, or -1. */
 function nextContent(out: ClassifiedLine[], from: number): number {
   for (let j = from; j < out.length; j++) {
@@ -490,6 +535,7 @@ const DECIDED = {
   bodyTypeIntertitle: { role: 'subheading', rule: 'body-type-intertitle' },
   wrappedSubheadline: { role: 'subheadline', rule: 'wrapped-subheadline', newGroup: false },
   titleWiderThanColumn: { role: 'title', rule: 'title-wider-than-column', newGroup: true },
+  titleUnderLabel: { role: 'title', rule: 'title-under-label', newGroup: true },
 } as const satisfies Record<string, Decision>;
 
 /** Pass 3: the lines no pattern claimed, read top-down with their neighbours. */
@@ -560,6 +606,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) return DECIDED.dashSubheadline;
   // On a positioned page, a subheadline that ran to the end of its line wraps on to this one.
   if (prevRole === 'subheadline' && prev!.hint?.endsShort === false && line.hint?.display !== undefined && !line.hint.blockStart && line.shape > 0) return DECIDED.wrappedSubheadline;
+  if (underLabel(out, i) && titleUnderLabel(line)) return DECIDED.titleUnderLabel;
   // A line no hard wrap made: display type, the next line of a headline or the first of a new one.
   if (!prevOpen && widerThanColumn(line, joinedColumns)) {
     if (inTitle || prevRole === 'subheadline') return prevRole === 'subheadline' || line.indent ? DECIDED.titleBlockNewGroup : DECIDED.titleBlock;
@@ -594,6 +641,16 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (/[，：:]$/u.test(line.text) && line.width <= T.headlineShare * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
   if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
   return DECIDED.bodyAfterBoundary;
+}
+
+/** The content line before line i is a column label. */
+function underLabel(out: ClassifiedLine[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const l = out[j]!;
+    if (l.role === 'blank') continue;
+    return l.rule === 'column-label';
+  }
+  return false;
 }
 
 const BOUNDARY_ROLES: ReadonlySet<Role> = new Set(['furniture', 'byline', 'dateline', 'signoff', 'jump', 'endmark', 'display']);

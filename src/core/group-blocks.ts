@@ -14,6 +14,7 @@ import type { ClassifiedLine } from './classify-lines.js';
 import type { UnitCloser, UnitOpener } from './messages.js';
 import type { LineRange } from './model.js';
 import { readJump } from './read-jump.js';
+import { SERIAL_NUMBER } from './markers.js';
 import { splitNames } from './parse-byline.js';
 
 export interface TitleBlock {
@@ -86,7 +87,6 @@ function titleLines(t: TitleBlock): ClassifiedLine[] {
 }
 
 const TWO_PHRASES = new RegExp(String.raw`[${HAN_CLASS}](?:[\s\u3000]+|：)[${HAN_CLASS}]`, 'u');
-const SERIAL_NUMBER = /^[一二三四五六七八九十百〇零0-9]{1,4}$/u;
 const PHOTO_CREDIT = /^(?:摄|攝|摄影|攝影|供图|供圖)$/u;
 const CAPTION = /图为|圖為|图：|圖：/u;
 

@@ -116,6 +116,9 @@ export const DEFAULT_MARKERS: MarkerSet = {
   section: /^.{0,4}(?:要闻|要聞|要电|要電|快讯|快訊|新闻|新聞|综合|綜合|评论|評論|副刊|国际|國際|财经|財經|体育|體育|文化|民生|社区|社區|本埠|港聞|港闻|兩岸|两岸|焦點|焦点|地方|生活|专版|專版|专题|專題|视点|視點|时评|時評|广告|廣告|时政|時政|经济|經濟|城事|教育|健康|娱乐|娛樂)$/u,
 };
 
+/** The number of a serial's part, as printed in brackets under its headline: （三）, （12）. */
+export const SERIAL_NUMBER = /^[一二三四五六七八九十百〇零0-9]{1,4}$/u;
+
 /**
  * A bracketed pointer to another story (（相關新聞刊A2）, （相关报道见第3版）):
  * part of the text it closes, neither a jump (the story does not continue
