@@ -20,6 +20,7 @@ import { diagnostic } from '../core/messages.js';
 import { layoutToLines } from './layout-lines.js';
 import { documentFromLayout } from './layout-document.js';
 import { glyphsToPage, placeGlyphs, type PdfFont, type PdfLayoutPage, type PdfOps } from './pdf-glyphs.js';
+import { importTextWorker } from './pdfjs-text-worker.js';
 
 /** What a PDF page read gives: its page model and what the text layer lacked. */
 export interface PdfPageRead {
@@ -88,8 +89,9 @@ function loadPdfjs(): Promise<{ pdfjs: Pdfjs; dataDir: string }> {
   loading ??= (async () => {
     const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    // pdf.js runs its "worker" in this thread in Node; handing it the module avoids a second import by URL.
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    // pdf.js runs its "worker" in this thread in Node; handing it the module avoids a second import by URL
+    // (and it is the module without Type 3 glyph programs: src/io/pdfjs-text-worker.ts).
+    const worker = await importTextWorker();
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     Array.prototype.push = natives.push;
     JSON.parse = natives.parse;
