@@ -33,6 +33,8 @@ export interface CliIO {
   readStdin(): Promise<Uint8Array>;
   /** Standard input as a stream (`--stdin-jsonl`). */
   stdinStream(): AsyncIterable<Uint8Array | string>;
+  /** Whether standard input is a terminal (asked only when no input is named: a pipe is then read as `-`). */
+  stdinIsTTY?(): boolean;
   env: Record<string, string | undefined>;
   cwd: string;
   /** Milliseconds since the epoch (timings in summaries). */
@@ -134,6 +136,7 @@ export function processIO(): CliIO {
       return Buffer.concat(chunks);
     },
     stdinStream: () => process.stdin,
+    stdinIsTTY: () => Boolean(process.stdin.isTTY),
     env: process.env,
     cwd: process.cwd(),
     now: () => Date.now(),

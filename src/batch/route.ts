@@ -12,9 +12,13 @@ export function looksLikeGlob(arg: string): boolean {
   return GLOB_CHARS.test(arg);
 }
 
-export const BATCH_OPTIONS = ['outDir', 'jsonl', 'jobs', 'quiet', 'force', 'stdinJsonl'] as const;
+export const BATCH_OPTIONS = ['outDir', 'jsonl', 'jobs', 'stdinJsonl'] as const;
 
-/** A batch option is given, or an input is a directory or a glob the shell left unexpanded. */
+/**
+ * A batch option is given, or an input is a directory or a glob the shell left unexpanded.
+ * `--quiet` and `--force` only change how a batch runs: given with one file they do not make it a
+ * batch, so its output stays the same indented JSON (they made it compact JSON Lines).
+ */
 export function isBatchRun(inputs: readonly string[], opts: Record<string, unknown>): boolean {
   if (BATCH_OPTIONS.some((k) => opts[k] !== undefined && opts[k] !== false)) return true;
   for (const input of inputs) {

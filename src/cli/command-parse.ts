@@ -129,7 +129,11 @@ function* outputPieces(chunks: (string | Iterable<string>)[]): Generator<string>
 }
 
 export async function commandParse(inputs: string[], opts: ParseCommandOptions, io: CliIO): Promise<number> {
-  if (inputs.length === 0) throw new UserError('no input given (try: news-parse page.txt, or news-parse --help)');
+  if (inputs.length === 0) {
+    // `news-parse < page.txt`: standard input is the page. On a terminal there is nothing to read.
+    if (io.stdinIsTTY && !io.stdinIsTTY()) inputs = ['-'];
+    else throw new UserError('no input given: name a page file (news-parse page.txt), give - to read standard input, or see news-parse --help');
+  }
   const settings = await convertSettings(opts, io.cwd);
   const format = opts.json ? 'json' : (opts.format ?? (opts.output || !io.stdout.isTTY ? 'json' : 'text'));
   const chunks: (string | Iterable<string>)[] = [];

@@ -5,6 +5,8 @@
  * keeps start-up to what the run needs.
  */
 // commander is bundled into dist/bundle/run.js (scripts/bundle-cli.mjs), so its code is in the bundle's V8 code cache.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { processIO, type CliIO } from '../ports.js';
 import { VERSION } from '../version.js';
@@ -103,6 +105,9 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       setExit(await commandEval(inputs, opts, io));
     });
 
+  // `news-parse help [command]` is help, as in git and npm (commander would take `help` for a page file),
+  // unless a file of that name is there to be parsed.
+  if (argv[0] === 'help' && !existsSync(join(io.cwd, 'help'))) argv = argv[1] ? [argv[1], '--help'] : ['--help'];
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
