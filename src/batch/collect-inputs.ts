@@ -13,10 +13,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, sep } from 'node:path';
-import { isPageFile } from '../convert/readers.js';
-import { findPages, walk } from '../convert/find-pages.js';
+import { findPages } from '../convert/find-pages.js';
 import { fsReason } from '../io/fs-reason.js';
-import { openError } from '../io/read-regular.js';
+import { MAX_XML_PROLOG, notAPage, prologEnd, SNIFF_WINDOW } from '../convert/readers.js';
+import { openError, readHead } from '../io/read-regular.js';
 import { GLOB_CHARS, looksLikeGlob } from './route.js';
 
 export interface PageInput {
@@ -34,33 +34,6 @@ export interface MissingInput {
   rel: string;
   arg: number;
   missing: string;
-}
-
-/** Compiles `*`, `**` and `?` (the only wildcards supported) to a regex over `/`-separated relative paths. */
-export function globToRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '*') {
-      if (pattern[i + 1] === '*') {
-        // `**/` matches zero or more whole directories; a trailing `**` anything.
-        if (pattern[i + 2] === '/') {
-          re += '(?:[^/]*/)*';
-          i += 2;
-        } else {
-          re += '.*';
-          i += 1;
-        }
-      } else {
-        re += '[^/]*';
-      }
-    } else if (ch === '?') {
-      re += '[^/]';
-    } else {
-      re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${re}$`);
 }
 
 /** Splits a glob into its fixed directory prefix and the pattern below it. */
@@ -90,7 +63,11 @@ function joinArg(root: string, rel: string): string {
 export async function* collectInputs(
   args: readonly string[],
   onError: (path: string, err: unknown) => void = () => {},
+  onSkip?: (path: string, reason: string) => void,
 ): AsyncGenerator<PageInput | MissingInput> {
+  // Sniffing reads the start of every file found: only the run that converts asks for it (counts do not).
+  const sniff = onSkip !== undefined;
+  onSkip ??= () => {};
   for (let arg = 0; arg < args.length; arg++) {
     const given = args[arg]!;
     let info: Awaited<ReturnType<typeof stat>> | null = null;
@@ -98,7 +75,7 @@ export async function* collectInputs(
       info = await stat(given);
     } catch (err) {
       if (looksLikeGlob(given)) {
-        yield* expandGlob(given, arg, onError);
+        yield* expandGlob(given, arg, onError, onSkip, sniff);
         continue;
       }
       yield { path: given, rel: basename(given), arg, missing: fsReason(openError(err, given)) };
@@ -106,7 +83,8 @@ export async function* collectInputs(
     }
     if (info.isDirectory()) {
       for await (const rel of findPages(given, onError)) {
-        yield { path: joinArg(given, rel), rel, arg };
+        const path = joinArg(given, rel);
+        if (!skipped(path, sniff, onSkip)) yield { path, rel, arg };
       }
     } else {
       yield { path: given, rel: basename(toPosix(given)), arg };
@@ -114,30 +92,91 @@ export async function* collectInputs(
   }
 }
 
+/** A glob's pattern for tinyglobby: hidden entries are left out (as the walk does), and node_modules. */
+const GLOB_OPTIONS = { onlyFiles: false, expandDirectories: false, dot: false, followSymbolicLinks: true, ignore: ['**/node_modules/**'] } as const;
+
+/**
+ * The pages a glob names, expanded by tinyglobby (`*`, `**`, `?`, `[ab]`,
+ * `{txt,xml}`, extglobs) below its fixed prefix: a file the pattern matches is
+ * taken whatever its name; a directory it matches gives every page under it
+ * (`'archive/19*'`). Sorted by relative path, each once. A prefix that does
+ * not exist, or a pattern that matches nothing, gives no pages and is said
+ * through `onSkip` (was: one failed "page" named after the folder).
+ */
 async function* expandGlob(
   given: string,
   arg: number,
   onError: (path: string, err: unknown) => void,
+  onSkip: (path: string, reason: string) => void,
+  sniff: boolean,
 ): AsyncGenerator<PageInput> {
   const { base, pattern } = splitGlob(given);
-  const re = globToRegExp(pattern);
-  // A file matches when the pattern matches its path, or (for page files) when
-  // the pattern matches one of its directories: `archive/*` takes every page under archive/.
-  const accept = (rel: string, name: string): boolean => {
-    if (re.test(rel)) return true;
-    if (!isPageFile(name)) return false;
-    for (let i = rel.indexOf('/'); i !== -1; i = rel.indexOf('/', i + 1)) {
-      if (re.test(rel.slice(0, i))) return true;
-    }
-    return false;
-  };
   let info;
   try {
     info = await stat(base);
   } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    onSkip(given, `matches nothing: ${base} ${missing ? 'does not exist' : `cannot be read (${fsReason(err)})`}`);
+    return;
+  }
+  if (!info.isDirectory()) {
+    onSkip(given, `matches nothing: ${base} is not a directory`);
+    return;
+  }
+  const { glob } = await import('tinyglobby');
+  let matches: string[];
+  try {
+    matches = await glob(pattern, { ...GLOB_OPTIONS, cwd: base });
+  } catch (err) {
     onError(base, err);
     return;
   }
-  if (!info.isDirectory()) return;
-  for await (const rel of walk(base, accept, onError)) yield { path: joinArg(base, rel), rel, arg };
+  matches.sort(compare);
+  const seen = new Set<string>();
+  let any = false;
+  for (const m of matches) {
+    if (m.endsWith('/')) {
+      const dir = m.slice(0, -1);
+      for await (const rel of findPages(joinArg(base, dir), onError)) {
+        const full = `${dir}/${rel}`;
+        if (seen.has(full)) continue;
+        seen.add(full);
+        any = true;
+        const path = joinArg(base, full);
+        if (!skipped(path, sniff, onSkip)) yield { path, rel: full, arg };
+      }
+    } else if (!seen.has(m)) {
+      seen.add(m);
+      any = true;
+      const path = joinArg(base, m);
+      if (!skipped(path, sniff, onSkip)) yield { path, rel: m, arg };
+    }
+  }
+  if (!any) onSkip(given, 'matches no file');
+}
+
+/** The bytes a sniff needs: the window, or past an XML prolog that has not ended in it. */
+function sniffNeeds(head: Uint8Array): number {
+  if (head.length < SNIFF_WINDOW) return 0;
+  return prologEnd(Buffer.from(head.buffer, head.byteOffset, head.length).toString('latin1').replace(/\u0000/gu, '')) === -1 ? MAX_XML_PROLOG + SNIFF_WINDOW : 0;
+}
+
+/**
+ * True (and said through `onSkip`) when a file a walk or glob found is not a
+ * page (src/convert/readers.ts `notAPage`: METS, other XML, JSON, binary,
+ * read-me and licence notes). A file that cannot be opened, or is not a
+ * regular file, is left to the conversion, which reports it.
+ */
+function skipped(path: string, sniff: boolean, onSkip: (path: string, reason: string) => void): boolean {
+  if (!sniff) return false;
+  const head = readHead(path, SNIFF_WINDOW, sniffNeeds);
+  if (head === null) return false;
+  const reason = notAPage(head, basename(path));
+  if (reason === null) return false;
+  onSkip(path, reason);
+  return true;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

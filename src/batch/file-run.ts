@@ -29,11 +29,14 @@ import { writeAtomicSync } from './write-atomic.js';
 
 export type BatchPage = PageInput | MissingInput;
 
-/** inputs: streams the pages, turning directories that cannot be listed into failed entries. */
-export async function* pagesOf(inputs: readonly string[]): AsyncGenerator<BatchPage> {
+/**
+ * inputs: streams the pages, turning directories that cannot be listed into failed entries; files a walk or
+ * glob found that are not pages (METS, JSON, binary, read-me notes) and globs that match nothing go to `onSkip`.
+ */
+export async function* pagesOf(inputs: readonly string[], onSkip: (path: string, reason: string) => void = () => {}): AsyncGenerator<BatchPage> {
   const unlisted: MissingInput[] = [];
   const onError = (path: string, err: unknown) => unlisted.push({ path, rel: path, arg: -1, missing: `cannot list: ${fsReason(err)}` });
-  for await (const page of collectInputs(inputs, onError)) {
+  for await (const page of collectInputs(inputs, onError, onSkip)) {
     yield* unlisted.splice(0);
     yield page;
   }

@@ -5,7 +5,8 @@
  */
 import { statSync } from 'node:fs';
 
-export const GLOB_CHARS = /[*?]/;
+/** What makes an argument a glob: `*`, `?`, a `[…]` class, a `{a,b}` brace, an extglob `@(…)`/`!(…)`/`+(…)` (tinyglobby's syntax). */
+export const GLOB_CHARS = /[*?[{]|[@!+]\(/u;
 
 /** True when the argument is a pattern the shell left unexpanded. */
 export function looksLikeGlob(arg: string): boolean {

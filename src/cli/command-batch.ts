@@ -209,9 +209,10 @@ async function convertAll(inputs: string[], opts: BatchCommandOptions, io: CliIO
     }
   };
 
+  const skips: { path: string; reason: string }[] = [];
   let closed = false;
   try {
-    await schedule(pagesOf(inputs), start, emit, { window: Math.max(8, jobs * 4), ordered: jsonl !== null });
+    await schedule(pagesOf(inputs, (path, reason) => skips.push({ path, reason })), start, emit, { window: Math.max(8, jobs * 4), ordered: jsonl !== null });
   } catch (err) {
     if (err instanceof OutputWriteError) {
       await jsonl?.abort();
@@ -227,12 +228,13 @@ async function convertAll(inputs: string[], opts: BatchCommandOptions, io: CliIO
   const summary = manifest.summary;
   if (summary.pages === 0) {
     if (jsonl && !closed) await jsonl.abort();
-    throw new UserError(`no page files (${pageExtensions()}) found in ${inputs.join(' ')}`);
+    const why = skips.length > 0 ? ` (${skips.slice(0, SKIPS_LISTED).map((s) => `${s.path}: ${s.reason}`).join('; ')}${skips.length > SKIPS_LISTED ? `; and ${skips.length - SKIPS_LISTED} more` : ''})` : '';
+    throw new UserError(`no page files (${pageExtensions()}) found in ${inputs.join(' ')}${why}`);
   }
   const unrecorded = await manifest.finish(!closed);
   if (outDir && records && !unrecorded) await writeArticlesFile(outDir, manifest, records, opts.articles!);
   if (jsonl && !closed) await closeSink(jsonl);
-  if (!opts.quiet) io.stderr.write(summaryLine(summary, io.now() - started, jobs));
+  if (!opts.quiet) io.stderr.write(skipLines(skips) + summaryLine(summary, io.now() - started, jobs));
   if (unrecorded) {
     // Said last, so that it is the line a user sees: the outputs are there, the record of them is not.
     const previous = unrecorded.removedPrevious ? '; the previous manifest was removed' : '';
@@ -251,6 +253,17 @@ async function closeSink(sink: Sink): Promise<void> {
     if (err instanceof OutputWriteError) throw new UserError(err.message);
     throw err;
   }
+}
+
+/** Skipped files listed one per line before the summary, up to this many (then a count). */
+const SKIPS_LISTED = 20;
+
+/** The note of what a walk or glob skipped and why: one line per file, `news-parse: left out PATH: reason` ("skipped" in the summary means up to date). */
+export function skipLines(skips: readonly { path: string; reason: string }[]): string {
+  let out = '';
+  for (const s of skips.slice(0, SKIPS_LISTED)) out += `news-parse: left out ${s.path}: ${s.reason}\n`;
+  if (skips.length > SKIPS_LISTED) out += `news-parse: left out ${skips.length - SKIPS_LISTED} more files that are not pages\n`;
+  return out;
 }
 
 /** OUT/articles.jsonl|csv: the records of every page written or skipped as up to date, in input order, read back from OUT. */

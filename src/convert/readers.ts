@@ -40,6 +40,7 @@
 import { parseTextLines, readTextLines } from '../index.js';
 import type { InputFormat, InputLine, NewsDocument } from '../core/model.js';
 import type { ParseOptions } from '../core/options.js';
+import { binaryHead } from '../core/decode.js';
 import type { ConvertSettings } from './settings.js';
 
 export interface ReadContext {
@@ -123,11 +124,70 @@ export const READERS: readonly ReaderRow[] = [
   },
 ];
 
-/** The format of `bytes`, from their first 64 KiB (the first row whose `sniff` takes them). */
+/** How much of a file's start the sniffers look at (after an XML prolog). */
+export const SNIFF_WINDOW = 65536;
+
+/**
+ * How far into a file the sniffer looks for the root element past an XML
+ * prolog — the declaration, processing instructions, comments, the DOCTYPE:
+ * a producer's licence or provenance comment can run to tens of KiB (a 70 KiB
+ * comment hid a valid ALTO page from a 64 KiB window); 1 MiB is far more than
+ * any prolog, and bounds the work for a file that is one endless comment.
+ */
+export const MAX_XML_PROLOG = 1 << 20;
+
+/** Where the root element starts after an XML prolog in `s`: its index; 0 when `s` is not XML; -1 when the prolog does not end within `s`. */
+export function prologEnd(s: string): number {
+  let i = 0;
+  if (s.startsWith('\u00ef\u00bb\u00bf')) i = 3; // UTF-8 BOM as latin1
+  else if (s.charCodeAt(0) === 0xfeff || s.charCodeAt(0) === 0xfffe || s.startsWith('\u00ff\u00fe') || s.startsWith('\u00fe\u00ff')) i = s.charCodeAt(0) > 0xff ? 1 : 2;
+  const skipSpace = () => {
+    while (i < s.length && (s[i] === ' ' || s[i] === '\n' || s[i] === '\r' || s[i] === '\t')) i++;
+  };
+  skipSpace();
+  if (s[i] !== '<') return 0;
+  for (;;) {
+    skipSpace();
+    if (i >= s.length) return -1;
+    // Each step finds where its part ends (past it), or -1 when that is beyond `s`.
+    const past = (at: number, marker: string) => (at === -1 ? -1 : ((k) => (k === -1 ? -1 : k + marker.length))(s.indexOf(marker, at)));
+    let end: number;
+    if (s.startsWith('<?', i)) end = past(i + 2, '?>');
+    else if (s.startsWith('<!--', i)) end = past(i + 4, '-->');
+    else if (s.startsWith('<!DOCTYPE', i) || s.startsWith('<!doctype', i)) {
+      const subset = s.indexOf('[', i);
+      const close = s.indexOf('>', i);
+      end = subset !== -1 && (close === -1 || subset < close) ? past(past(subset, ']'), '>') : past(i, '>');
+    } else return s[i] === '<' ? i : 0;
+    if (end === -1) return -1; // the prolog runs on past `s`
+    i = end;
+  }
+}
+
+/**
+ * The part of a file the sniffers read: its first SNIFF_WINDOW bytes as
+ * latin1 (the markers are ASCII; latin1 maps bytes one to one and is the
+ * cheapest decoding; NULs dropped, so the markers of UTF-16 show), or, for
+ * XML, the SNIFF_WINDOW from its root element on, past a prolog of up to
+ * MAX_XML_PROLOG.
+ */
+export function sniffHead(bytes: Uint8Array): string {
+  const latin1 = (n: number) => {
+    const s = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, n)).toString('latin1');
+    return s.includes('\u0000') ? s.replace(/\u0000/gu, '') : s; // UTF-16
+  };
+  let head = latin1(SNIFF_WINDOW);
+  let start = prologEnd(head);
+  if (start === -1 && bytes.length > SNIFF_WINDOW) {
+    head = latin1(MAX_XML_PROLOG + SNIFF_WINDOW);
+    start = prologEnd(head);
+  }
+  return start > 0 ? head.slice(start, start + SNIFF_WINDOW) : head.slice(0, SNIFF_WINDOW);
+}
+
+/** The format of `bytes`, from their head (`sniffHead`: the first row whose `sniff` takes it). */
 export function sniffFormat(bytes: Uint8Array, readers: readonly ReaderRow[] = READERS): InputFormat {
-  // The markers are ASCII: latin1 maps bytes one to one and is the cheapest decoding.
-  let head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 65536)).toString('latin1');
-  if (head.includes('\u0000')) head = head.replace(/\u0000/gu, ''); // UTF-16
+  const head = sniffHead(bytes);
   for (const row of readers) if (row.sniff(head)) return row.format;
   return 'text';
 }
@@ -140,6 +200,48 @@ export function sniffFormat(bytes: Uint8Array, readers: readonly ReaderRow[] = R
 export function formatOf(bytes: Uint8Array, path: string | null, readers: readonly ReaderRow[] = READERS): InputFormat {
   if (path !== null && path.toLowerCase().endsWith('.pdf') && readers.some((r) => r.format === 'pdf')) return 'pdf';
   return sniffFormat(bytes, readers);
+}
+
+/**
+ * Names of the files that sit beside pages in an archive or a download and
+ * are never pages: read-me, licence and provenance notes (`SOURCE.txt`).
+ */
+const NOT_PAGE_NAMES = new Set(['readme', 'license', 'licence', 'copying', 'copyright', 'notice', 'authors', 'changes', 'changelog', 'contributing', 'source', 'sources']);
+
+/**
+ * Why a file that a folder walk or a glob found is not a page, or null when
+ * it may be one: such files are skipped with this reason (said in the batch
+ * summary) instead of "converted" into a document of 0 articles. Files named
+ * on the command line are never asked: they are read whatever they hold.
+ * `head` is the file's start (at least SNIFF_WINDOW bytes, or
+ * MAX_XML_PROLOG + SNIFF_WINDOW to see past an XML prolog).
+ */
+export function notAPage(head: Uint8Array, name: string): string | null {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.pdf')) return null; // the PDF reader says what is wrong with a bad one
+  if (NOT_PAGE_NAMES.has(stripPageExtension(lower))) return 'a read-me, licence or source note (by its name), not a page';
+  const binary = binaryHead(head);
+  if (binary) return `${binary}, not a page`;
+  const text = sniffHead(head);
+  if (formatOfHead(text) !== 'text') return null;
+  const root = xmlRootName(text);
+  if (root !== null) {
+    if (/^(?:[\w.-]+:)?mets$/iu.test(root)) return 'a METS file (the structure of an issue, not a page; give the ALTO pages it points to)';
+    return `XML, but neither ALTO nor hOCR (its root element is <${root}>), not a page`;
+  }
+  if (/^\s*(?:\{\s*(?:"|\})|\[\s*(?:[-\d"{[\]]|true|false|null))/u.test(text)) return 'JSON (data, or a document news-parse wrote), not a page';
+  return null;
+}
+
+/** The name of the root element `head` (from sniffHead) starts with, or null when it does not start with an element. */
+function xmlRootName(head: string): string | null {
+  const m = /^\s*(?:\u00ef\u00bb\u00bf|\u00ff\u00fe|\u00fe\u00ff)?\s*<([A-Za-z_][\w.:-]*)/u.exec(head);
+  return m ? m[1]! : null;
+}
+
+function formatOfHead(head: string): InputFormat {
+  for (const row of READERS) if (row.sniff(head)) return row.format;
+  return 'text';
 }
 
 /** The row of a format. */

@@ -310,6 +310,20 @@ export function notUtf8(label: string, bad: NotUtf8): string {
 }
 
 /**
+ * What a file's first bytes show it to be when that is not text: a known
+ * format (the FORMATS table, e.g. "a PNG image: …") or "binary data" for NUL
+ * bytes that are not UTF-16; null otherwise. For a folder walk, which skips
+ * such files rather than fail them.
+ */
+export function binaryHead(head: Uint8Array): string | null {
+  const known = knownBinaryFormat(head);
+  if (known) return known.split(':')[0]!;
+  if (!head.subarray(0, 4096).includes(0)) return null;
+  const bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  return bom || sniffUtf16(head) ? null : 'binary data (NUL bytes)';
+}
+
+/**
  * Decode `bytes`. With `forced`, that encoding is used (and must decode
  * cleanly); without it, the encoding is detected as described above.
  */

@@ -8,7 +8,7 @@
  * between the check and the read), and only a regular file is read. Anything
  * else is a `NotRegularFileError` whose message names what it is.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 
 /** A path that names something other than a regular file (or a symlink to one). */
 export class NotRegularFileError extends Error {
@@ -78,4 +78,37 @@ export async function readRegularFile(path: string): Promise<Buffer> {
 /** `readRegularFile` decoded as UTF-8 (a leading byte-order mark dropped): profiles, gold, baselines. */
 export async function readRegularText(path: string): Promise<string> {
   return (await readRegularFile(path)).toString('utf8').replace(/^\uFEFF/u, '');
+}
+
+/**
+ * The first bytes of the regular file `path`, as many as `enough` asks for:
+ * it is called with what has been read so far and gives how many bytes it
+ * needs in all (0 when it has enough). Null when `path` is not a regular file
+ * or cannot be opened (reading it later says why).
+ */
+export function readHead(path: string, first: number, enough: (head: Uint8Array) => number): Uint8Array | null {
+  let fd: number;
+  try {
+    fd = openSync(path, FLAGS);
+  } catch {
+    return null;
+  }
+  try {
+    const s = fstatSync(fd);
+    if (!s.isFile()) return null;
+    let buf = Buffer.alloc(Math.min(first, s.size));
+    let got = readSync(fd, buf, 0, buf.length, 0);
+    for (;;) {
+      const want = Math.min(enough(buf.subarray(0, got)), s.size);
+      if (want <= got) return buf.subarray(0, got);
+      const more = Buffer.alloc(want);
+      buf.copy(more, 0, 0, got);
+      buf = more;
+      got += readSync(fd, buf, got, want - got, got);
+    }
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }

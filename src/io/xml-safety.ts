@@ -15,6 +15,16 @@ export const DEFAULT_MAX_XML_MB = 64;
 /** Deepest element nesting accepted (ALTO and hOCR need fewer than 20 levels). */
 export const MAX_XML_DEPTH = 200;
 
+/**
+ * Longest attribute value accepted, in characters. An ALTO CONTENT holds a
+ * word or a line and an hOCR title a box and a few numbers (a line of a page
+ * is under 1,000 characters, and the core keeps lines over 20,000 out of its
+ * rules); past this one attribute costs the XML parser seconds and memory out
+ * of all proportion (one of 17 million characters in a 51 MB ALTO file took
+ * 52 s and 2.3 GB of RSS).
+ */
+export const MAX_XML_ATTRIBUTE_CHARS = 1_000_000;
+
 export interface XmlLimits {
   /** Largest accepted input in MiB (default 64). */
   maxXmlMb?: number;
@@ -51,19 +61,56 @@ export function screenXml(bytes: Uint8Array, kind: string, limits: XmlLimits = {
   const doctype = /<!DOCTYPE\b[^>[]*\[/iu.exec(text);
   if (doctype) throw new UnusableInputError(`${kind} has a DOCTYPE with an internal subset (entity declarations are not accepted)`);
   if (/<!ENTITY\b/iu.test(text)) throw new UnusableInputError(`${kind} declares entities (<!ENTITY …>), which are not accepted`);
-  const depth = nestingDepth(text);
+  const { depth, attribute } = markupExtent(text);
   if (depth > MAX_XML_DEPTH) throw new UnusableInputError(`${kind} nests elements more than ${MAX_XML_DEPTH} levels deep`);
+  if (attribute.chars > MAX_XML_ATTRIBUTE_CHARS) {
+    throw new UnusableInputError(`${kind} has an attribute value of ${attribute.chars} characters (line ${attribute.line}), over the limit of ${MAX_XML_ATTRIBUTE_CHARS}: not a page's markup`);
+  }
   return { text, encoding: decoded.encoding, detected: decoded.detected };
 }
 
-/**
- * Deepest element nesting, by a linear scan that skips comments, CDATA,
- * processing instructions and the DOCTYPE. It does not check well-formedness
- * (the validator does); it only bounds the depth before anything recursive runs.
- */
+/** Deepest element nesting (see markupExtent). */
 export function nestingDepth(text: string): number {
+  return markupExtent(text).depth;
+}
+
+/**
+ * Deepest element nesting and longest attribute value (with its line), by a
+ * linear scan that skips comments, CDATA, processing instructions and the
+ * DOCTYPE and reads quoted attribute values as values (a `>` inside one does
+ * not end the tag). It does not check well-formedness (the validator does);
+ * it only bounds what runs after it.
+ */
+export function markupExtent(text: string): { depth: number; attribute: { chars: number; line: number } } {
   let depth = 0;
   let max = 0;
+  let longest = 0;
+  let longestAt = 0;
+  // The next " and ' from where the scan is, kept so that a document without one is not searched again per tag.
+  let dq = -2;
+  let sq = -2;
+  const quote = (from: number): number => {
+    if (dq !== -1 && dq < from) dq = text.indexOf('"', from);
+    if (sq !== -1 && sq < from) sq = text.indexOf("'", from);
+    return dq === -1 ? sq : sq === -1 ? dq : Math.min(dq, sq);
+  };
+  /** The `>` that ends the tag opened at `i`, past quoted values; -1 when there is none. */
+  const tagEnd = (i: number): number => {
+    let from = i;
+    for (;;) {
+      const gt = text.indexOf('>', from);
+      if (gt === -1) return -1;
+      const q = quote(from);
+      if (q === -1 || q > gt) return gt;
+      const close = text.indexOf(text[q]!, q + 1);
+      if (close === -1) return -1;
+      if (close - q - 1 > longest) {
+        longest = close - q - 1;
+        longestAt = q;
+      }
+      from = close + 1;
+    }
+  };
   let i = text.indexOf('<');
   while (i !== -1 && i < text.length) {
     const next = text.charCodeAt(i + 1);
@@ -81,7 +128,7 @@ export function nestingDepth(text: string): number {
     } else if (next === 47 /* / */) {
       depth--;
     } else if (next !== 63 /* ? */) {
-      const end = text.indexOf('>', i);
+      const end = tagEnd(i);
       if (end === -1) break;
       if (text.charCodeAt(end - 1) !== 47 /* self-closing */) {
         depth++;
@@ -93,7 +140,9 @@ export function nestingDepth(text: string): number {
     const end = text.indexOf('>', i);
     i = end === -1 ? -1 : text.indexOf('<', end + 1);
   }
-  return max;
+  let line = 1;
+  if (longest > MAX_XML_ATTRIBUTE_CHARS) for (let k = text.indexOf('\n'); k !== -1 && k < longestAt; k = text.indexOf('\n', k + 1)) line++;
+  return { depth: max, attribute: { chars: longest, line } };
 }
 
 /** A parsed element: name without namespace prefix, attributes, children in document order. */

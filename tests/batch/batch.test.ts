@@ -10,15 +10,23 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, listFiles, pageText, readJson, runCli, tempDir, writePage } from './helpers.js';
 
+/** Bytes that are no text in any encoding news-parse reads (0x80 0x81 … is not UTF-8, GB18030 or Big5). */
+function undecodable(n: number): Buffer {
+  return Buffer.from(Array.from({ length: n }, (_, i) => 0x80 + (i % 2)));
+}
+
 const GOOD = ['a/p1.txt', 'a/b/p2.txt', 'a/b/c/p3.txt', 'top.txt', 'z/p4.txt', 'z/p5.txt'];
 
-/** A tree with nested folders, a binary file, a dangling symlink, a directory named like a page, and a file that is not a page. */
+/**
+ * A tree with nested folders, a file that is not text in any encoding (bytes without NULs, so the walk's sniff
+ * takes it and conversion fails it; binary data with NULs is left out, tests/robust/walk-and-globs.test.ts),
+ * a dangling symlink, a directory named like a page, and a file that is not a page.
+ */
 function makeTree(): { dir: string; inDir: string } {
   const dir = tempDir('batch');
   const inDir = join(dir, 'in');
   GOOD.forEach((rel, i) => writePage(join(inDir, rel), pageText(rel + i)));
-  const binary = Buffer.alloc(4000);
-  for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 256;
+  const binary = undecodable(4000);
   writePage(join(inDir, 'a/corrupt.txt'), binary);
   symlinkSync(join(dir, 'nowhere.txt'), join(inDir, 'a', 'dangling.txt'));
   mkdirSync(join(inDir, 'a', 'folder.txt', 'empty'), { recursive: true });
@@ -164,7 +172,7 @@ describe('batch --out-dir', () => {
 
   it('exits 2 when every page fails or there is nothing to convert', async () => {
     const dir = tempDir('allbad');
-    writePage(join(dir, 'in/bad.txt'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 0x80, 0x81, 0x82]));
+    writePage(join(dir, 'in/bad.txt'), undecodable(12));
     const r = await runCli(['in', '--out-dir', 'out'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('news-parse: in/bad.txt: ');
@@ -198,7 +206,7 @@ describe('batch --jsonl', () => {
       rels.push(rel);
       writePage(join(dir, 'in', rel), i % 5 === 0 ? pageText(i, 'seed-community-p02') : pageText(i));
     }
-    writePage(join(dir, 'in/d1/bad.txt'), Buffer.from([0xff, 0x00, 0xfe, 0x00, 0x00, 0x00, 0x81]));
+    writePage(join(dir, 'in/d1/bad.txt'), undecodable(8));
     const r = await runCli(['in', '--jsonl', '-', '--jobs', '2'], { cwd: dir });
     expect(r.code).toBe(1);
     const docs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
