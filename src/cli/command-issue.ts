@@ -61,7 +61,7 @@ async function readPages(inputs: string[], opts: IssueCommandOptions, io: CliIO)
     io.stderr.write(`news-parse: ${path}: ${reason}\n`);
     failed.push({ path, sha256: null, output: '', articles: 0, warnings: 0, status: 'failed', reason });
   };
-  for await (const { input, result } of convertInputs(inputs, settings, fail)) {
+  for await (const { input, result } of convertInputs(inputs, settings, fail, (path, reason) => io.stderr.write(`news-parse: left out ${path}: ${reason}\n`))) {
     if (!result.document) {
       const err = failureError(input.path, result);
       if (!(err instanceof InputError)) throw err;

@@ -58,7 +58,7 @@ export async function commandReview(inputs: string[], opts: ReviewCommandOptions
     rows.push({ input, error: reason });
     exit = Math.max(exit, code);
   };
-  for await (const { input: page, result } of convertInputs(inputs, settings, (path, reason) => fail(path, reason))) {
+  for await (const { input: page, result } of convertInputs(inputs, settings, (path, reason) => fail(path, reason), (path, reason) => io.stderr.write(`news-parse: left out ${path}: ${reason}\n`))) {
     const input = result.page !== null ? `${page.path} page ${result.page}` : page.path;
     if (!result.document) {
       const err = failureError(page.path, result);

@@ -15,8 +15,10 @@ export async function* convertInputs(
   inputs: readonly string[],
   settings: ConvertSettings,
   onFail: (path: string, reason: string) => void,
+  /** Files a walk or glob found that are not pages (METS, JSON, …), and globs that match nothing: said, not failed. */
+  onSkip: (path: string, reason: string) => void = () => {},
 ): AsyncGenerator<{ input: PageInput; result: PageResult }> {
-  for await (const input of collectInputs(inputs, (path, err) => onFail(path, `cannot list: ${fsReason(err)}`))) {
+  for await (const input of collectInputs(inputs, (path, err) => onFail(path, `cannot list: ${fsReason(err)}`), onSkip)) {
     if ('missing' in input) {
       onFail(input.path, input.missing);
       continue;

@@ -66,6 +66,19 @@ describe('a folder walk takes only pages', () => {
   });
 });
 
+describe('--issue walks the same way', () => {
+  it('an issue folder with its METS file: the METS is left out, the three pages make the issue', async () => {
+    const issue = join(dir, 'issue');
+    mkdirSync(issue, { recursive: true });
+    for (const f of ['a-back.txt', 'b-front.txt', 'c-inside.txt']) copyFileSync(join('fixtures/issue-three-pages-jumps', f), join(issue, f));
+    copyFileSync(join(tree, 'issue_mets.xml'), join(issue, 'mets.xml'));
+    const io = memoryIO();
+    expect(await run([issue, '--issue'], io)).toBe(0);
+    expect(io.err()).toBe(`news-parse: left out ${issue}/mets.xml: a METS file (the structure of an issue, not a page; give the ALTO pages it points to)\n`);
+    expect(JSON.parse(io.out()).pages).toHaveLength(3);
+  });
+});
+
 describe('globs', () => {
   it('brace expansion and character classes work', async () => {
     const braces = await batch([`${tree}/{a-page.txt,sub/*.xml}`]);
