@@ -392,8 +392,8 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
   }
   if (options.headerZone !== false) claimHeaderZone(out, resolved, markers);
   claimIsolatedSections(out, resolved, markers);
-  claimColumnLabels(out, resolved);
   readInContext(out, resolved, markers, pauseEnds, options.joinedColumns === true);
+  keepTrailingCredits(out, pauseEnds);
   return out;
 }
 
@@ -471,17 +471,53 @@ const SIGNED_ROLES: ReadonlySet<Role> = new Set(['body', 'subheading', 'dateline
  * author over running text (（秋帆） ⏎ 西湖之遊、以春爲最、…) are no labels:
  * group-blocks reads those.
  */
-function claimColumnLabels(out: ClassifiedLine[], resolved: boolean[]): void {
-  let prev: ClassifiedLine | null = null;
+function isColumnLabel(out: ClassifiedLine[], resolved: boolean[], i: number): boolean {
+  const line = out[i]!;
+  if (line.rule !== 'bracketed-signoff' || SERIAL_NUMBER.test(line.inner ?? '')) return false;
+  const above = lineAbove(out, i);
+  if (above !== null && SIGNED_ROLES.has(above.role)) return false;
+  const next = nextContent(out, i + 1);
+  if (next < 0 || resolved[next]) return false;
+  // Right under a headline the bracket may be its author over the first line of text
+  // (雨中看花 ⏎ （林溪） ⏎ 春雨連綿了一週，院子裏的): then only a line of headline shape makes it a label.
+  const underHeadline = above !== null && (above.role === 'title' || above.role === 'kicker' || above.role === 'subheadline');
+  return underHeadline ? titleLike(out[next]!, out[next]!.column) : titleUnderLabel(out[next]!);
+}
+
+const HEADLINE_ROLES: ReadonlySet<Role> = new Set(['title', 'kicker', 'subheadline', 'display']);
+
+/**
+ * Pass 4: a credit printed on its own line at a story's end — a reporter line
+ * (記者林泊志) or a bare dateline (（新华社电）) after the last sentence, with the
+ * next headline, a column label or the page's end after it — closes that
+ * story: it is the story's last paragraph, as the page prints it. As a byline
+ * or dateline it would open a new article holding nothing else.
+ */
+function keepTrailingCredits(out: ClassifiedLine[], pauseEnds: boolean): void {
   for (let i = 0; i < out.length; i++) {
     const line = out[i]!;
-    if (line.role === 'blank') continue;
-    if (line.rule === 'bracketed-signoff' && (prev === null || !SIGNED_ROLES.has(prev.role))) {
-      const next = nextContent(out, i + 1);
-      if (next >= 0 && !resolved[next] && titleUnderLabel(out[next]!) && !SERIAL_NUMBER.test(line.inner ?? '')) toFurniture(line, 'label', 'column-label');
-    }
-    prev = line;
+    // A photographer's credit under a caption stays a byline: group-blocks gives it to the photo's text.
+    const photo = line.role === 'byline' && /摄|攝/u.test(line.byline!.credit ?? '');
+    const credit = (line.role === 'byline' && !photo) || (line.role === 'dateline' && line.dateline!.rest === '' && line.dateline!.reporter === null);
+    if (!credit) continue;
+    const above = lineAbove(out, i);
+    if (above === null || (above.role !== 'body' && above.role !== 'subheading') || !endsSentence(above.text, pauseEnds)) continue;
+    let j = i + 1;
+    while (j < out.length && out[j]!.role === 'blank') j++;
+    const next = out[j];
+    if (next !== undefined && !HEADLINE_ROLES.has(next.role) && next.rule !== 'column-label') continue;
+    line.role = 'body';
+    line.rule = 'trailing-credit';
+    line.byline = undefined;
+    line.dateline = undefined;
+    line.standalone = true;
   }
+}
+
+/** The first non-blank line above line i (furniture too), or null at the page's top. */
+function lineAbove(out: ClassifiedLine[], i: number): ClassifiedLine | null {
+  for (let j = i - 1; j >= 0; j--) if (out[j]!.role !== 'blank') return out[j]!;
+  return null;
 }
 
 /**
@@ -545,7 +581,9 @@ function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: Mark
     const line = out[i]!;
     if (isBlankOrFurniture(line)) continue;
     if (resolved[i]) {
-      prev = line;
+      // Decided here, not in pass 1: whether the line above is text to sign off is known only now.
+      if (isColumnLabel(out, resolved, i)) toFurniture(line, 'label', 'column-label');
+      else prev = line;
       continue;
     }
     const d = bodyTypeOnly(line, decide(out, resolved, markers, pauseEnds, joinedColumns, i, prev), out[i + 1] ?? null);
@@ -645,12 +683,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
 
 /** The content line before line i is a column label. */
 function underLabel(out: ClassifiedLine[], i: number): boolean {
-  for (let j = i - 1; j >= 0; j--) {
-    const l = out[j]!;
-    if (l.role === 'blank') continue;
-    return l.rule === 'column-label';
-  }
-  return false;
+  return lineAbove(out, i)?.rule === 'column-label';
 }
 
 const BOUNDARY_ROLES: ReadonlySet<Role> = new Set(['furniture', 'byline', 'dateline', 'signoff', 'jump', 'endmark', 'display']);
