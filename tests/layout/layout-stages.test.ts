@@ -113,6 +113,21 @@ describe('layout stages', () => {
     expect(end.hint?.display).toBe('body');
   });
 
+  it('a kicker ending in a quoted name is a kicker; a line ending in a quoted sentence is not', () => {
+    const page = [
+      ...column(100, 100, 6, 20, '甲'),
+      line('全市各个社区迎来一年一度的“春风行动”', 100, 600),
+      line('六个小区加装电梯', 100, 670, 2 * B),
+      ...column(100, 790, 4, 20, '乙'),
+    ];
+    const all = analyseLayout(page).zones.flatMap((z) => z.lines);
+    expect(all.find((l) => l.text.startsWith('全市'))!.hint?.display).toBe('kicker');
+    const said = [...page];
+    said[6] = line('全市各个社区都说今年的春天来得早。”', 100, 600);
+    const all2 = analyseLayout(said).zones.flatMap((z) => z.lines);
+    expect(all2.find((l) => l.text.startsWith('全市'))!.hint?.display).toBe('body');
+  });
+
   it('a boxed column label read by OCR with its rules as | or [ over a headline is a label, not a headline line', () => {
     const page = [
       ...column(100, 100, 6, 20, '甲'),

@@ -138,8 +138,10 @@ function kickerLike(b: Block): boolean {
   const last = b.lines[b.lines.length - 1]!.line.text.trim();
   const end = last.charAt(last.length - 1);
   if ('。！？!?'.includes(end)) return false;
-  // A closing bracket or quote ends a label (（人民论坛）) but also a story's last line or its sign-off.
-  if ('）)」”』'.includes(end) && (b.lines.length > 1 || b.lines[0]!.chars > T.labelMaxChars)) return false;
+  // A closing bracket ends a label (（人民论坛）) but also a story's sign-off; a closing quote ends a quoted
+  // sentence (…说。”) on a story's last line, or a quoted name in a kicker (迎来一年一度的“春风行动”).
+  if ('）)'.includes(end) && (b.lines.length > 1 || b.lines[0]!.chars > T.labelMaxChars)) return false;
+  if ('」”』'.includes(end) && '。！？!?…'.includes(last.charAt(last.length - 2))) return false;
   return b.kind === 'body' || b.lines.length <= 2;
 }
 
