@@ -68,14 +68,27 @@ describe('similarity', () => {
     expect([map.lo[5], map.hi[5]]).toEqual([6, 6]);
   });
 
-  it('is fast on page-sized input', () => {
+  // The bit-parallel LCS works in 32-bit words: page-sized texts cross many word
+  // boundaries, where a carry lost would show as a length off by one or more.
+  it('gives the textbook LCS length on page-sized input', () => {
     const next = rng(7);
-    const alphabet = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质';
+    const alphabet = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之';
+    const naive = (a: string, b: string): number => {
+      let prev = new Array<number>(b.length + 1).fill(0);
+      for (let i = 1; i <= a.length; i++) {
+        const row = new Array<number>(b.length + 1).fill(0);
+        for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
+        prev = row;
+      }
+      return prev[b.length]!;
+    };
+    for (const [la, lb] of [[1200, 1000], [65, 700], [333, 97]] as const) {
+      const a = randomText(next, la, alphabet);
+      const b = randomText(next, lb, alphabet);
+      expect(lcsLength(toCodes(a), toCodes(b))).toBe(naive(a, b));
+    }
     const a = randomText(next, 1200, alphabet);
     const b = a.slice(0, 500) + randomText(next, 40, alphabet) + a.slice(560);
-    const t0 = performance.now();
-    for (let k = 0; k < 100; k++) lcsLength(toCodes(a), toCodes(randomText(next, 1000, alphabet)));
-    for (let k = 0; k < 20; k++) alignOffsets(toCodes(a), toCodes(b));
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(alignOffsets(toCodes(a), toCodes(b)).distance).toBeLessThanOrEqual(120);
   });
 });
