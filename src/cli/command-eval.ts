@@ -17,7 +17,7 @@
  */
 import { stat, writeFile } from 'node:fs/promises';
 import { parseJson } from '../io/parse-json.js';
-import { readRegularFile, readRegularText } from '../io/read-regular.js';
+import { notRegularForWriting, readRegularFile, readRegularText } from '../io/read-regular.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { convertPage } from '../convert/convert-page.js';
 import { stripPageExtension } from '../convert/readers.js';
@@ -331,6 +331,8 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
 
   if (opts.updateBaseline && baselinePath) {
     const baseline = makeBaseline(totals, pageMetrics);
+    const special = notRegularForWriting(baselinePath);
+    if (special) throw new UserError(`${opts.baseline}: cannot write: ${special}`);
     try {
       await writeFile(baselinePath, JSON.stringify(baseline, null, 2) + '\n');
     } catch (err) {

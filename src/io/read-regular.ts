@@ -8,7 +8,7 @@
  * between the check and the read), and only a regular file is read. Anything
  * else is a `NotRegularFileError` whose message names what it is.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 
 /** A path that names something other than a regular file (or a symlink to one). */
 export class NotRegularFileError extends Error {
@@ -111,4 +111,13 @@ export function readHead(path: string, first: number, enough: (head: Uint8Array)
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Why `path` must not be written as a file: it exists and is not a regular file (writing to a FIFO
+ * waits for a reader forever). Null when it is a regular file or does not exist yet.
+ */
+export function notRegularForWriting(path: string): string | null {
+  const s = statSync(path, { throwIfNoEntry: false });
+  return s && !s.isFile() ? new NotRegularFileError(what(s)).message.replace('only regular files are read', 'only regular files are written') : null;
 }

@@ -88,6 +88,12 @@ describe.skipIf(!hasMkfifo)('only regular files are read', () => {
     expect(baseline.code).toBe(2);
     expect(errLines(baseline.stderr)).toHaveLength(1);
     expect(baseline.stderr).toMatch(/baseline\.json: is a FIFO/);
+    if (!process.env['CI']) {
+      // --update-baseline is refused under CI before it gets this far.
+      const update = await runCli(['eval', 'tree/a-page.txt', '--gold', 'gold.json', '--baseline', 'baseline.json', '--update-baseline'], { cwd: dir, timeoutMs: TIMEOUT });
+      expect(update.code).toBe(2);
+      expect(errLines(update.stderr)).toEqual(['news-parse: baseline.json: cannot write: is a FIFO (named pipe), not a regular file: only regular files are written']);
+    }
     const gold = await runCli(['eval', 'cases'], { cwd: dir, timeoutMs: TIMEOUT });
     expect(gold.code).toBe(2);
     expect(errLines(gold.stderr)).toHaveLength(1);
