@@ -29,6 +29,7 @@ const MESSAGES = {
       `${a.lines} line${a.lines === 1 ? '' : 's'} (first: line ${a.first}) hold${a.lines === 1 ? 's' : ''} the text of two neighbouring columns, joined by the extractor across a narrow gutter; \`pdftotext -layout\`, the PDF itself or ALTO/hOCR input reads this page correctly`,
   },
   DISPLAY_WITHOUT_STORY: { severity: 'info', text: (_: Record<string, never>) => 'display type over a few lines that never end a sentence (an advertisement, a box of figures): left unassigned, not an article' },
+  LAYOUT_TEXT_PLACED: { severity: 'info', text: (a: { detail: string }) => `text read as positioned pieces: ${a.detail}` },
   LAYOUT_BY_GEOMETRY: { severity: 'info', text: (a: { columns: number; body: number; stories: number }) => `read by geometry: ${a.columns} columns, body type ${a.body}, ${a.stories} stories under headlines` },
   PAIRED_FAR_FROM_BODY: { severity: 'info', text: (a: { score: number }) => `headline paired with text elsewhere on the page by content (score ${a.score})` },
   DATE_UNREADABLE: { severity: 'warning', text: (a: { printed: string; problem: string }) => `page date "${a.printed}" not read as a date (${a.problem}); page.date.iso is null` },

@@ -4,7 +4,8 @@
  * or imports node:*.
  *
  * Two roads share the text stages:
- *  - positioned input (PDF glyphs, ALTO/hOCR boxes): the layout stages
+ *  - positioned input (PDF glyphs, ALTO/hOCR boxes, pdftotext -layout text
+ *    cut into pieces by src/io/read-layout-text.ts): the layout stages
  *    (src/core/layout: measure-type → find-columns → find-furniture →
  *    build-blocks → order-blocks → assign-zones) put the lines in reading
  *    order and cut the page into stories by geometry; the text stages then run
@@ -216,7 +217,8 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
 
   let articles: Article[];
   let lines = input;
-  const positioned = options.format !== undefined && options.format !== 'text' && isPositioned(input);
+  // Boxes come only from readers (a -layout text page read as positioned pieces is still format text).
+  const positioned = options.format !== undefined && isPositioned(input);
   if (positioned) {
     const layout = analyseLayout(input);
     lines = [...layout.zones.flatMap((z) => z.lines), ...layout.secondReads, ...layout.unplaced];

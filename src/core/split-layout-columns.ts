@@ -24,7 +24,7 @@ import { appendAll } from './arrays.js';
  * A run of text in a line. `start`/`end` count characters (code points), as
  * layout extraction pads columns; `from`/`to` are the string offsets.
  */
-interface Segment {
+export interface Segment {
   start: number;
   end: number;
   from: number;
@@ -35,7 +35,7 @@ interface Segment {
 }
 
 /** A wide gap: three or more spaces between text. */
-const GAP = /\S {3,}\S/;
+export const GAP = /\S {3,}\S/;
 /** A page is read by columns when this share of its non-blank lines (and at least MIN_LINES) have a wide gap. */
 const MIN_SHARE = 0.3;
 const MIN_LINES = 5;
@@ -44,12 +44,12 @@ const MIN_LINES = 5;
  * figures) are short. Below this median length the gaps are a table's, and its
  * rows must stay rows.
  */
-const MIN_PIECE = 8;
+export const MIN_PIECE = 8;
 /** Segment starts within this many characters of each other start the same column (paragraph indents). */
-const INDENT = 4;
+export const INDENT = 4;
 
 /** Pieces of a line between runs of two or more spaces (words inside one column are one space apart). */
-function segmentsOf(text: string): Segment[] {
+export function segmentsOf(text: string): Segment[] {
   const out: Segment[] = [];
   let cp = 0; // characters before offset i
   let open: { start: number; from: number } | null = null;
@@ -78,7 +78,7 @@ function segmentsOf(text: string): Segment[] {
 }
 
 /** Column starts: positions where many segments begin, nearby starts (indents) counted with the commonest. */
-function columnStarts(rows: Segment[][], wideRows: number): number[] {
+export function columnStarts(rows: Segment[][], wideRows: number): number[] {
   const counts = new Map<number, number>();
   for (const row of rows) for (const s of row) counts.set(s.start, (counts.get(s.start) ?? 0) + 1);
   const clusters: { anchor: number; first: number; count: number }[] = [];
@@ -96,7 +96,7 @@ function columnStarts(rows: Segment[][], wideRows: number): number[] {
     .sort((a, b) => a - b);
 }
 
-function medianLength(segments: Segment[]): number {
+export function medianLength(segments: Segment[]): number {
   if (segments.length === 0) return 0;
   const lengths = segments.map((s) => s.end - s.start).sort((a, b) => a - b);
   return lengths[lengths.length >> 1]!;
