@@ -38,6 +38,7 @@
  * option such as PDF `--pages`).
  */
 import { parseTextLines, readTextLines } from '../index.js';
+import { diagnostic } from '../core/messages.js';
 import type { InputFormat, InputLine, NewsDocument } from '../core/model.js';
 import type { ParseOptions } from '../core/options.js';
 import { binaryHead } from '../core/decode.js';
@@ -117,9 +118,26 @@ export const READERS: readonly ReaderRow[] = [
     format: 'text',
     extensions: ['.txt'],
     sniff: () => true,
-    load: async () => (bytes, ctx) => {
-      const read = readTextLines(bytes, { path: ctx.parse.path ?? null, ...(ctx.settings.encoding ? { encoding: ctx.settings.encoding } : {}) });
-      return { document: parseTextLines(read, ctx.parse), lines: read.lines };
+    load: async () => {
+      const { readLayoutText } = await import('../io/read-layout-text.js');
+      return (bytes, ctx) => {
+        const read = readTextLines(bytes, { path: ctx.parse.path ?? null, ...(ctx.settings.encoding ? { encoding: ctx.settings.encoding } : {}) });
+        // pdftotext -layout text (columns side by side, padded with spaces) is read as positioned pieces,
+        // unless --input-format text asks for the text road.
+        const placed = ctx.settings.inputFormat === 'auto' ? readLayoutText(read.lines) : null;
+        if (!placed) return { document: parseTextLines(read, ctx.parse), lines: read.lines };
+        // The decoding's repairs name input lines; the core numbers the pieces (their rows' first to last piece).
+        const pieces = new Map<number, [number, number]>();
+        placed.rows.forEach((row, i) => {
+          const range = pieces.get(row);
+          pieces.set(row, range ? [range[0], i + 1] : [i + 1, i + 1]);
+        });
+        const repairs = read.repairs.map((r) => ({ ...r, lines: [pieces.get(r.lines[0])?.[0] ?? 1, pieces.get(r.lines[1])?.[1] ?? placed.lines.length] as [number, number] }));
+        const source = { ...read.source, lines: placed.lines.length, lineIds: placed.lineIds };
+        const document = parseTextLines({ lines: placed.lines, source, repairs, warnings: read.warnings }, { ...ctx.parse, format: 'text' });
+        document.warnings.push(diagnostic('LAYOUT_TEXT_PLACED', { detail: placed.detail }));
+        return { document, lines: placed.lines };
+      };
     },
   },
 ];

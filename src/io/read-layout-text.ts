@@ -1,0 +1,634 @@
+/**
+ * `pdftotext -layout` text as a positioned page. Such text keeps the page's
+ * columns side by side, padded with spaces: character columns stand for x and
+ * rows for y. When a page clearly has that shape (many rows cut by wide gaps
+ * of spaces at the same character positions down the page), each row is cut
+ * at its gutters into pieces, and each piece becomes a line with a box (page
+ * units: one character cell across, rows LINE_PITCH apart) and an estimated
+ * type size, so the page takes the layout road (src/core/layout) like ALTO,
+ * hOCR and PDF input. When the shape is not clear the text road keeps it
+ * (`readLayoutText` returns null).
+ *
+ * What pdftotext -layout loses, and how it is made up for:
+ *  - x drifts: pdftotext places each of its own text blocks from the block
+ *    to its left, so one column starts a few cells further right in one stretch
+ *    of the page than in another. Pieces are put on their column's start, keeping
+ *    their offset from the column's local left edge (an indent, a centred
+ *    headline).
+ *  - rows are not evenly spaced, nor strictly in y order: lines of neighbouring
+ *    columns whose baselines differ a little get rows of their own (a staircase
+ *    of rows each holding one column). A row's y is the least that keeps every
+ *    column's lines a row apart (the longest path through each column's chain
+ *    of lines), then as late as the lines below it allow (`foldRows`), so a
+ *    staircase folds back to the lines it stands for; a blank row adds a row.
+ *  - type sizes are gone: a piece is estimated to be display type from what
+ *    the text still shows (`markDisplay`: short unpunctuated lines in rows most
+ *    columns leave empty or with white above and below, centred lines, lines
+ *    in a stack with display type) and given DISPLAY_SIZE, or more when the
+ *    lines of its stack stand rows apart; the reason goes into the evidence
+ *    (`display`, and the LAYOUT_TEXT_PLACED diagnostic counts them).
+ *  - a centred headline's width is gone (each glyph one cell): it is given the
+ *    columns it stands centred over (`centredSpan`).
+ *  - a large glyph is packed into one cell, so the next column's text may start
+ *    one space after a headline on the same row: such a row is cut at that space.
+ * Only spaces are dropped, so every character of the input is in a piece.
+ */
+import type { InputLine } from '../core/model.js';
+import { columnStarts, GAP, INDENT, medianLength, MIN_PIECE, segmentsOf, type Segment } from '../core/split-layout-columns.js';
+import { endsSentence } from '../core/chars.js';
+
+/**
+ * Page units between two rows: body type is 1 unit, so leading is 0.5 — as on
+ * printed pages (0.35–0.55 em), under the layout road's block gap (0.9 em) and
+ * its furniture gap (0.6 em: a bottom row of short body lines must not pass
+ * for a furniture strip).
+ */
+const LINE_PITCH = 1.5;
+/** Size given to a piece estimated to be display type: over the layout road's headlineRatio (1.3) with room. */
+const DISPLAY_SIZE = 1.6;
+/** Size of a kicker: smaller than DISPLAY_SIZE by more than the layout road's blockSizeRatio (1.3), so it is a block of its own. */
+const KICKER_SIZE = 1.15;
+/** A kicker is at most this share of the headline under it (kickers run to 4–8 characters over headlines of 10–16 on the pages seen). */
+const KICKER_SHARE = 0.7;
+/**
+ * The shape test. A -layout page has a wide gap (3+ spaces between text) on
+ * most rows of running text; plain pdftotext output and hard-wrapped text have
+ * almost none. At least this share of the non-blank rows, and MIN_WIDE_ROWS.
+ */
+const MIN_WIDE_SHARE = 0.4;
+const MIN_WIDE_ROWS = 8;
+/**
+ * …and the pieces must sit on the columns: at least this share of the pieces of
+ * the wide rows start near a column start (a table's cells or a scatter of words
+ * do not).
+ */
+const MIN_ON_COLUMN = 0.7;
+/**
+ * A row may stand up to this many rows above the row printed before it: in a
+ * staircase (a few columns' lines, each on rows of their own) the later rows'
+ * lines stand beside the earlier ones, not under them.
+ */
+const FOLD_SLACK = 4;
+/** Cells a character of display type is taken to cover: pdftotext packs each large glyph into one cell, and headlines are set at about twice the body size. */
+const DISPLAY_CELLS = 2;
+/** A furniture strip's pieces are at most this long (the layout road's furnitureMaxChars). */
+const STRIP_MAX_CHARS = 28;
+/** Rows of white put under a top furniture strip. */
+const STRIP_GAP_ROWS = 1;
+/**
+ * Cells a glyph of a centred headline may cover, least and most: headlines are
+ * set at 1.5–4× the body size, and a body glyph is about one cell.
+ */
+const CENTRED_SCALE = [1.5, 4] as const;
+/** Pieces in a column are neighbours when their folded rows are at most this far apart (a headline line at up to 2.5× body). */
+const NEIGHBOUR_ROWS = 2.5;
+/** Printed rows looked through for a neighbour (a staircase of up to eight columns, a row each). */
+const NEIGHBOUR_SCAN = 16;
+/** A display stack's type size per folded row between its lines (page units a row): a line of type takes about 1.25 its size. */
+const STACK_SIZE_PER_ROW = 0.8;
+/** No display type is estimated larger than this (× body). */
+const MAX_SIZE = 4;
+/** Rows of white looked for beside a piece. */
+const WHITE_ROWS = 1;
+/** Rows above and below a piece looked at for its column's local left edge (pdftotext's x drift is piecewise by its own blocks). */
+const LOCAL_ROWS = 6;
+/** A piece starting more than this many cells right of its column's local left edge is set in from it (centred), not indented. */
+const MAX_INDENT = 4;
+/** A piece at most this share of its column's body line length is short (a headline, a last line of a paragraph). */
+const SHORT_SHARE = 0.8;
+/** Each side of a single space that cuts a row after a large-glyph headline holds at least this many characters. */
+const GLUED_MIN_CHARS = 4;
+/**
+ * A short line in a row that holds pieces in at most this share of the page's
+ * columns is display type: body text fills every column of its rows, and a
+ * bold intertitle (body size) sits in a full row, while a headline's large
+ * type takes rows of its own (on the generated tune pages 110 of 142 headline
+ * lines and 1 of 50 intertitles are in such rows).
+ */
+const SPARSE_ROW_SHARE = 0.5;
+/** A short line with white beside it has at least this many characters to be taken for a headline (a lone 图 or 文 is not). */
+const ISOLATED_MIN_CHARS = 4;
+/** Text after a single space starting this close to a column start is that column's line across a narrow gutter. */
+const GLUED_ON_COLUMN = 3;
+
+const HAN = /\p{Script=Han}/u;
+/** A subheadline (——…) under a headline is smaller type: not spread into. */
+const SUBHEAD_START = /^[—－-]{2}/u;
+/** A byline, dateline or photo credit (〔記者…〕, （记者…）, 本报讯, 新华社…, …摄): short and unpunctuated like a headline, but body-sized. */
+const BYLINE_START = /^[（(〔【［[]|^(?:本[报報]|新[华華]社|中央社)|[记記]者|[摄攝]$/u;
+/** Marks a line of running text stops at mid-sentence: a piece ending with one goes on in the next line. */
+const PAUSE_END = /[，；：、,;]\s*$/u;
+
+/** Prose, not display type: the piece ends a sentence, or stops at a pause in one. */
+function isProse(text: string): boolean {
+  return endsSentence(text, true) || PAUSE_END.test(text);
+}
+
+/** One piece of a row: a run of text between gutters. */
+interface Piece {
+  row: number;
+  seg: Segment;
+  /** Column the piece starts in, and the last column it reaches. */
+  c1: number;
+  c2: number;
+  /** x of its left edge after the drift is taken out, and its width (cells). */
+  x0: number;
+  w: number;
+  /** The piece ended at a single space before another column's text (a large glyph before it). */
+  gluedBefore: boolean;
+  /** The piece was cut from the end of a large-glyph headline. */
+  gluedAfter: boolean;
+  display: boolean;
+  /** Estimated type size (body 1). */
+  size: number;
+  /** Display type over a longer display line: a kicker, given KICKER_SIZE. */
+  kicker?: boolean;
+  why: string;
+}
+
+export interface LayoutTextRead {
+  /** One line per piece, in row order (left to right within a row), with boxes and sizes. */
+  lines: InputLine[];
+  /** `L<row>:<cell>`: the input line and the character column each piece came from. */
+  lineIds: string[];
+  /** What the reader found, for the document's evidence. */
+  detail: string;
+  /** For each line, why it was estimated to be display type (null: body type). */
+  display: (string | null)[];
+  /** For each line, the number of the input line its piece was cut from. */
+  rows: number[];
+}
+
+/**
+ * Cut a segment at a single space where another column's text starts: across
+ * a narrow gutter (a column's line, then text starting on the next column), or
+ * after a headline set in large glyphs that pdftotext packed one to a cell (a
+ * single space between Han characters in a row most columns leave empty).
+ */
+function splitGlued(seg: Segment, starts: number[], sparse: boolean): Segment[] {
+  const text = seg.text;
+  const cps = [...text];
+  for (let i = GLUED_MIN_CHARS; i < cps.length - 1; i++) {
+    if (cps[i] !== ' ' || cps[i + 1] === ' ') continue;
+    const left = cps.slice(0, i).join('');
+    const right = cps.slice(i + 1).join('');
+    // A narrow gutter: the text before the space is a column's line (it starts on a column) and the text after it starts on the next.
+    const onColumn = starts.some((c) => seg.start >= c - 1 && seg.start <= c + INDENT) && starts.some((c) => Math.abs(seg.start + i + 1 - c) <= GLUED_ON_COLUMN);
+    // Packed large glyphs: a row of prose does not pause at a single space between Han characters, and a headline does not end a sentence.
+    const packed = sparse && HAN.test(cps[i - 1]!) && HAN.test(cps[i + 1]!) && !isProse(left) && !BYLINE_START.test(left) && cps.length - i - 1 >= GLUED_MIN_CHARS;
+    if (!onColumn && !packed) continue;
+    const fromRight = seg.from + left.length + 1;
+    const a: Segment = { start: seg.start, end: seg.start + i, from: seg.from, to: seg.from + left.length, text: left, column: 0 };
+    const b: Segment = { start: seg.start + i + 1, end: seg.end, from: fromRight, to: seg.to, text: right, column: 0 };
+    return [a, ...splitGlued(b, starts, sparse)];
+  }
+  return [seg];
+}
+
+/** Index of the last column start at or left of `at` (with a cell of slack), or 0. */
+function columnAt(starts: number[], at: number): number {
+  let k = 0;
+  for (let i = 0; i < starts.length; i++) if (starts[i]! <= at + 2) k = i;
+  return k;
+}
+
+/**
+ * The page's pieces and columns, or null when the text does not have the
+ * -layout shape (then the text road reads it).
+ */
+export function readLayoutText(input: InputLine[]): LayoutTextRead | null {
+  // One page only: text after a form feed is another page, which this reader does not place.
+  const ff = input.findIndex((l) => l.text.includes('\f'));
+  if (ff >= 0 && input.slice(ff + 1).some((l) => l.text.trim() !== '')) return null;
+  if (input.some((l) => l.text.includes('\t'))) return null;
+  const page = input.map((l) => l.text.replace(/\f/gu, ' '));
+  const nonBlank = page.filter((t) => t.trim() !== '').length;
+  const wide = page.filter((t) => GAP.test(t)).length;
+  if (wide < MIN_WIDE_ROWS || wide < MIN_WIDE_SHARE * nonBlank) return null;
+  const rows = page.map((t) => (t.trim() === '' ? [] : segmentsOf(t)));
+  if (medianLength(rows.flatMap((r) => (r.length > 1 ? r : []))) < MIN_PIECE) return null;
+  const starts = columnStarts(rows, wide);
+  if (starts.length < 2) return null;
+  let onColumn = 0;
+  let inWide = 0;
+  for (const r of rows) {
+    if (r.length < 2) continue;
+    for (const s of r) {
+      inWide++;
+      if (starts.some((c) => s.start >= c - 1 && s.start <= c + INDENT)) onColumn++;
+    }
+  }
+  if (onColumn < MIN_ON_COLUMN * inWide) return null;
+
+  const pieces: Piece[][] = rows.map((segs, row) => {
+    const out: Piece[] = [];
+    for (const s of segs) {
+      // Packed large glyphs only in a row most columns leave empty (a headline's row); elsewhere a single space is a space in the text.
+      const parts = splitGlued(s, starts, segs.length <= SPARSE_ROW_SHARE * starts.length);
+      parts.forEach((seg, i) => {
+        // Text after one space that starts on a column is the next column's (a narrow gutter); elsewhere it follows packed large glyphs.
+        const glued = i > 0 && !starts.some((c) => Math.abs(seg.start - c) <= GLUED_ON_COLUMN);
+        const gluedNext = i + 1 < parts.length && !starts.some((c) => Math.abs(parts[i + 1]!.start - c) <= GLUED_ON_COLUMN);
+        out.push({ row, seg, c1: 0, c2: 0, x0: seg.start, w: seg.end - seg.start, gluedBefore: gluedNext, gluedAfter: glued, display: false, size: 1, why: '' });
+      });
+    }
+    return out;
+  });
+  placeColumns(pieces, starts);
+  const bodyLen = bodyLengths(pieces, starts);
+  const strip = stripRow(pieces);
+  // Rows folded once to find each piece's neighbours in its column, and again once display type has its width.
+  const rowY0 = foldRows(pieces, starts.length);
+  markDisplay(pieces, starts, bodyLen, rowY0, strip);
+  widenDisplay(pieces, starts, bodyLen);
+  markKickers(pieces, rowY0);
+  sizeStacks(pieces, foldRows(pieces, starts.length));
+  // The last fold knows the sizes: a large headline's lines take more than a row.
+  const rowY = foldRows(pieces, starts.length);
+  standStripApart(strip, rowY);
+
+  const lines: InputLine[] = [];
+  const lineIds: string[] = [];
+  const display: (string | null)[] = [];
+  const inputRows: number[] = [];
+  let displayCount = 0;
+  const reasons = new Map<string, number>();
+  for (const list of pieces) {
+    for (const p of list) {
+      const y = rowY[p.row]! * LINE_PITCH;
+      const size = p.size;
+      const w = p.w;
+      // Type is centred on its row: display type reaches into the leading above and below.
+      const box: [number, number, number, number] = [p.x0, y + 0.5 - size / 2, p.x0 + w, y + 0.5 + size / 2];
+      lines.push({ n: lines.length + 1, text: p.seg.text, hint: { bbox: box, size, blockStart: false } });
+      lineIds.push(`L${input[p.row]!.n}:${p.seg.start}`);
+      display.push(p.display ? p.why : null);
+      inputRows.push(input[p.row]!.n);
+      if (p.display) {
+        displayCount++;
+        reasons.set(p.why, (reasons.get(p.why) ?? 0) + 1);
+      }
+    }
+  }
+  const why = [...reasons].map(([k, v]) => `${v} ${k}`).join(', ');
+  const detail = `pdftotext -layout shape: ${wide} of ${nonBlank} rows cut by gutters, columns at cells ${starts.join(', ')}; ${lines.length} pieces, ${displayCount} estimated display type${why ? ` (${why})` : ''}`;
+  return { lines, lineIds, detail, display, rows: inputRows };
+}
+
+/**
+ * Columns of every piece, and its x with pdftotext's drift taken out: a piece
+ * keeps its offset from the local left edge of its column (the commonest start
+ * of that column's pieces in nearby rows).
+ */
+function placeColumns(pieces: Piece[][], starts: number[]): void {
+  for (const list of pieces) {
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i]!;
+      if (p.gluedAfter) {
+        // Right of a large-glyph headline the cells say nothing of x: the glyphs were about two cells wide each.
+        const left = list[i - 1]!;
+        p.c1 = columnAt(starts, left.seg.start + 2 * (left.seg.end - left.seg.start));
+      } else p.c1 = columnAt(starts, p.seg.start);
+    }
+  }
+  for (const list of pieces) {
+    for (const p of list) {
+      if (p.gluedAfter) {
+        p.x0 = starts[p.c1]!;
+      } else {
+        const local = localLeft(pieces, p.row, p.c1, starts[p.c1]!);
+        const d = p.seg.start - local;
+        p.x0 = starts[p.c1]! + Math.max(0, d);
+      }
+      spanColumns(p, starts);
+    }
+  }
+}
+
+function spanColumns(p: Piece, starts: number[]): void {
+  p.c2 = p.c1;
+  while (p.c2 + 1 < starts.length && p.x0 + p.w > starts[p.c2 + 1]! + 1) p.c2++;
+}
+
+/**
+ * Display pieces cover DISPLAY_CELLS a character, up to the next piece of
+ * their row. A centred display piece alone in its row is a headline centred
+ * over several columns: it is given the widest run of columns over which it
+ * stands centred with its glyphs CENTRED_SCALE cells wide (pdftotext gives
+ * its start cell, not its width), or the span of the centred line above it
+ * (the second line of the headline).
+ */
+function widenDisplay(pieces: Piece[][], starts: number[], bodyLen: number[]): void {
+  let above: Piece | null = null;
+  for (const list of pieces) {
+    if (list.length === 0) continue;
+    let centredHere: Piece | null = null;
+    list.forEach((p, i) => {
+      if (!p.display) return;
+      const next = list[i + 1];
+      const room = next ? next.x0 - 1 - p.x0 : Infinity;
+      // Alone in its row and not flush with its column's left edge.
+      const centred = list.length === 1 && p.x0 > starts[p.c1]!;
+      const span = centred ? centredSpan(p, starts, bodyLen) ?? (above && xOverlaps(above, p) ? ([above.x0, above.x0 + above.w] as const) : null) : null;
+      if (span) {
+        p.x0 = span[0];
+        p.w = span[1] - span[0];
+        p.c1 = columnAt(starts, p.x0);
+        p.why += '; centred over columns';
+        centredHere = p;
+      } else p.w = Math.max(p.w, Math.min(DISPLAY_CELLS * p.w, room));
+      spanColumns(p, starts);
+    });
+    above = centredHere;
+  }
+}
+
+function xOverlaps(a: Piece, b: Piece): boolean {
+  return a.x0 < b.x0 + b.w && b.x0 < a.x0 + a.w;
+}
+
+/** The widest run of columns [left, right] (cells) over which `p` stands centred with glyphs of a plausible width. */
+function centredSpan(p: Piece, starts: number[], bodyLen: number[]): readonly [number, number] | null {
+  const start = p.seg.start;
+  const chars = p.seg.end - p.seg.start;
+  let best: readonly [number, number] | null = null;
+  for (let a = 0; a < starts.length; a++) {
+    if (starts[a]! > start) break;
+    for (let b = a + 1; b < starts.length; b++) {
+      const left = starts[a]!;
+      const right = starts[b]! + bodyLen[b]!;
+      // Centred: as much white right of the glyphs as left of them.
+      const scale = (right - left - 2 * (start - left)) / chars;
+      if (scale < CENTRED_SCALE[0] || scale > CENTRED_SCALE[1]) continue;
+      if (!best || right - left > best[1] - best[0]) best = [left, right];
+    }
+  }
+  return best;
+}
+
+function localLeft(pieces: Piece[][], row: number, col: number, anchor: number): number {
+  const counts = new Map<number, number>();
+  for (let r = Math.max(0, row - LOCAL_ROWS); r <= Math.min(pieces.length - 1, row + LOCAL_ROWS); r++) {
+    for (const p of pieces[r]!) {
+      if (p.gluedAfter || p.c1 !== col) continue;
+      if (Math.abs(p.seg.start - anchor) > INDENT) continue;
+      counts.set(p.seg.start, (counts.get(p.seg.start) ?? 0) + 1);
+    }
+  }
+  let best = anchor;
+  let bestCount = 0;
+  for (const [at, n] of counts) if (n > bestCount || (n === bestCount && at < best)) [best, bestCount] = [at, n];
+  return best;
+}
+
+/**
+ * The page's top row, when it is a furniture strip (page number, masthead,
+ * date, section: several short unpunctuated pieces), stands apart from what
+ * follows in print (a rule, white space), which -layout rows do not show: the
+ * rows below are moved down by STRIP_GAP_ROWS so that the layout road's
+ * furniture stage sees the gap it looks for.
+ */
+function standStripApart(strip: number, rowY: number[]): void {
+  if (strip < 0) return;
+  for (let r = strip + 1; r < rowY.length; r++) rowY[r]! += STRIP_GAP_ROWS;
+}
+
+/** The page's first row when it is a furniture strip (several short unpunctuated pieces), else -1. */
+function stripRow(pieces: Piece[][]): number {
+  const first = pieces.findIndex((list) => list.length > 0);
+  if (first < 0) return -1;
+  const row = pieces[first]!;
+  if (row.length < 2 || row.some((p) => isProse(p.seg.text) || [...p.seg.text.replace(/\s/gu, '')].length > STRIP_MAX_CHARS)) return -1;
+  return first;
+}
+
+/**
+ * y of each row, in rows: the least y that keeps each column's consecutive
+ * lines a row apart, plus a row for each blank row between them. Rows of a
+ * staircase (one column each) share a y; rows where every column moves on
+ * move y on by one.
+ */
+function foldRows(pieces: Piece[][], columns: number): number[] {
+  const rowY = new Array<number>(pieces.length).fill(0);
+  const lastY = new Array<number>(columns).fill(-Infinity);
+  // Rows a piece's type takes (display type estimated larger takes more): two lines stand half of each apart.
+  const lastH = new Array<number>(columns).fill(1);
+  const rowsOf = (p: Piece) => Math.max(1, p.size / (LINE_PITCH * STACK_SIZE_PER_ROW));
+  const lastRow = new Array<number>(columns).fill(-1);
+  // blanksBefore[r]: fully blank rows before row r.
+  const blanksBefore = new Array<number>(pieces.length + 1).fill(0);
+  for (let r = 0; r < pieces.length; r++) blanksBefore[r + 1] = blanksBefore[r]! + (pieces[r]!.length === 0 ? 1 : 0);
+  let prevY = -1;
+  let prevRow = -1;
+  for (let r = 0; r < pieces.length; r++) {
+    const list = pieces[r]!;
+    if (list.length === 0) {
+      rowY[r] = prevY;
+      continue;
+    }
+    const blankRun = prevRow >= 0 ? blanksBefore[r]! - blanksBefore[prevRow + 1]! : 0;
+    // A row none of whose columns has a line yet stands where the row before it does.
+    let chained = -Infinity;
+    for (const p of list) {
+      for (let c = p.c1; c <= p.c2; c++) {
+        if (lastRow[c]! < 0) continue;
+        chained = Math.max(chained, lastY[c]! + (lastH[c]! + rowsOf(p)) / 2 + blanksBefore[r]! - blanksBefore[lastRow[c]! + 1]!);
+      }
+    }
+    // After a blank row the text stands at least a row lower than the text before it.
+    const floor = prevRow >= 0 ? (blankRun > 0 ? prevY + 1 + blankRun : prevY - FOLD_SLACK) : 0;
+    const y = Math.max(floor, chained === -Infinity ? prevY : chained);
+    rowY[r] = y;
+    for (const p of list) {
+      for (let c = p.c1; c <= p.c2; c++) {
+        lastY[c] = y;
+        lastRow[c] = r;
+        lastH[c] = rowsOf(p);
+      }
+    }
+    prevY = y;
+    prevRow = r;
+  }
+  // Then as late as the lines below allow: a column's first lines beside a staircase of another
+  // column's rows stand right above the rest of their column, and the white goes above them.
+  const nextY = new Array<number>(columns).fill(Infinity);
+  const nextRow = new Array<number>(columns).fill(-1);
+  const nextH = new Array<number>(columns).fill(1);
+  for (let r = pieces.length - 1; r >= 0; r--) {
+    const list = pieces[r]!;
+    if (list.length === 0) continue;
+    let late = Infinity;
+    for (const p of list) {
+      for (let c = p.c1; c <= p.c2; c++) {
+        if (nextRow[c]! < 0) continue;
+        late = Math.min(late, nextY[c]! - (nextH[c]! + rowsOf(p)) / 2 - (blanksBefore[nextRow[c]!]! - blanksBefore[r + 1]!));
+      }
+    }
+    if (late !== Infinity && late > rowY[r]!) rowY[r] = late;
+    for (const p of list) {
+      for (let c = p.c1; c <= p.c2; c++) {
+        nextY[c] = rowY[r]!;
+        nextRow[c] = r;
+        nextH[c] = rowsOf(p);
+      }
+    }
+  }
+  return rowY;
+}
+
+/** Rows right above (-1) or below (+1) the piece in which nothing overlaps its span (up to WHITE_ROWS; the page's edge and the furniture strip are white). */
+function whiteRows(pieces: Piece[][], p: Piece, dir: -1 | 1, strip: number): number {
+  let n = 0;
+  for (let r = p.row + dir; n < WHITE_ROWS; r += dir, n++) {
+    if (r < 0 || r >= pieces.length || r === strip) return WHITE_ROWS;
+    if (pieces[r]!.some((q) => xOverlaps(p, q))) break;
+  }
+  return n;
+}
+
+/**
+ * Large type leaves white beside it in -layout rows: the neighbouring columns'
+ * lines take rows of their own. A white row right above and right below (a
+ * bold intertitle, body-sized, has text right above it: on the tune pages 42
+ * of 50 intertitles; two white rows on one side alone caught more intertitles
+ * than headlines there).
+ */
+function whiteBeside(pieces: Piece[][], p: Piece, strip: number): boolean {
+  const up = whiteRows(pieces, p, -1, strip);
+  const down = whiteRows(pieces, p, 1, strip);
+  return up >= 1 && down >= 1;
+}
+
+/**
+ * Display type, estimated from what -layout text still shows. A piece that
+ * ends a sentence is prose. Otherwise it is display type when
+ *  - a single space cut it from the next column's text (its glyphs were packed
+ *    one to a cell: type larger than the cell);
+ *  - it runs across a gutter into the next column (a headline over columns);
+ *  - it is set in from its column's left edge and stops short of its right
+ *    edge (centred), and is short.
+ */
+/**
+ * The next piece above (-1) or below (+1) `p` that overlaps its span, within
+ * NEIGHBOUR_ROWS of folded y: in a staircase the line under a headline line
+ * may be several printed rows further down.
+ */
+function neighbour(pieces: Piece[][], rowY: number[], p: Piece, dir: -1 | 1): Piece | undefined {
+  const y = rowY[p.row]!;
+  for (let r = p.row + dir, steps = 0; r >= 0 && r < pieces.length && steps < NEIGHBOUR_SCAN; r += dir, steps++) {
+    const q = pieces[r]!.find((o) => xOverlaps(o, p));
+    if (q) return Math.abs(rowY[r]! - y) <= NEIGHBOUR_ROWS ? q : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Sizes: body 1; a kicker KICKER_SIZE; display type DISPLAY_SIZE, or more when
+ * the lines of its stack stand several folded rows apart (large type: a
+ * headline at twice the body size takes two rows a line).
+ */
+function sizeStacks(pieces: Piece[][], rowY: number[]): void {
+  for (const list of pieces) {
+    for (const p of list) {
+      if (!p.display) continue;
+      p.size = p.kicker ? KICKER_SIZE : Math.max(p.size, DISPLAY_SIZE);
+      if (p.kicker) continue;
+      const q = neighbour(pieces, rowY, p, 1);
+      if (!q?.display || q.kicker) continue;
+      const step = rowY[q.row]! - rowY[p.row]!;
+      const size = Math.min(MAX_SIZE, Math.max(DISPLAY_SIZE, STACK_SIZE_PER_ROW * step * LINE_PITCH));
+      p.size = Math.max(p.size, size);
+      q.size = Math.max(q.size, size);
+    }
+  }
+}
+
+/**
+ * The other lines of a headline: a short, unpunctuated piece right above or
+ * below a display piece (overlapping it) is display type too — one line of a
+ * two-line headline often has no white beside it. A `——` subheadline and a
+ * byline are not.
+ */
+function spreadDisplay(pieces: Piece[][], rowY: number[], candidate: (p: Piece) => boolean): void {
+  for (let pass = 0; pass < 2; pass++) {
+    for (let r = 0; r < pieces.length; r++) {
+      for (const p of pieces[r]!) {
+        if (p.display || !candidate(p)) continue;
+        const above = neighbour(pieces, rowY, p, -1);
+        const below = neighbour(pieces, rowY, p, 1);
+        if ((above?.display && !above.kicker) || below?.display) {
+          p.display = true;
+          p.why = 'a short line in a stack with display type';
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A display piece right above a longer display piece of its column, at most
+ * KICKER_SHARE of its length, is a kicker: set smaller than the headline, as
+ * kickers are, so that the layout road tells the two apart.
+ */
+function markKickers(pieces: Piece[][], rowY: number[]): void {
+  for (let r = 0; r + 1 < pieces.length; r++) {
+    for (const p of pieces[r]!) {
+      if (!p.display) continue;
+      const under = neighbour(pieces, rowY, p, 1);
+      if (under?.display && p.seg.end - p.seg.start <= KICKER_SHARE * (under.seg.end - under.seg.start)) {
+        p.kicker = true;
+        p.why = 'a short display line over a longer one (kicker)';
+      }
+    }
+  }
+}
+
+/** Body line length of each column (cells): the long end of its pieces' lengths (a quarter of lines are shorter last lines). */
+function bodyLengths(pieces: Piece[][], starts: number[]): number[] {
+  const lengths: number[][] = starts.map(() => []);
+  for (const list of pieces) for (const p of list) if (p.c1 === p.c2 && !p.gluedAfter) lengths[p.c1]!.push(p.seg.end - p.seg.start);
+  return lengths.map((l) => {
+    const s = l.sort((a, b) => a - b);
+    return s.length > 0 ? s[Math.floor(0.75 * (s.length - 1))]! : 0;
+  });
+}
+
+function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], rowY: number[], strip: number): void {
+  const short = (p: Piece) => p.w <= SHORT_SHARE * bodyLen[p.c1]!;
+  // Prose, bylines and subheadlines are never display type here.
+  const candidate = (p: Piece) => {
+    const text = p.seg.text;
+    return p.row !== strip && !isProse(text) && [...text.replace(/\s/gu, '')].length >= 2 && !BYLINE_START.test(text) && !SUBHEAD_START.test(text);
+  };
+  for (const list of pieces) {
+    for (const p of list) {
+      if (!candidate(p)) continue;
+      const len = p.w;
+      const offset = p.x0 - starts[p.c1]!;
+      // Cut at one space and shorter than the column's lines: packed large glyphs (a body line across a narrow gutter is as long as the column).
+      if (p.gluedBefore && short(p)) {
+        p.display = true;
+        p.why = 'cut from the next column at one space';
+      } else if (short(p) && offset > MAX_INDENT && p.x0 + len < starts[p.c1]! + bodyLen[p.c1]! - 2) {
+        p.display = true;
+        p.why = 'centred in its column';
+      } else if (short(p) && len >= ISOLATED_MIN_CHARS && list.length <= SPARSE_ROW_SHARE * starts.length) {
+        p.display = true;
+        p.why = 'short, in a row most columns leave empty';
+      } else if (short(p) && offset <= 1 && len >= ISOLATED_MIN_CHARS && whiteBeside(pieces, p, strip)) {
+        p.display = true;
+        p.why = 'short, with white above and below it in its column';
+      }
+    }
+  }
+  // The text after a large-glyph headline on its row: display type too when it is short (the next column's headline).
+  for (const list of pieces) {
+    list.forEach((p, i) => {
+      if (p.gluedAfter && i > 0 && list[i - 1]!.display && candidate(p) && short(p)) {
+        p.display = true;
+        p.why = 'short, after a large-glyph headline on its row';
+      }
+    });
+  }
+  spreadDisplay(pieces, rowY, (p) => candidate(p) && short(p));
+}

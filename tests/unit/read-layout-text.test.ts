@@ -1,0 +1,108 @@
+/**
+ * pdftotext -layout text read as positioned pieces (src/io/read-layout-text.ts):
+ * the shape test (and when it keeps the text road), pieces and boxes, display
+ * type estimated from what the rows show, and nothing lost.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, readTextLines } from '../../src/index.js';
+import { accountCharacters } from '../../src/core/accounting.js';
+import { readLayoutText } from '../../src/io/read-layout-text.js';
+import { compareWithGold, convertFixture, FIXTURES, readGold } from '../helpers/fixtures.js';
+
+const FIXTURE = join(FIXTURES, 'pdftotext-layout-centred-lead-beside-side-story');
+const TUNE = join(import.meta.dirname, '..', '..', 'corpus', 'generated', 'tune');
+
+const linesOf = (text: string) => readTextLines(new TextEncoder().encode(text)).lines;
+const nonSpace = (s: string) => [...s.replace(/\s+/gu, '')].sort().join('');
+
+/** A made-up -layout page: three columns of running text, a headline row, a narrow-gutter row. */
+function page(): string {
+  const col = (n: number) => `第${n}行正文内容在这里继续写下去的文字`;
+  const rows: string[] = ['08          青河晚报          2025年3月6日          城事', ''];
+  rows.push('                    湖畔步道今日开放');
+  for (let i = 0; i < 12; i++) rows.push(`${col(i)}     ${col(i + 20)}     ${col(i + 40)}`);
+  return rows.join('\n') + '\n';
+}
+
+describe('read-layout-text: the shape test', () => {
+  it('takes a page whose rows are cut by gutters at the same columns', () => {
+    const read = readLayoutText(linesOf(page()));
+    expect(read).not.toBeNull();
+    expect(read!.detail).toMatch(/columns at cells 0, \d+, \d+/u);
+  });
+
+  it('keeps the text road for hard-wrapped text, a table of short cells, several pages and tabs', () => {
+    const wrapped = Array.from({ length: 30 }, (_, i) => `这是第${i}行硬换行的正文，没有并排的栏。`).join('\n');
+    expect(readLayoutText(linesOf(wrapped))).toBeNull();
+    const table = Array.from({ length: 20 }, (_, i) => `张三${i}     12     34     56`).join('\n');
+    expect(readLayoutText(linesOf(table))).toBeNull();
+    expect(readLayoutText(linesOf(page() + '\f' + page()))).toBeNull();
+    expect(readLayoutText(linesOf(page().replace('城事', '\t城事')))).toBeNull();
+  });
+});
+
+describe('read-layout-text: pieces', () => {
+  it('cuts rows at gutters, one line per piece, with a box in cells and rows, and keeps every character', () => {
+    const text = page();
+    const read = readLayoutText(linesOf(text))!;
+    expect(nonSpace(read.lines.map((l) => l.text).join(''))).toBe(nonSpace(text));
+    const body = read.lines.find((l) => l.text.startsWith('第3行'))!;
+    expect(body.hint?.bbox?.[0]).toBe(0);
+    expect(body.hint?.size).toBe(1);
+    // Pieces of one row share a y; the next row of a column stands lower.
+    const same = read.lines.filter((l) => l.text.startsWith('第3行') || l.text.startsWith('第23行'));
+    expect(new Set(same.map((l) => l.hint?.bbox?.[1])).size).toBe(1);
+    const next = read.lines.find((l) => l.text.startsWith('第4行'))!;
+    expect(next.hint!.bbox![1]).toBeGreaterThan(body.hint!.bbox![1]);
+  });
+
+  it('estimates a short unpunctuated line alone in its row to be display type, and says why', () => {
+    const read = readLayoutText(linesOf(page()))!;
+    const i = read.lines.findIndex((l) => l.text === '湖畔步道今日开放');
+    expect(read.lines[i]!.hint!.size).toBeGreaterThan(1.3);
+    expect(read.display[i]).toMatch(/row most columns leave empty/u);
+    // Running text is body type.
+    expect(read.lines.filter((l) => l.text.startsWith('第')).every((l) => l.hint?.size === 1)).toBe(true);
+  });
+
+  it('cuts a headline of packed large glyphs from the next column’s text one space after it', () => {
+    const rows = page().split('\n');
+    rows.splice(2, 1, '春晖社区健康义诊持续升温 石门区口袋公园建设');
+    const read = readLayoutText(linesOf(rows.join('\n')))!;
+    const left = read.lines.findIndex((l) => l.text === '春晖社区健康义诊持续升温');
+    const right = read.lines.findIndex((l) => l.text === '石门区口袋公园建设');
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeGreaterThanOrEqual(0);
+    expect(read.display[left]).toMatch(/cut from the next column/u);
+    // Its text is placed on a column right of the headline, not on the cell after it.
+    expect(read.lines[right]!.hint!.bbox![0]).toBeGreaterThan(read.lines[left]!.hint!.bbox![2] - 1);
+  });
+});
+
+describe('read-layout-text: through the reader table', () => {
+  it('reads the fixture page on the layout road, and --input-format text keeps the text road', async () => {
+    const input = join(FIXTURE, 'input.txt');
+    const doc = await convertFixture(input);
+    expect(doc.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['LAYOUT_TEXT_PLACED', 'LAYOUT_BY_GEOMETRY']));
+    expect(doc.source.format).toBe('text');
+    expect(compareWithGold(doc, readGold({ name: 'f', dir: FIXTURE, input, expected: join(FIXTURE, 'expected.json') }))).toEqual([]);
+    const text = await convertFixture(input, { inputFormat: 'text' });
+    expect(text.warnings.map((w) => w.code)).not.toContain('LAYOUT_TEXT_PLACED');
+  });
+
+  it('loses nothing on the generated -layout pages', async () => {
+    const files = readdirSync(TUNE).filter((f) => f.endsWith('-layout.txt'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const path = join(TUNE, f);
+      const decoded = decodeBytes(readFileSync(path));
+      if (!decoded.ok) throw new Error(f);
+      const doc = await convertFixture(path);
+      expect(doc.warnings.map((w) => w.code), f).toContain('LAYOUT_TEXT_PLACED');
+      const account = accountCharacters(decoded.text, doc);
+      expect(account, `${f}: missing "${account.missingSample}", extra "${account.extraSample}"`).toMatchObject({ missing: 0, extra: 0 });
+    }
+  });
+});
