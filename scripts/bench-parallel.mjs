@@ -51,9 +51,9 @@ const runs = [
 /** Wall and CPU (user + system of the shell and all it started) of one run, via /usr/bin/time. */
 function timed(cmd) {
   try {
-    execFileSync('/usr/bin/time', ['-o', join(base, 'time.txt'), '-f', '%e %U %S', 'sh', '-c', cmd], { cwd: base, stdio: 'ignore' });
+    execFileSync('/usr/bin/time', ['-o', join(base, 'time.txt'), '-f', '%e %U %S', 'sh', '-c', cmd], { cwd: base, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (err) {
-    throw new Error(`${cmd} failed: ${err.message}`);
+    throw new Error(`${cmd} failed: ${String(err.stderr ?? err.message).slice(0, 2000)}`);
   }
   const [wall, user, sys] = readFileSync(join(base, 'time.txt'), 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
   const lines = readFileSync(join(base, 'out.jsonl'), 'utf8').split('\n').filter((l) => l !== '').length;
