@@ -6,7 +6,7 @@
  * Why: a 50 MB page's indented JSON is ~180 million characters — a 360 MB
  * string (CJK text makes it two bytes a character), and as much again as the
  * UTF-8 buffer written from it; that was most of a single-page run's peak
- * memory. Pieces of ~1 MB keep it at a few MB.
+ * memory. Pieces of 32K characters keep it at a few MB.
  *
  * The outer containers (the document, its arrays, each article, an article's
  * arrays) are written here member by member; a member deeper than that is
@@ -16,8 +16,14 @@
 /** Containers at this depth or less are written member by member (document 0, articles 1, article 2, paragraphs 3). */
 const SPLIT_DEPTH = 3;
 
-/** Pieces are gathered up to about this many characters before they are handed on: fewer, larger writes. */
-const PIECE_CHARS = 1 << 20;
+/**
+ * Pieces are gathered up to about this many characters before they are handed
+ * on: fewer, larger writes, but each under V8's large-object size (128 KiB; a
+ * CJK string takes two bytes a character). A larger string is allocated in the
+ * old generation and freed only by a full collection: pieces of a megabyte
+ * grew a 50 MB page's run by ~460 MB of dead pieces while it was written.
+ */
+const PIECE_CHARS = 1 << 15;
 
 /** What JSON.stringify does with a value inside an object (skips it: undefined) or an array (null). */
 function skipped(v: unknown): boolean {
@@ -69,7 +75,7 @@ function* members(value: unknown, depth: number, gap: string, pad: string): Gene
   yield first ? '{}' : `${close}}`;
 }
 
-/** `JSON.stringify(value, null, indent)` as pieces of about a megabyte (for a plain JSON value, such as a NewsDocument). */
+/** `JSON.stringify(value, null, indent)` as pieces of about PIECE_CHARS characters (for a plain JSON value, such as a NewsDocument). */
 export function* jsonPieces(value: unknown, indent?: number): Generator<string> {
   const gap = indent === undefined ? '' : ' '.repeat(Math.min(10, Math.max(0, Math.floor(indent))));
   let buffer: string[] = [];
