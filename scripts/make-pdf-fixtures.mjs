@@ -219,6 +219,53 @@ async function verticalColumns() {
   return doc.save({ useObjectStreams: false });
 }
 
+/**
+ * Headlines as Hong Kong and Taiwan pages set them: broken over three lines of one size and weight, the
+ * first line short (a break by sense, not a kicker); beside it a story whose kicker is set in smaller type
+ * above its headline. Two columns.
+ */
+async function wrappedHeadline() {
+  const doc = await newDoc();
+  const bold = await embed(doc, sans, 'NotoSansCJKtc-Bold');
+  const body = await embed(doc, serif, 'NotoSerifCJKtc-Regular');
+  const page = doc.addPage([360, 330]);
+  page.drawText('第8版', { x: 20, y: 310, size: 9, font: body });
+  page.drawText('2026年4月2日', { x: 282, y: 310, size: 9, font: body });
+  const cols = [20, 190];
+  ['老街坊的', '社區食堂開張', '每天供應兩百份午餐'].forEach((line, i) => page.drawText(line, { x: 20, y: 280 - 20 * i, size: 16, font: bold }));
+  drawFlow(
+    page,
+    [
+      '本報訊西灣街坊會辦的社區食堂昨天開張，設在街市樓上，每天中午供應兩百份午餐，長者憑卡半價。',
+      '義工說，菜單每週換一次，都是少油少鹽的家常菜。第一天的兩百份午餐不到一點鐘就賣完了。',
+    ],
+    [cols[0]],
+    218,
+    12,
+    10,
+    body,
+    15,
+    14,
+  );
+  page.drawText('冬季防火', { x: 190, y: 284, size: 11, font: bold });
+  page.drawText('消防處上門檢查電線', { x: 190, y: 264, size: 16, font: bold });
+  drawFlow(
+    page,
+    [
+      '本報訊消防處本月起派員到舊樓逐戶檢查電線和插座，發現老化的即場登記，由區議會資助更換。',
+      '消防處提醒市民，外出前要關掉暖爐，不要在插座上接太多電器。',
+    ],
+    [cols[1]],
+    240,
+    12,
+    10,
+    body,
+    15,
+    14,
+  );
+  return doc.save({ useObjectStreams: false });
+}
+
 /** An image only, as a scanner writes it: the fake-bold page rendered to a small PNG. */
 async function imageOnly(fromPdf) {
   const dir = mkdtempSync(join(tmpdir(), 'np-pdf-'));
@@ -327,6 +374,7 @@ write('fixtures/pdf-fake-bold-glyphs/input.pdf', fake);
 write('fixtures/pdf-kangxi-radicals/input.pdf', await kangxi());
 write('fixtures/pdf-modular-headline-stacks/input.pdf', await modularHeads());
 write('fixtures/pdf-vertical-columns/input.pdf', await verticalColumns());
+write('fixtures/pdf-headline-broken-by-sense/input.pdf', await wrappedHeadline());
 write('tests/data/pdf/image-only.pdf', await imageOnly(fake));
 write('tests/data/pdf/encrypted.pdf', encrypted());
 write('tests/data/pdf/truncated.pdf', Buffer.from(fake).subarray(0, Math.floor(fake.length / 2)));

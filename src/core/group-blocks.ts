@@ -118,10 +118,21 @@ function hasUnmarkedKicker(title: TitleBlock): boolean {
   return twoPhraseMain || shortestOfThree;
 }
 
+/**
+ * The title lines are one headline block of the layout road in the type size
+ * the reader states (a PDF's font size): there a kicker in other type is a
+ * block of its own, which geometry has already named, so the shape of the
+ * lines says nothing more — a headline wrapped over three lines of one size
+ * with a short first line is still one headline.
+ */
+function oneSetHeadline(title: TitleBlock): boolean {
+  return title.titles.every((l, i) => l.hint?.display === 'headline' && l.hint.size !== undefined && (i === 0 || l.hint.blockStart !== true));
+}
+
 function closeTitle(g: Grouping): void {
   const title = g.title;
   if (!title) return;
-  if (!title.kicker && !title.display && hasUnmarkedKicker(title)) {
+  if (!title.kicker && !title.display && !oneSetHeadline(title) && hasUnmarkedKicker(title)) {
     title.kicker = title.titles[0]!;
     title.titles = title.titles.slice(1);
   }
