@@ -15,7 +15,8 @@
  * Exit: 0 gate passed, 1 gate failed, 2 unusable input (missing or bad gold
  * file, unreadable page, bad option).
  */
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { writeAtomic } from '../batch/write-atomic.js';
 import { parseJson } from '../io/parse-json.js';
 import { notRegularForWriting, readRegularFile, readRegularText } from '../io/read-regular.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -334,7 +335,8 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
     const special = notRegularForWriting(baselinePath);
     if (special) throw new UserError(`${opts.baseline}: cannot write: ${special}`);
     try {
-      await writeFile(baselinePath, JSON.stringify(baseline, null, 2) + '\n');
+      // Temporary + rename: a full disk or a kill never leaves half a baseline where the gate reads it.
+      await writeAtomic(baselinePath, JSON.stringify(baseline, null, 2) + '\n');
     } catch (err) {
       throw new UserError(`${opts.baseline}: cannot write: ${fsReason(err)}`);
     }

@@ -10,8 +10,8 @@
  * pages at a few a minute. A page that cannot be read gets a row saying why,
  * is reported on stderr, and makes the exit code 1 (2 when none could be read).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { writeAtomic } from '../batch/write-atomic.js';
+import { join } from 'node:path';
 import { fsReason } from '../io/fs-reason.js';
 import type { ReviewIndexRow } from '../report/write-review-index.js';
 import { convertSettings, failureError, type ParseCommandOptions } from './command-parse.js';
@@ -35,8 +35,8 @@ function indexHrefFrom(rel: string): string {
 async function writeInto(dir: string, rel: string, html: string): Promise<void> {
   const path = join(dir, rel);
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, html);
+    // Temporary + rename (parent folders made): a failed write leaves no half page behind.
+    await writeAtomic(path, html);
   } catch (err) {
     throw new UserError(`${path}: cannot write: ${fsReason(err)}`);
   }

@@ -4,8 +4,8 @@
  * (<page id>.review.html). A page id is the input's path from the working
  * directory; a `..` in it becomes `_up` so that no page lands outside DIR.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { writeAtomic } from '../batch/write-atomic.js';
+import { join } from 'node:path';
 import type { EvalReport } from '../eval/report.js';
 import { fsReason } from '../io/fs-reason.js';
 import { writeEvalPageHtml, writeEvalSummaryHtml, type EvalPageDocuments } from '../report/eval-html.js';
@@ -20,8 +20,8 @@ export function pageFileOf(id: string): string {
 
 async function put(path: string, html: string): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, html);
+    // Temporary + rename (parent folders made): a failed write leaves no half page behind.
+    await writeAtomic(path, html);
   } catch (err) {
     throw new UserError(`${path}: cannot write: ${fsReason(err)}`);
   }

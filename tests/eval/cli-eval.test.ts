@@ -3,12 +3,14 @@
  * written to a temp folder. The tests named "[needs parser]" run the real
  * parser, so they pass only once the core pipeline handles this simple page.
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { useWritePort } from '../../src/batch/write-atomic.js';
 import { memoryIO } from '../helpers/io.js';
+import { fullDisk } from '../helpers/full-disk.js';
 
 const INPUT = `05
 2024年4月9日 星期二
@@ -132,6 +134,22 @@ describe('news-parse eval (CLI)', () => {
     const r = await evalRun(['fixtures', '--baseline', 'eval-baseline.json', '--format', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^::error file=fixtures\/two-stories\/expected\.json,line=1,.*headlineAccuracy 0\.500 < baseline 1\.000$/m);
+  });
+
+  it('[needs parser] a baseline that cannot be written whole leaves the old one as it was, and no temporary', async () => {
+    expect((await evalRun(['fixtures', '--baseline', 'eval-baseline.json', '--update-baseline'])).code).toBe(0);
+    const before = readFileSync(join(dir, 'eval-baseline.json'), 'utf8');
+    editGold((g) => (g.articles[0]!.headline = '老街菜场今天开门'));
+    const restore = useWritePort(fullDisk({ budget: 40 }));
+    try {
+      const r = await evalRun(['fixtures', '--baseline', 'eval-baseline.json', '--update-baseline']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/eval-baseline\.json: cannot write: .*(no space|ENOSPC)/iu);
+    } finally {
+      restore();
+    }
+    expect(readFileSync(join(dir, 'eval-baseline.json'), 'utf8')).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
   it('refuses --update-baseline when CI is set', async () => {
