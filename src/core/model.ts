@@ -20,6 +20,7 @@ export type RepairKind =
   | 'cjk-spacing'
   | 'dash-run'
   | 'fullwidth-alnum'
+  | 'cjk-punctuation-width'
   | 'control-chars'
   | 'unicode-nfc'
   | 'marker-brackets'

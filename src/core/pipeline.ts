@@ -13,12 +13,13 @@
  *  - plain text (the fallback: no positions): split-layout-columns, then the
  *    text stages over the whole page.
  *
- *   text stages: clean-characters → repair-doubling → join-wrapped-markers →
+ *   text stages: clean-characters → widen-cjk-punctuation → repair-doubling → join-wrapped-markers →
  *   detect-punctuation-style → classify-lines → group-blocks →
  *   rejoin-intertitles, split-bodies (text road only) → pair-titles → build-articles
  */
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
+import { needsWidening, widenCjkPunctuation } from './widen-cjk-punctuation.js';
 import { classifyLines, type ClassifiedLine } from './classify-lines.js';
 import { groupBlocks, titleLines as titleLinesOf, unitLines as unitLinesOf, type Block } from './group-blocks.js';
 import { endsSentence } from './chars.js';
@@ -54,6 +55,7 @@ export const STAGES = [
   'split-joined-columns',
   'split-layout-columns',
   'clean-characters',
+  'widen-cjk-punctuation',
   'repair-doubling',
   'join-wrapped-markers',
   'detect-punctuation-style',
@@ -78,6 +80,8 @@ interface PageState {
   warnings: Diagnostic[];
   unassigned: Unassigned[];
   furniture: ClassifiedLine[];
+  /** OCR's ASCII marks on a Chinese page are to be widened (judged once over the whole input: the layout road prepares story by story). */
+  widenPunctuation: boolean;
 }
 
 /** One stream of lines (a whole text page, or one story of a positioned page) before classification. */
@@ -87,7 +91,7 @@ interface Stream {
 }
 
 function prepare(input: InputLine[], state: PageState): WorkLine[] {
-  const cleaned = cleanCharacters(input, state.repairs);
+  const cleaned = widenCjkPunctuation(cleanCharacters(input, state.repairs), state.widenPunctuation, state.repairs);
   const undoubled = repairDoubling(cleaned, state.repairs);
   return joinWrappedMarkers(undoubled, state.markers);
 }
@@ -213,7 +217,7 @@ function layoutRoad(zones: ZoneLines[], unplaced: InputLine[], state: PageState)
 export function runPipeline(input: InputLine[], source: SourceInfo, options: ParseOptions = {}, markers: MarkerSet = DEFAULT_MARKERS, prior: Repair[] = []): NewsDocument {
   // A profile's markers come in through the options (parseBytes, the CLI); an explicit argument wins.
   if (options.markers && markers === DEFAULT_MARKERS) markers = options.markers;
-  const state: PageState = { markers, options, repairs: [], warnings: [], unassigned: [], furniture: [] };
+  const state: PageState = { markers, options, repairs: [], warnings: [], unassigned: [], furniture: [], widenPunctuation: needsWidening(input) };
 
   let articles: Article[];
   let lines = input;
