@@ -15,6 +15,15 @@ const NAME = new RegExp(`^(?:${H}{2,4}|${H}{1,6}(?:·${H}{1,6}){1,3})$`, 'u');
 const LTN = new RegExp(String.raw`^(.*?)\s*[／/]\s*(${H}{0,6}?)((?:综合|綜合)?(?:報導|报道|報道|报导)|攝影|摄影)$`, 'u');
 // A desk line names a newsroom desk, not a person: 〔地方中心／綜合報導〕.
 const DESK = new RegExp(`^(?:${H}{2,4}中心|即時新聞|即时新闻|國際中心|国际中心|綜合外電|综合外电)$`, 'u');
+/**
+ * A credit in lenticular brackets with no report word, as Taiwan papers print
+ * it on its own line under a headline: a writer and a slash (【■劉心月／】),
+ * a writer and a column name (【柯宗緯／新聞透視】), or the paper's own desk
+ * (【時報】). Only 【】 lines: a （…／…） line is more often a caption's source.
+ */
+const SLASH_CREDIT = new RegExp(String.raw`^(${H}{2,4}(?:、${H}{2,4})*)\s*[／/]\s*(${H}{0,6})$`, 'u');
+const PAPER_DESK = new RegExp(`^${H}{1,2}[報报]$`, 'u');
+const LENTICULAR = /^【[^【】]+】$/u;
 const WEN_TU = /^(文|图|圖|文[·・/／]图|文[·・/／]圖|图[/／]文|圖[/／]文)\s*[/／:：]\s*(.+)$/u;
 
 /** Split a run of names; single characters separated by padding are one name. */
@@ -62,7 +71,9 @@ function globalRole(markers: MarkerSet): RegExp {
 
 export function parseByline(line: string, markers: MarkerSet): Byline | null {
   const text = line.trim();
-  if (text.length < 3 || text.length > 48 || !mayBeByline(text, markers)) return null;
+  if (text.length < 3 || text.length > 48) return null;
+  const lenticular = LENTICULAR.test(text);
+  if (!lenticular && !mayBeByline(text, markers)) return null;
   // A line ending in a pause mark is running text that continues (友名記者某公、軺乘過此、).
   if (/[、，。；：,;:]$/u.test(text)) return null;
   let inner = text;
@@ -76,6 +87,10 @@ export function parseByline(line: string, markers: MarkerSet): Byline | null {
     const names = splitNames(wenTu[2]!.replace(/\s*(?:文|图|圖)\s*[/／:：]\s*/gu, ' '));
     return names ? { text, role: wenTu[1]!, names, credit: null } : null;
   }
+
+  if (lenticular && PAPER_DESK.test(inner)) return { text, role: null, names: [], credit: null };
+  const slash = lenticular && !LTN.test(inner) ? SLASH_CREDIT.exec(inner) : null;
+  if (slash) return { text, role: null, names: slash[1]!.split('、'), credit: slash[2] || null };
 
   let credit: string | null = null;
   let body = inner;
