@@ -521,8 +521,8 @@ function lineAbove(out: ClassifiedLine[], i: number): ClassifiedLine | null {
 }
 
 /**
- * The headline under a column label may be set as a sentence (二〇一九，世界看好…,
- * 返乡创业有干头！): under a label, any line without a full stop inside, an open
+ * The headline under a column label may be set as a sentence (新的一年，河边见…,
+ * 种菜也能种出门道！): under a label, any line without a full stop inside, an open
  * end or more than one comma is the headline's first line.
  */
 function titleUnderLabel(line: ClassifiedLine): boolean {
