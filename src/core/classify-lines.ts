@@ -253,7 +253,7 @@ function claimByGeometry(line: ClassifiedLine, markers: MarkerSet, titleAbove = 
 
 /**
  * A fact-box line: a short field name, a colon, and a value with figures
- * (查询：2516 3938, 售價：$3,280 起, 营业时间：每晚6时至11时). A headline with a
+ * (查询：1234 5678, 售價：$3,280 起, 营业时间：每日9时至17时). A headline with a
  * colon names a column or speaker instead (陳嘉宏專欄：…) and has no figures.
  */
 const INFO_LINE = new RegExp(String.raw`^[${HAN_CLASS}]{2,4}[：:].*[0-9０-９]`, 'u');
