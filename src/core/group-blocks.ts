@@ -214,7 +214,7 @@ function addByline(g: Grouping, line: ClassifiedLine): void {
   // A photo credit (摄) after a captioned text belongs to that text; any other byline opens a unit.
   const unit = g.unit;
   const credit = line.byline?.credit ?? '';
-  // A writer's credit in 【】 (【■劉心月／】, 【時報】) opens its story like any byline; it credits no photo.
+  // A writer's credit in 【】 (【■王曉晴／】, 【時報】) opens its story like any byline; it credits no photo.
   const photoCredit = (line.byline?.role === null && !line.text.startsWith('【')) || (PHOTO_CREDIT.test(credit) && unit !== null && unit.body.some((l) => CAPTION.test(l.text)));
   if (photoCredit && unitHasText(unit) && !unitClosed(unit)) {
     unit!.bylines.push(line);

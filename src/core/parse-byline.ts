@@ -17,8 +17,8 @@ const LTN = new RegExp(String.raw`^(.*?)\s*[／/]\s*(${H}{0,6}?)((?:综合|綜�
 const DESK = new RegExp(`^(?:${H}{2,4}中心|即時新聞|即时新闻|國際中心|国际中心|綜合外電|综合外电)$`, 'u');
 /**
  * A credit in lenticular brackets with no report word, as Taiwan papers print
- * it on its own line under a headline: a writer and a slash (【■劉心月／】),
- * a writer and a column name (【柯宗緯／新聞透視】), or the paper's own desk
+ * it on its own line under a headline: a writer and a slash (【■王曉晴／】),
+ * a writer and a column name (【林志遠／新聞透視】), or the paper's own desk
  * (【時報】). Only 【】 lines: a （…／…） line is more often a caption's source.
  */
 const SLASH_CREDIT = new RegExp(String.raw`^(${H}{2,4}(?:、${H}{2,4})*)\s*[／/]\s*(${H}{0,6})$`, 'u');

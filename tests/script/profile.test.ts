@@ -71,9 +71,9 @@ describe('built-in profiles', () => {
     expect(central.articles[0]!.signoff).toBeNull();
   });
   it('hk-tw: CNA editor sign-off with ROC date code; ▲ captions', () => {
-    const page = '臺中花博園區變身親子公園\n（中央社記者趙麗妍台中28日電）台中市政府今天宣布，后里花博園區將轉型為親子公園。\n（編輯：李亨山）1150328\n';
+    const page = '臺中花博園區變身親子公園\n（中央社記者趙麗妍台中28日電）台中市政府今天宣布，后里花博園區將轉型為親子公園。\n（編輯：陳家明）1150328\n';
     const hk = parse(page, { markers: builtinProfile('hk-tw').markers });
-    expect(hk.articles[0]!.signoff).toBe('編輯：李亨山');
+    expect(hk.articles[0]!.signoff).toBe('編輯：陳家明');
     expect(hk.articles[0]!.dateline).toMatch(/^（中央社記者趙麗妍台中28日電）/);
   });
 });

@@ -132,7 +132,7 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
 
 /**
  * A kicker block whose first line is a short column label over longer kicker
- * lines (【美丽中国】 over 我国建成世界最大的…): the label is page furniture.
+ * lines (【美丽中国】 over 我们的社区越来越美…): the label is page furniture.
  */
 function hasLabelLine(block: Block): boolean {
   if (block.lines.length < 2) return false;
