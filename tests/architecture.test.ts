@@ -15,7 +15,7 @@ const CORE = join(SRC, 'core');
  * any floor below it. `index` is the library entry (src/index.ts), which the
  * readers in io/ build on.
  */
-const FLOORS: string[][] = [['cli'], ['batch', 'report'], ['convert', 'eval'], ['io', 'profile'], ['index'], ['schema'], ['core'], ['ports', 'version']];
+const FLOORS: string[][] = [['cli'], ['batch', 'report'], ['convert', 'eval'], ['io', 'profile'], ['index'], ['schema'], ['core'], ['ports', 'version', 'build-id']];
 
 function floorOf(part: string): number {
   const i = FLOORS.findIndex((f) => f.includes(part));

@@ -109,6 +109,8 @@ export interface Outputs {
   lock: OutDirLock | null;
   /** What a run that died left in OUT and this one cleaned up: one line to say, or null. */
   cleaned: string | null;
+  /** OUT's manifest is another build's (same version, other code): convert every page again, and say so. */
+  otherBuild: boolean;
 }
 
 /**
@@ -122,7 +124,7 @@ export async function openOutputs(
   io: Pick<CliIO, 'stdout'>,
 ): Promise<Outputs> {
   const { outDir } = target;
-  if (!outDir) return { outDir: null, previous: new Map(), jsonl: openSink(target.jsonl ?? '-', io.stdout), lock: null, cleaned: null };
+  if (!outDir) return { outDir: null, previous: new Map(), jsonl: openSink(target.jsonl ?? '-', io.stdout), lock: null, cleaned: null, otherBuild: false };
   try {
     await mkdir(outDir, { recursive: true });
   } catch (err) {
@@ -130,7 +132,8 @@ export async function openOutputs(
   }
   const { lock, cleaned } = await takeOutDir(outDir);
   try {
-    return { outDir, previous: target.force ? new Map() : await loadPrevious(outDir, options), jsonl: null, lock, cleaned };
+    const prev = target.force ? { entries: new Map<string, PreviousEntry>(), otherBuild: false } : await loadPrevious(outDir, options);
+    return { outDir, previous: prev.entries, jsonl: null, lock, cleaned, otherBuild: prev.otherBuild };
   } catch (err) {
     lock.release();
     throw err;

@@ -22,6 +22,7 @@
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VERSION } from '../version.js';
+import { BUILD_ID } from '../build-id.js';
 import type { OutputOptions, PreviousEntry } from './task.js';
 import { writeAtomic } from './write-atomic.js';
 
@@ -62,7 +63,8 @@ export interface IssueEntry {
 
 export interface Manifest {
   manifestVersion: 1;
-  tool: { name: 'news-parse'; version: string };
+  /** `build`: src/build-id.ts — the same version built from other code is another tool. */
+  tool: { name: 'news-parse'; version: string; build?: string };
   options: OutputOptions;
   complete: boolean;
   startedAt: string;
@@ -97,25 +99,38 @@ function sameOptions(a: unknown, b: OutputOptions): boolean {
 }
 
 /**
- * The usable entries of an existing manifest, by output path. Empty when
- * there is none, it does not parse, or it was made by another version or
- * with other output options.
+ * What an existing manifest says: its usable entries, by output path (none
+ * when there is no manifest, it does not parse, or it was made by another
+ * version or build or with other output options), and whether another build
+ * of this version wrote it.
  */
-export async function loadPrevious(outDir: string, options: OutputOptions): Promise<Map<string, PreviousEntry>> {
-  const map = new Map<string, PreviousEntry>();
+export interface PreviousRun {
+  /** The usable entries, by output path. */
+  entries: Map<string, PreviousEntry>;
+  /**
+   * OUT was written by this version built from other code (src/build-id.ts).
+   * Its outputs name the same version, so their own record cannot tell: every
+   * page is converted again, as with --force.
+   */
+  otherBuild: boolean;
+}
+
+export async function loadPrevious(outDir: string, options: OutputOptions): Promise<PreviousRun> {
+  const entries = new Map<string, PreviousEntry>();
   let data: Partial<Manifest>;
   try {
     data = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), 'utf8')) as Partial<Manifest>;
   } catch {
-    return map;
+    return { entries, otherBuild: false };
   }
-  if (data?.manifestVersion !== 1 || data.tool?.version !== VERSION || !sameOptions(data.options, options)) return map;
-  if (!Array.isArray(data.files)) return map;
+  if (data?.manifestVersion !== 1 || data.tool?.version !== VERSION) return { entries, otherBuild: false };
+  if (data.tool.build !== BUILD_ID) return { entries, otherBuild: true };
+  if (!sameOptions(data.options, options) || !Array.isArray(data.files)) return { entries, otherBuild: false };
   for (const e of data.files) {
     if (!e || typeof e.output !== 'string' || typeof e.sha256 !== 'string' || e.status === 'failed') continue;
-    map.set(e.output, { sha256: e.sha256, articles: Number(e.articles) || 0, warnings: Number(e.warnings) || 0 });
+    entries.set(e.output, { sha256: e.sha256, articles: Number(e.articles) || 0, warnings: Number(e.warnings) || 0 });
   }
-  return map;
+  return { entries, otherBuild: false };
 }
 
 /**
@@ -254,7 +269,7 @@ export class ManifestWriter {
     this.summary.seconds = Math.round((Date.now() - this.startedAt.getTime()) / 10) / 100;
     return {
       manifestVersion: 1,
-      tool: { name: 'news-parse', version: VERSION },
+      tool: { name: 'news-parse', version: VERSION, build: BUILD_ID },
       options: this.options,
       complete,
       startedAt: this.startedAt.toISOString(),

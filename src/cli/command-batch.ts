@@ -5,6 +5,7 @@
  * and `--stdin-jsonl`, the record filter for map steps. Chosen by
  * src/batch/route.ts; the pieces live in src/batch/.
  */
+import { VERSION } from '../version.js';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -165,6 +166,7 @@ async function runFiles(inputs: string[], opts: BatchCommandOptions, io: CliIO, 
     throw err;
   }
   if (outputs.cleaned) io.stderr.write(`news-parse: ${outputs.cleaned}\n`);
+  if (outputs.otherBuild) io.stderr.write(`news-parse: ${outputs.outDir}: written by another build of news-parse ${VERSION}; converting every page again\n`);
   try {
     return await convertAll(inputs, opts, io, jobs, settings, knownPages, outputs);
   } finally {
@@ -179,7 +181,7 @@ async function convertAll(inputs: string[], opts: BatchCommandOptions, io: CliIO
   const records = opts.articles ? await articlesRenderer(opts.articles, Boolean(opts.bom)) : null;
   const progress = progressFor(inputs, opts, io, knownPages);
   const manifest = new ManifestWriter(outDir, options);
-  const ctx = { outDir, names: outDir ? new OutputNames(outDir) : null, previous: outputs.previous, force: Boolean(opts.force) };
+  const ctx = { outDir, names: outDir ? new OutputNames(outDir) : null, previous: outputs.previous, force: Boolean(opts.force) || outputs.otherBuild };
   const pool = runnerFor(jobs, settings);
   let internal = false;
   const started = io.now();
