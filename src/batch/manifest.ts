@@ -72,6 +72,8 @@ export interface Manifest {
   summary: BatchSummary;
   failures: { path: string; reason: string }[];
   issues?: IssueEntry[];
+  /** Files a walk or glob found that are not pages, and why: not converted, not counted among `pages`. */
+  leftOut?: { path: string; reason: string }[];
   files: ManifestEntry[];
 }
 
@@ -167,6 +169,7 @@ export class ManifestWriter {
   private readonly failed: { path: string; reason: string }[] = [];
   private readonly startedAt = new Date();
   private readonly issues: IssueEntry[] = [];
+  private readonly leftOut: { path: string; reason: string }[] = [];
   private sinceFlush = 0;
   private lastFlush = Date.now();
   readonly summary: BatchSummary = { pages: 0, converted: 0, skipped: 0, failed: 0, articles: 0, warnings: 0, seconds: 0 };
@@ -198,6 +201,11 @@ export class ManifestWriter {
   /** Records an issue document written beside the pages. */
   addIssue(entry: IssueEntry): void {
     this.issues.push(entry);
+  }
+
+  /** Records a file the walk or glob found and left out as not a page (METS, JSON, binary, a read-me), with why. */
+  addLeftOut(path: string, reason: string): void {
+    this.leftOut.push({ path, reason });
   }
 
   /**
@@ -277,6 +285,7 @@ export class ManifestWriter {
       summary: { ...this.summary },
       failures: this.failures(),
       ...(this.issues.length > 0 ? { issues: this.issues } : {}),
+      ...(this.leftOut.length > 0 ? { leftOut: this.leftOut } : {}),
     };
   }
 }

@@ -214,7 +214,15 @@ async function convertAll(inputs: string[], opts: BatchCommandOptions, io: CliIO
   const skips: { path: string; reason: string }[] = [];
   let closed = false;
   try {
-    await schedule(pagesOf(inputs, (path, reason) => skips.push({ path, reason })), start, emit, { window: Math.max(8, jobs * 4), ordered: jsonl !== null });
+    await schedule(
+      pagesOf(inputs, (path, reason) => {
+        skips.push({ path, reason });
+        manifest.addLeftOut(path, reason);
+      }),
+      start,
+      emit,
+      { window: Math.max(8, jobs * 4), ordered: jsonl !== null },
+    );
   } catch (err) {
     if (err instanceof OutputWriteError) {
       await jsonl?.abort();

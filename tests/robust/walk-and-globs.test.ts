@@ -60,6 +60,22 @@ describe('a folder walk takes only pages', () => {
     expect(r.err[r.err.length - 1]).toMatch(/^news-parse: 3 pages: 3 converted/);
   });
 
+  it('with --out-dir, the manifest lists what was left out and why', async () => {
+    const out = join(dir, `out-dir-${Math.random().toString(36).slice(2)}`);
+    const io = memoryIO({ cwd: dir });
+    expect(await run([tree, '--out-dir', out, '-j', '1', '-q'], io)).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.summary.pages).toBe(3);
+    expect(manifest.leftOut.map((l: { path: string }) => l.path)).toEqual([
+      `${tree}/SOURCE.txt`,
+      `${tree}/bin.txt`,
+      `${tree}/issue_mets.xml`,
+      `${tree}/sub/a-page.out.txt`,
+      `${tree}/sub/tei.xml`,
+    ]);
+    expect(manifest.leftOut[2].reason).toMatch(/^a METS file/u);
+  });
+
   it('a file named on the command line is read whatever it holds', async () => {
     const r = await batch([join(tree, 'SOURCE.txt'), join(tree, 'a-page.txt')]);
     expect(r.paths).toEqual([join(tree, 'SOURCE.txt'), join(tree, 'a-page.txt')]);
