@@ -488,7 +488,7 @@ const HEADLINE_ROLES: ReadonlySet<Role> = new Set(['title', 'kicker', 'subheadli
 
 /**
  * Pass 4: a credit printed on its own line at a story's end — a reporter line
- * (記者林泊志) or a bare dateline (（新华社电）) after the last sentence, with the
+ * (記者王小明) or a bare dateline (（新华社电）) after the last sentence, with the
  * next headline, a column label or the page's end after it — closes that
  * story: it is the story's last paragraph, as the page prints it. As a byline
  * or dateline it would open a new article holding nothing else.

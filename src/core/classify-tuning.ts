@@ -54,8 +54,8 @@ export const CLASSIFY_TUNING = {
    */
   widerThanColumn: 2,
   /**
-   * A headline on one line separates its phrases with a space or two (花蓮縣首封王
-   * 進軍U15挑大樑); pdftotext's letter-spaced lines (販 運 問 題) have a space
+   * A headline on one line separates its phrases with a space or two (本地新星登場
+   * 挑戰全國賽); pdftotext's letter-spaced lines (市 場 觀 察) have a space
    * between most characters.
    */
   displayPhraseSpaces: 3,

@@ -104,7 +104,10 @@ export function readHead(path: string, first: number, enough: (head: Uint8Array)
       const more = Buffer.alloc(want);
       buf.copy(more, 0, 0, got);
       buf = more;
-      got += readSync(fd, buf, got, want - got, got);
+      const n = readSync(fd, buf, got, want - got, got);
+      // The file shrank while it was read (another writer): what was there is the head.
+      if (n === 0) return buf.subarray(0, got);
+      got += n;
     }
   } catch {
     return null;

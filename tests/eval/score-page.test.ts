@@ -116,7 +116,7 @@ describe('scorePage', () => {
     expect(score('短评/告别韩流了吗?', '短评／告别韩流了吗？')).toBe(1);
     expect(score('台银:年省百亿（利息）', '台银：年省百亿(利息)')).toBe(1);
     // CJK punctuation and quotes are not width forms: a misread mark is still wrong.
-    expect(score('一次温暖人心的“文化”', '一次温暖人心的「文化」')).toBe(0);
+    expect(score('一场热闹的“音乐会”', '一场热闹的「音乐会」')).toBe(0);
     expect(score('甲、乙', '甲,乙')).toBe(0);
     expect(score('台银:年省百亿', '台银：年省百億')).toBe(0);
   });
