@@ -154,7 +154,7 @@ export async function takeOutDir(outDir: string): Promise<{ lock: OutDirLock; cl
     if (err instanceof OutDirBusy) throw new OutputError(err.message);
     throw new OutputError(`${outDir}: cannot lock the output directory: ${fsReason(err)}`);
   }
-  const removed = lock.stale || !(await previousRunFinished(outDir)) ? await removeStaleTemporaries(outDir) : 0;
+  const removed = lock.stale || !(await previousRunFinished(outDir)) ? await removeStaleTemporaries(outDir, true) : 0;
   const files = `${removed} temporar${removed === 1 ? 'y' : 'ies'}`;
   const cleaned = lock.stale
     ? `${outDir}: a batch (pid ${lock.stale.pid}, started ${lock.stale.startedAt}) did not finish here; its lock and ${files} were removed`

@@ -106,6 +106,13 @@ async function takeOver(file: string, dead: LockHolder): Promise<boolean> {
  * live batch holds it; any other failure (a full disk, no permission) is
  * thrown as it comes.
  */
+/**
+ * The lock files this process holds now. A lock naming this process's pid on
+ * this host that is not among them was left by a dead run whose pid came
+ * round again (in a container every run may be pid 1): it is stale, not busy.
+ */
+const heldHere = new Set<string>();
+
 export async function lockOutDir(outDir: string): Promise<OutDirLock> {
   const file = join(outDir, LOCK_NAME);
   const mine: LockHolder = { pid: processId(), host: hostname(), startedAt: new Date().toISOString() };
@@ -114,7 +121,14 @@ export async function lockOutDir(outDir: string): Promise<OutDirLock> {
   for (let round = 0; round < 5; round++) {
     try {
       await writeFile(file, JSON.stringify(mine) + '\n', { flag: 'wx' });
-      return { stale, release: () => release(file, mine) };
+      heldHere.add(file);
+      return {
+        stale,
+        release: () => {
+          heldHere.delete(file);
+          release(file, mine);
+        },
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
@@ -126,7 +140,8 @@ export async function lockOutDir(outDir: string): Promise<OutDirLock> {
       await rm(file, { force: true });
       continue;
     }
-    if (held.host !== mine.host || processAlive(held.pid)) throw new OutDirBusy(outDir, held);
+    const pidCameRound = held.host === mine.host && held.pid === mine.pid && !heldHere.has(file);
+    if (held.host !== mine.host || (processAlive(held.pid) && !pidCameRound)) throw new OutDirBusy(outDir, held);
     if (await takeOver(file, held)) stale = held;
   }
   throw new OutDirBusy(outDir, null);

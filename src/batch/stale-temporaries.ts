@@ -18,13 +18,18 @@ function deadWriter(pid: string): boolean {
   return Number(pid) !== processId() && !processAlive(Number(pid));
 }
 
-function isStale(name: string): boolean {
+function isStale(name: string, ownPidToo: boolean): boolean {
   const m = OWN_TEMPORARY.exec(name);
-  return m !== null && deadWriter(m[1]!);
+  return m !== null && ((ownPidToo && Number(m[1]) === processId()) || deadWriter(m[1]!));
 }
 
-/** Removes the stale temporaries under `dir` (recursively: outputs mirror the input tree); returns how many. */
-export async function removeStaleTemporaries(dir: string): Promise<number> {
+/**
+ * Removes the stale temporaries under `dir` (recursively: outputs mirror the
+ * input tree); returns how many. `ownPidToo`: the caller holds OUT's lock and
+ * has written nothing yet, so a temporary bearing this process's pid is a dead
+ * run's whose pid came round again (in a container every run may be pid 1).
+ */
+export async function removeStaleTemporaries(dir: string, ownPidToo = false): Promise<number> {
   let removed = 0;
   let entries;
   try {
@@ -34,8 +39,8 @@ export async function removeStaleTemporaries(dir: string): Promise<number> {
   }
   for (const e of entries) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) removed += await removeStaleTemporaries(path);
-    else if (e.isFile() && isStale(e.name)) {
+    if (e.isDirectory()) removed += await removeStaleTemporaries(path, ownPidToo);
+    else if (e.isFile() && isStale(e.name, ownPidToo)) {
       await rm(path, { force: true });
       removed++;
     }

@@ -51,6 +51,20 @@ describe('the output directory lock', () => {
     expect(readJson(join(out, LOCK_NAME)).pid).toBe(process.ppid);
   });
 
+  it('a lock naming this very pid, not held by this process, is a dead run whose pid came round again', async () => {
+    const out = tempDir('lock-pid-reused');
+    writeFileSync(join(out, LOCK_NAME), lockText(process.pid)); // as a killed run left it, pid 1 in a container
+    writeFileSync(join(out, `p.txt.json.tmp-${process.pid}`), '{"half');
+    const lock = await lockOutDir(out);
+    expect(lock.stale).toMatchObject({ pid: process.pid, startedAt: '2026-12-01T10:00:00.000Z' });
+    // held by this process now: a second batch in it is refused
+    await expect(lockOutDir(out)).rejects.toBeInstanceOf(OutDirBusy);
+    // nothing written yet under the lock: a temporary bearing this pid is the dead run's
+    expect(await removeStaleTemporaries(out, true)).toBe(1);
+    lock.release();
+    expect(existsSync(join(out, LOCK_NAME))).toBe(false);
+  });
+
   it('cannot judge a lock from another host or one being written, so refuses both', async () => {
     const out = tempDir('lock-host');
     writeFileSync(join(out, LOCK_NAME), lockText(deadPid(), 'some-other-host'));
