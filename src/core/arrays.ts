@@ -18,6 +18,12 @@ export function minOf<T>(xs: readonly T[], f: (x: T) => number): number {
   return m;
 }
 
+/** The median of `f(x)` over `xs` (the upper one of an even count; NaN for none). */
+export function medianOf<T>(xs: readonly T[], f: (x: T) => number): number {
+  const values = xs.map(f).sort((a, b) => a - b);
+  return values.length === 0 ? NaN : values[values.length >> 1]!;
+}
+
 /** The largest of `f(x)` over `xs` (-Infinity for none). */
 export function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
   let m = -Infinity;

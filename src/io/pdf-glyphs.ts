@@ -17,7 +17,7 @@
 import type { PageGeometry, RepairKind } from '../core/model.js';
 import type { BBox, LayoutBlock, LayoutLine, LayoutPage, LayoutWord } from './layout-lines.js';
 import { splitVertical } from './pdf-vertical.js';
-import { appendAll } from '../core/arrays.js';
+import { appendAll, medianOf } from '../core/arrays.js';
 
 /** Numeric codes of the pdf.js operators this module interprets (pdf.js `OPS`). */
 export interface PdfOps {
@@ -390,6 +390,11 @@ interface Run {
   glyphs: PlacedGlyph[];
 }
 
+/** A line's type size: the median of its glyphs' (a drop cap or a superscript does not move it), to 0.01 pt. */
+function lineSize(glyphs: readonly PlacedGlyph[]): number {
+  return Math.round(medianOf(glyphs, (g) => g.size) * 100) / 100;
+}
+
 function buildRuns(glyphs: PlacedGlyph[]): Run[] {
   const sorted = [...glyphs].sort((a, b) => a.base - b.base || a.bbox[0] - b.bbox[0]);
   const runs: Run[] = [];
@@ -466,8 +471,7 @@ function runToLine(run: Run): PdfLine {
   flush(pendingSpace);
   if (words[0]) words[0].spaceBefore = false;
   const bbox = round2(run.glyphs.reduce((b, g) => union(b, g.bbox), run.glyphs[0]!.bbox));
-  const sizes = run.glyphs.map((g) => g.size).sort((a, b) => a - b);
-  const line: PdfLine = { words, bbox, size: Math.round(sizes[sizes.length >> 1]! * 100) / 100 };
+  const line: PdfLine = { words, bbox, size: lineSize(run.glyphs) };
   if (copies > 0) line.repairs = [{ kind: 'fake-bold' satisfies RepairKind, before: doubled }];
   return line;
 }

@@ -16,7 +16,7 @@
 import type { RepairKind } from '../core/model.js';
 import type { LayoutBlock, LayoutLine } from './layout-lines.js';
 import type { PlacedGlyph } from './pdf-glyphs.js';
-import { partitionPoint } from '../core/arrays.js';
+import { medianOf, partitionPoint } from '../core/arrays.js';
 
 /**
  * Em boxes of two glyphs of one vertical column touch: a browser or layout
@@ -170,12 +170,12 @@ function columnLine(column: PlacedGlyph[]): LayoutLine {
   const drawn = column.map((g) => g.text).join('');
   const fold = (t: string) => [...t].map((ch) => VERTICAL_FORMS[ch] ?? ch).join('');
   const text = fold(drawn);
-  const sizes = column.map((g) => g.size).sort((a, b) => a - b);
-  const size = Math.round(sizes[sizes.length >> 1]! * 100) / 100;
+  const size = Math.round(medianOf(column, (g) => g.size) * 100) / 100;
   const bold = column.filter((g) => g.bold).length * 2 > column.length;
   const repairs: { kind: RepairKind; before: string }[] = [];
   const copies = column.reduce((n, g) => n + g.copies, 0);
-  if (copies > 0) repairs.push({ kind: 'fake-bold', before: column.map((g) => fold(g.text).repeat(1 + g.copies)).join('') });
+  // As on horizontal lines, every glyph as drawn: the copies' vertical forms are input too.
+  if (copies > 0) repairs.push({ kind: 'fake-bold', before: column.map((g) => g.text.repeat(1 + g.copies)).join('') });
   if (text !== drawn) repairs.push({ kind: 'cjk-lookalike', before: drawn });
   return { words: [{ text, size, bold }], ...(repairs.length > 0 ? { repairs } : {}) };
 }

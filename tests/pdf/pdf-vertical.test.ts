@@ -55,4 +55,15 @@ describe('splitVertical', () => {
     expect(lines[1]!.hint?.bbox).toBeUndefined();
     expect(repairs).toEqual([{ kind: 'fake-bold', lines: [2, 2], before: '古城城墙', after: '古城墙' }]);
   });
+
+  it('a doubled vertical form is recorded as drawn: the fake-bold repair keeps the copy before it is folded', () => {
+    const glyphs = [...column('古城︐墙', 100, 30), placed('︐', 100.3, 30 + 8.8 + 2 * 10, 10, 0)];
+    const page = glyphsToPage(glyphs, { width: 200, height: 200, unit: 'pt' }, 1);
+    const { lines, repairs } = layoutToLines([page]);
+    expect(lines.map((l) => l.text)).toEqual(['古城，墙']);
+    expect(repairs).toEqual([
+      { kind: 'fake-bold', lines: [1, 1], before: '古城︐︐墙', after: '古城，墙' },
+      { kind: 'cjk-lookalike', lines: [1, 1], before: '古城︐墙', after: '古城，墙' },
+    ]);
+  });
 });
