@@ -14,13 +14,13 @@
  * src/cli/command-batch.ts `runFiles` strings them together; each is tested alone
  * (tests/batch/file-run.test.ts).
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { READERS } from '../convert/readers.js';
 import { fsReason } from '../io/fs-reason.js';
 import { EXIT, type CliIO, type StopSignal } from '../ports.js';
 import { collectInputs, type MissingInput, type PageInput } from './collect-inputs.js';
 import { loadPrevious, MANIFEST_NAME, previousRunFinished, type BatchSummary, type ManifestEntry, type ManifestWriter } from './manifest.js';
+import { makeDirs } from './make-dirs.js';
 import { lockOutDir, OutDirBusy, type OutDirLock } from './out-dir-lock.js';
 import { openSink, type Sink } from './sinks.js';
 import { removeStaleTemporaries } from './stale-temporaries.js';
@@ -126,7 +126,7 @@ export async function openOutputs(
   const { outDir } = target;
   if (!outDir) return { outDir: null, previous: new Map(), jsonl: openSink(target.jsonl ?? '-', io.stdout), lock: null, cleaned: null, otherBuild: false };
   try {
-    await mkdir(outDir, { recursive: true });
+    makeDirs(outDir);
   } catch (err) {
     throw new OutputError(`${outDir}: cannot create the output directory: ${fsReason(err)}`);
   }

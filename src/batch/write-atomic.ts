@@ -9,10 +9,11 @@
  * Every write goes through the WritePort in use (src/ports.ts): the real disk,
  * or in tests a stand-in full disk.
  */
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { lstat, mkdir, realpath, rename, rm } from 'node:fs/promises';
+import { renameSync, rmSync } from 'node:fs';
+import { lstat, realpath, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { nodeWritePort, processId, type WritePort } from '../ports.js';
+import { makeDirs } from './make-dirs.js';
 import { removeStaleTemporariesOf } from './stale-temporaries.js';
 
 let port: WritePort = nodeWritePort;
@@ -48,7 +49,7 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
       await port.writeFile(tmp, data);
     } catch (err) {
       if (!isMissingDir(err)) throw err;
-      await mkdir(dirname(file), { recursive: true });
+      makeDirs(dirname(file));
       await port.writeFile(tmp, data);
     }
     await rename(tmp, file);
@@ -69,7 +70,7 @@ export function writeAtomicSync(file: string, data: string | Uint8Array): void {
       port.writeFileSync(tmp, data);
     } catch (err) {
       if (!isMissingDir(err)) throw err;
-      mkdirSync(dirname(file), { recursive: true });
+      makeDirs(dirname(file));
       port.writeFileSync(tmp, data);
     }
     renameSync(tmp, file);

@@ -12,10 +12,10 @@
  * or `.csv` with --articles); without it, the issue document (or, with
  * --articles, the issue's article records) on standard output or -o FILE.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { OutputError, takeOutDir } from '../batch/file-run.js';
 import { ManifestWriter, MANIFEST_NAME, type ManifestEntry } from '../batch/manifest.js';
+import { makeDirs } from '../batch/make-dirs.js';
 import { writeAtomic, writeOutputFile } from '../batch/write-atomic.js';
 import { assembleIssue, orderPages, type IssueDocument } from '../core/assemble-issue.js';
 import type { NewsDocument } from '../core/model.js';
@@ -100,7 +100,7 @@ async function writeOutDir(outDir: string, issue: IssueDocument, pages: NewsDocu
   const { workerSettings } = await import('./command-batch.js');
   const manifest = new ManifestWriter(outDir, (await workerSettings(opts, io)).options);
   try {
-    await mkdir(outDir, { recursive: true });
+    makeDirs(outDir);
   } catch (err) {
     throw new UserError(`${outDir}: cannot create the output directory: ${fsReason(err)}`);
   }
@@ -116,7 +116,6 @@ async function writeOutDir(outDir: string, issue: IssueDocument, pages: NewsDocu
     for (const doc of pages) {
       const { output, path } = outputs.get(doc)!;
       const file = join(outDir, output);
-      await mkdir(dirname(file), { recursive: true });
       await writeAtomic(file, JSON.stringify(doc) + '\n');
       manifest.add(seq++, { path, sha256: doc.source.sha256, output, articles: doc.articles.length, warnings: doc.warnings.length, status: 'converted' });
     }
