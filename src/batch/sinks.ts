@@ -10,7 +10,7 @@ import { rm, rename } from 'node:fs/promises';
 import type { FileWriter, OutStream } from '../ports.js';
 import { fsReason } from '../io/fs-reason.js';
 import { removeStaleTemporariesOf } from './stale-temporaries.js';
-import { tempName, writePort } from './write-atomic.js';
+import { outputTarget, tempName, writePort } from './write-atomic.js';
 
 export interface Sink {
   write(chunk: string): Promise<void>;
@@ -86,7 +86,8 @@ const FILE_CHUNK_CHARS = 64 * 1024;
  * `path`; `abort` removes the temporary.
  */
 export function fileSink(path: string): Sink {
-  const tmp = tempName(path);
+  // Where the bytes go (through FILE's symbolic links, or straight into a device), found when first written.
+  let target: { path: string; direct: boolean; tmp: string } | null = null;
   let file: Promise<FileWriter> | null = null;
   let pending: string[] = [];
   let size = 0;
@@ -94,7 +95,12 @@ export function fileSink(path: string): Sink {
     throw err instanceof OutputWriteError ? err : new OutputWriteError(path, fsReason(err));
   };
   // A run killed while writing FILE left FILE.tmp-<its pid>: removed before this run writes its own.
-  const opened = () => (file ??= removeStaleTemporariesOf(path).then(() => writePort().open(tmp)));
+  const opened = () =>
+    (file ??= outputTarget(path).then(async (t) => {
+      target = { ...t, tmp: t.direct ? t.path : tempName(t.path) };
+      if (!t.direct) await removeStaleTemporariesOf(t.path);
+      return writePort().open(target.tmp);
+    }));
   const flush = async () => {
     const data = pending.join('');
     pending = [];
@@ -112,7 +118,7 @@ export function fileSink(path: string): Sink {
       try {
         await flush();
         await (await opened()).close();
-        await rename(tmp, path);
+        if (!target!.direct) await rename(target!.tmp, target!.path);
       } catch (err) {
         fail(err);
       }
@@ -120,7 +126,7 @@ export function fileSink(path: string): Sink {
     async abort() {
       pending = [];
       if (file) await file.then((f) => f.close()).catch(() => {});
-      await rm(tmp, { force: true }).catch(() => {});
+      if (target && !target.direct) await rm(target.tmp, { force: true }).catch(() => {});
     },
   };
 }

@@ -10,8 +10,8 @@
  * or in tests a stand-in full disk.
  */
 import { renameSync, rmSync } from 'node:fs';
-import { lstat, realpath, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat, readlink, realpath, rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { nodeWritePort, processId, type WritePort } from '../ports.js';
 import { makeDirs } from './make-dirs.js';
 import { removeStaleTemporariesOf } from './stale-temporaries.js';
@@ -93,27 +93,44 @@ async function writeData(file: string, data: OutputData): Promise<void> {
   }
 }
 
+/** Linux's MAXSYMLINKS: a chain longer than this is a loop (ELOOP), as the kernel would say. */
+const MAX_LINK_HOPS = 40;
+
 /**
- * `-o FILE`: written atomically like a batch output, so a full disk never
- * leaves a truncated file in FILE's place — but only a regular file (or a
- * new one) is replaced. A symbolic link is written through (the file it
- * points to is replaced, the link kept), and a device or FIFO (`-o
- * /dev/stdout`) is written directly: renaming over it would replace the
- * device. FILE's directory must exist, as for any write.
+ * Where a write to `file` lands, as the shell's `>` would have it: through
+ * every symbolic link to the file at the end of the chain — a dangling link's
+ * target is created, the link kept — written atomically beside that file
+ * (`direct: false`); or, when the chain ends at a device, FIFO or socket
+ * (`-o /dev/stdout`), that node itself, written directly (`direct: true`):
+ * renaming over it would replace the device. Renaming over the link instead
+ * would swap the user's link for a plain file.
+ */
+export async function outputTarget(file: string): Promise<{ path: string; direct: boolean }> {
+  let path = file;
+  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    const info = await lstat(path).catch(() => null);
+    if (!info) return { path, direct: false };
+    if (!info.isSymbolicLink()) return { path, direct: !info.isFile() };
+    // Relative to the link's real directory, as the kernel reads `..` in a link.
+    path = resolve(await realpath(dirname(path)), await readlink(path));
+  }
+  throw Object.assign(new Error(`${file}: too many symbolic links`), { code: 'ELOOP' });
+}
+
+/**
+ * `-o FILE` (and `eval --update-baseline`): written atomically like a batch
+ * output, so a full disk never leaves a truncated file in FILE's place, at
+ * the place outputTarget names. FILE's directory (or its link's target's)
+ * must exist, as for any write.
  */
 export async function writeOutputFile(file: string, data: OutputData): Promise<void> {
-  const info = await lstat(file).catch(() => null);
-  if (info?.isSymbolicLink()) {
-    const target = await realpath(file).catch(() => null);
-    if (target) return writeOutputFile(target, data);
-  } else if (info && !info.isFile()) {
-    return writeData(file, data);
-  }
-  await removeStaleTemporariesOf(file);
-  const tmp = tempName(file);
+  const target = await outputTarget(file);
+  if (target.direct) return writeData(target.path, data);
+  await removeStaleTemporariesOf(target.path);
+  const tmp = tempName(target.path);
   try {
     await writeData(tmp, data);
-    await rename(tmp, file);
+    await rename(tmp, target.path);
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;

@@ -16,7 +16,7 @@
  * file, unreadable page, bad option).
  */
 import { stat } from 'node:fs/promises';
-import { writeAtomic } from '../batch/write-atomic.js';
+import { writeOutputFile } from '../batch/write-atomic.js';
 import { parseJson } from '../io/parse-json.js';
 import { notRegularForWriting, readRegularFile, readRegularText } from '../io/read-regular.js';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -336,7 +336,7 @@ export async function commandEval(inputs: string[], opts: EvalCommandOptions, io
     if (special) throw new UserError(`${opts.baseline}: cannot write: ${special}`);
     try {
       // Temporary + rename: a full disk or a kill never leaves half a baseline where the gate reads it.
-      await writeAtomic(baselinePath, JSON.stringify(baseline, null, 2) + '\n');
+      await writeOutputFile(baselinePath, JSON.stringify(baseline, null, 2) + '\n');
     } catch (err) {
       throw new UserError(`${opts.baseline}: cannot write: ${fsReason(err)}`);
     }
