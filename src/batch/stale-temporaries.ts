@@ -10,8 +10,11 @@ import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { processAlive, processId } from '../ports.js';
 
-/** `….json.tmp-123`: an output, the manifest, an issue document, articles.jsonl / .csv. */
-const OWN_TEMPORARY = /\.(?:json|jsonl|csv)\.tmp-([0-9]+)$/u;
+/**
+ * `….json.tmp-123`: an output, the manifest, an issue document, articles.jsonl / .csv;
+ * `.news-parse.lock.k3x9.tmp-123`: the draft of a lock (src/batch/out-dir-lock.ts), or of a break lock.
+ */
+const OWN_TEMPORARY = /(?:\.(?:json|jsonl|csv)|^\.news-parse\.lock(?:\.break)*\.[a-z0-9]+)\.tmp-([0-9]+)$/u;
 
 /** True when `pid` (from a temporary's name) is not this run and no longer exists. */
 function deadWriter(pid: string): boolean {

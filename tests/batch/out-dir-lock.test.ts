@@ -83,14 +83,14 @@ describe('stale temporaries', () => {
     const dead = deadPid();
     const sleeper = spawn('sleep', ['30']);
     const live = sleeper.pid!;
-    const files = [`a/p1.txt.json.tmp-${dead}`, `manifest.json.tmp-${dead}`, `articles.csv.tmp-${dead}`, `b/p2.txt.json.tmp-${live}`, `notes.txt.tmp-${dead}`, 'a/p1.txt.json', `mine.json.tmp-${process.pid}`];
+    const files = [`a/p1.txt.json.tmp-${dead}`, `manifest.json.tmp-${dead}`, `articles.csv.tmp-${dead}`, `.news-parse.lock.k3x9.tmp-${dead}`, `.news-parse.lock.break.z0.tmp-${dead}`, `x.news-parse.lock.k3x9.tmp-${dead}`, `b/p2.txt.json.tmp-${live}`, `notes.txt.tmp-${dead}`, 'a/p1.txt.json', `mine.json.tmp-${process.pid}`];
     for (const f of files) writePage(join(out, f), 'x');
     try {
-      expect(await removeStaleTemporaries(out)).toBe(3);
+      expect(await removeStaleTemporaries(out)).toBe(5);
     } finally {
       sleeper.kill();
     }
-    expect(listFiles(out)).toEqual(['a/p1.txt.json', `b/p2.txt.json.tmp-${live}`, `mine.json.tmp-${process.pid}`, `notes.txt.tmp-${dead}`].sort());
+    expect(listFiles(out)).toEqual(['a/p1.txt.json', `b/p2.txt.json.tmp-${live}`, `mine.json.tmp-${process.pid}`, `notes.txt.tmp-${dead}`, `x.news-parse.lock.k3x9.tmp-${dead}`].sort());
     writePage(join(out, 'docs.jsonl'), 'x');
     writePage(join(out, `docs.jsonl.tmp-${dead}`), 'x');
     writePage(join(out, `docs.jsonl.tmp-${dead}x`), 'x');
