@@ -9,7 +9,7 @@ import { displayWidth, isSpaceCode } from './chars.js';
 import { foldLookalikes, foldRadicals, isLookalikeCode, isRadicalCode } from './cjk-radicals.js';
 import { classifyCounts, countScript } from './detect-script.js';
 import type { InputLine, Repair } from './model.js';
-import { MAX_LINE_CHARS, type WorkLine } from './work-line.js';
+import { MAX_LINE_CHARS, newWorkLine, type WorkLine } from './work-line.js';
 
 // C0 except tab, DEL, C1; zero-width characters that extraction leaves behind; the noncharacters
 // U+FFFE and U+FFFF, which no text means and XML 1.0 forbids (TEI and METS output would be ill-formed).
@@ -93,13 +93,13 @@ function pageIsSimplified(page: PageContext): boolean {
 
 function cleanLine(line: InputLine, repairs: Repair[], page: PageContext): WorkLine {
   const raw = line.text;
-  if (raw.length > MAX_LINE_CHARS) return workLine(line, raw, raw, false, raw.length, true);
+  if (raw.length > MAX_LINE_CHARS) return newWorkLine(line.n, raw, false, raw.length, line.hint, true);
   const flags = needs(raw);
   const text = flags === 0 ? raw : repaired(raw, flags, line.n, repairs, page);
   // trim() removes exactly what \s matches (U+3000 included).
   const trimmed = text.trim();
   const indent = trimmed.length > 0 && isSpaceCode(text.charCodeAt(0));
-  return workLine(line, raw, trimmed, indent, displayWidth(trimmed), false);
+  return newWorkLine(line.n, trimmed, indent, displayWidth(trimmed), line.hint, undefined);
 }
 
 /** The repairs `flags` call for, in order, each recorded against line `n`. */
@@ -118,9 +118,4 @@ function repaired(raw: string, flags: number, n: number, repairs: Repair[], page
   if (flags & HAS_LONG_DASH) record('dash-run', text.replace(LONG_DASH, (d) => (d === '\u2e3a' ? '——' : '———')));
   if (flags & HAS_FULLWIDTH) record('fullwidth-alnum', text.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
   return text;
-}
-
-/** Every WorkLine has all its fields, in one order (one shape for V8 through the later stages). */
-function workLine(line: InputLine, raw: string, text: string, indent: boolean, width: number, tooLong: boolean): WorkLine {
-  return { n: line.n, raw, text, indent, width, hint: line.hint, doubled: undefined, carriedFrom: undefined, tooLong: tooLong || undefined };
 }

@@ -1,13 +1,12 @@
 import type { LineHint } from './model.js';
 
 /**
- * A line as the stages see it: the decoded text, the repaired text, and what
- * layout evidence survived extraction. `n` is the input line number.
+ * A line as the stages see it: the repaired text and what layout evidence
+ * survived extraction. `n` is the input line number (the line as decoded is
+ * the InputLine of that number: the stages never read it again).
  */
 export interface WorkLine {
   n: number;
-  /** The line as decoded. */
-  raw: string;
   /** After character repairs, outer whitespace trimmed. */
   text: string;
   /** The line started with whitespace (a lost paragraph indent often survives as one). */
@@ -25,3 +24,38 @@ export interface WorkLine {
 
 /** Longest line the heuristics look at; longer ones go to `unassigned` with a warning. */
 export const MAX_LINE_CHARS = 20_000;
+
+/**
+ * A new WorkLine, made with the fields classify-lines will give it (its
+ * ClassifiedLine) already in place and unset. classify-lines then writes
+ * into the line instead of copying it: a 50 MB page holds 1.3 million lines,
+ * and the copies of them were ~140 MB at the peak of a run. The lines also
+ * keep one shape for V8 from here to build-articles (stages that change a
+ * line copy it with a spread, which keeps every field). `column` starts as
+ * NaN, a number that is no small integer, because a column width is often
+ * fractional and V8 would re-shape every line at the first fractional one.
+ */
+export function newWorkLine(n: number, text: string, indent: boolean, width: number, hint: LineHint | undefined, tooLong: true | undefined): WorkLine {
+  const line = {
+    n,
+    text,
+    indent,
+    width,
+    hint,
+    doubled: undefined,
+    carriedFrom: undefined,
+    tooLong,
+    // classify-lines' fields, unset until it classifies the line.
+    role: undefined,
+    rule: undefined,
+    furniture: undefined,
+    byline: undefined,
+    dateline: undefined,
+    inner: undefined,
+    newGroup: undefined,
+    standalone: undefined,
+    column: Number.NaN,
+    shape: 0,
+  };
+  return line;
+}
