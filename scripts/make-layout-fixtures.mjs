@@ -169,8 +169,44 @@ function narrowGutterAndSecondRead() {
   return hocrWords(blocks, xs[3] + W + 100, Math.round(bottom + 100));
 }
 
+/**
+ * Two stories over two columns each, OCR-sized (line boxes only, as Tesseract
+ * gives). Story A's headline is broken over two lines of one size, the second
+ * holding a speaker's `：` (two phrases by shape); story B's 引题 is set
+ * smaller than its two-phrase headline. Only B has a kicker.
+ */
+function headlineLinesOfOneSize() {
+  const blocks = [];
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }, { x0: 1900, x1: 2700 }, { x0: 2800, x1: 3600 }];
+  blocks.push([{ text: '07', box: [100, 60, 140, 100] }]);
+  blocks.push([{ text: '河畔社区报', box: [1700, 60, 1900, 100] }]);
+  blocks.push([{ text: '2026年12月1日 星期二', box: [3200, 60, 3600, 100] }]);
+  // Story A over columns 1–2: one headline in one size, broken over two lines.
+  blocks.push([
+    { text: '社区手机课堂开班三月七十岁', box: [100, 160, 1010, 230] },
+    { text: '学员王大妈：我会视频通话了', box: [100, 250, 1010, 320] },
+  ]);
+  const a1 = setText(['本报讯 河畔社区的手机课堂开班三个月，已有一百二十多位老人来上课。课堂每周二、周四下午开课，教老人用手机挂号、缴费和视频通话。', '授课的是社区里的退休教师和大学生志愿者，一个老师带五六个学员，手把手地教。'], { ...cols[0], y: 370, size: B });
+  const a2 = setText(['七十岁的王大妈是第一批学员。她说，孙子在外地上学，以前只能打电话，现在每个周末都能和孙子视频，看着他说话心里踏实。', '社区打算明年把课堂开到周边三个小区。'], { ...cols[1], y: 370, size: B });
+  blocks.push(a1.lines);
+  blocks.push(a2.lines);
+  // Story B over columns 3–4: a kicker in smaller display type over a two-phrase headline.
+  blocks.push([
+    { text: '河畔公园改造完工', box: [1900, 160, 2340, 215] },
+    { text: '湖边步道 今起开放', box: [1900, 240, 2575, 315] },
+  ]);
+  const b1 = setText(['本报讯 河畔公园改造工程昨天完工，湖边新修的步道今天起对市民开放，步道全长两公里，沿途设有六处座椅。', '公园管理处提醒，步道上不能骑车，遛狗要牵绳。'], { ...cols[2], y: 370, size: B });
+  const b2 = setText(['改造期间，公园还更换了路灯，新种了三百多棵树。附近居民说，以后晚饭后又多了一个散步的好去处。'], { ...cols[3], y: 370, size: B });
+  blocks.push(b1.lines);
+  blocks.push(b2.lines);
+  return hocr(blocks, 3700, Math.round(Math.max(a1.y, a2.y, b1.y, b2.y) + 100));
+}
+
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
 console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-narrow-gutter-second-read/input.hocr'), narrowGutterAndSecondRead());
 console.log('wrote fixtures/hocr-narrow-gutter-second-read/input.hocr');
+mkdirSync(join(root, 'fixtures/hocr-headline-lines-of-one-size'), { recursive: true });
+writeFileSync(join(root, 'fixtures/hocr-headline-lines-of-one-size/input.hocr'), headlineLinesOfOneSize());
+console.log('wrote fixtures/hocr-headline-lines-of-one-size/input.hocr');

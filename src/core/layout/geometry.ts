@@ -43,7 +43,7 @@ export function placedLines(lines: InputLine[]): PlacedLine[] {
  * speck, a rule nearby) but never much wider per character, so the advance
  * keeps a body line with a tall box from passing for a headline.
  */
-function sizeFromBox(b: Box, text: string): number {
+export function sizeFromBox(b: Box, text: string): number {
   const height = b[3] - b[1];
   const units = displayUnits(text);
   // One or two glyphs: the box hugs their ink, narrower than their advance.
