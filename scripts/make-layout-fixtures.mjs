@@ -202,6 +202,47 @@ function headlineLinesOfOneSize() {
   return hocr(blocks, 3700, Math.round(Math.max(a1.y, a2.y, b1.y, b2.y) + 100));
 }
 
+/** ALTO v4 with line-level Strings and, when `order` is given, a ReadingOrder of the block ids. */
+function alto(blocks, width, height, order) {
+  let n = 0;
+  const out = [`<?xml version="1.0" encoding="UTF-8"?>`, `<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">`, `<Description><MeasurementUnit>pixel</MeasurementUnit></Description>`];
+  if (order) out.push(`<ReadingOrder><OrderedGroup ID="ro_1">${order.map((id, i) => `<ElementRef ID="ro_1_${i + 1}" REF="${id}"/>`).join('')}</OrderedGroup></ReadingOrder>`);
+  out.push(`<Layout><Page ID="page_1" WIDTH="${width}" HEIGHT="${height}" PHYSICAL_IMG_NR="1"><PrintSpace HPOS="0" VPOS="0" WIDTH="${width}" HEIGHT="${height}">`);
+  const pos = (b) => `HPOS="${b[0]}" VPOS="${b[1]}" WIDTH="${b[2] - b[0]}" HEIGHT="${b[3] - b[1]}"`;
+  for (const { id, lines } of blocks) {
+    const box = [Math.min(...lines.map((l) => l.box[0])), Math.min(...lines.map((l) => l.box[1])), Math.max(...lines.map((l) => l.box[2])), Math.max(...lines.map((l) => l.box[3]))];
+    out.push(`<TextBlock ID="${id}" ${pos(box)}>`);
+    for (const l of lines) {
+      n++;
+      out.push(`<TextLine ID="line_${n}" ${pos(l.box)}><String ID="string_${n}" ${pos(l.box)} CONTENT="${esc(l.text)}"/></TextLine>`);
+    }
+    out.push(`</TextBlock>`);
+  }
+  out.push(`</PrintSpace></Page></Layout></alto>`, '');
+  return out.join('\n');
+}
+
+/**
+ * A story that skips a column: story A runs down column 1 and goes on at the
+ * top of column 3, past story B, which fills column 2 under its own headline.
+ * Geometry alone would give the top of column 3 to B (the story open at the
+ * foot of the column before); the file's ReadingOrder says it is A's.
+ */
+function statedOrderSkipsColumn() {
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }, { x0: 1900, x1: 2700 }];
+  const blocks = [];
+  blocks.push({ id: 'tb_a_head', lines: [{ text: '城西夜市今晚重新开张', box: [100, 160, 800, 230] }] });
+  const a1 = setText(['本报讯 停业半年的城西夜市今晚重新开张。改造后的夜市有摊位一百二十个，比原来多了三十个，每天傍晚六点到夜里十一点营业。', '夜市管理处介绍，新摊位按小吃、日用品和手工艺品分成三个区，每个区都设了洗手池和垃圾分类点，摊主晚上收摊时要把'], { ...cols[0], y: 280, size: B });
+  blocks.push({ id: 'tb_a_1', lines: a1.lines });
+  blocks.push({ id: 'tb_b_head', lines: [{ text: '社区图书角添新书', box: [1000, 160, 1560, 230] }] });
+  const b1 = setText(['本报讯 河畔社区图书角本周新到图书三百册，其中儿童绘本一百多册。图书角每天上午九点开门，居民凭社区卡可以借书回家，一次最多借三本。', '社区还请来志愿者，每周六下午给孩子们读绘本。'], { ...cols[1], y: 280, size: B });
+  blocks.push({ id: 'tb_b_1', lines: b1.lines });
+  const a2 = setText(['摊位打扫干净。开张当晚，不少居民带着家人来逛。住在附近的刘先生说，夜市离家近，吃完晚饭走过来正好。'], { ...cols[2], y: 160, size: B, indent: 0 });
+  blocks.push({ id: 'tb_a_2', lines: a2.lines });
+  const height = Math.round(Math.max(a1.y, b1.y, a2.y) + 100);
+  return { blocks, width: 2800, height };
+}
+
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
 console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
@@ -210,3 +251,9 @@ console.log('wrote fixtures/hocr-narrow-gutter-second-read/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-headline-lines-of-one-size'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-headline-lines-of-one-size/input.hocr'), headlineLinesOfOneSize());
 console.log('wrote fixtures/hocr-headline-lines-of-one-size/input.hocr');
+{
+  const page = statedOrderSkipsColumn();
+  mkdirSync(join(root, 'fixtures/alto-stated-order-skips-column'), { recursive: true });
+  writeFileSync(join(root, 'fixtures/alto-stated-order-skips-column/input.xml'), alto(page.blocks, page.width, page.height, ['tb_a_head', 'tb_a_1', 'tb_a_2', 'tb_b_head', 'tb_b_1']));
+  console.log('wrote fixtures/alto-stated-order-skips-column/input.xml');
+}

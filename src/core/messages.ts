@@ -30,7 +30,12 @@ const MESSAGES = {
   },
   DISPLAY_WITHOUT_STORY: { severity: 'info', text: (_: Record<string, never>) => 'display type over a few lines that never end a sentence (an advertisement, a box of figures): left unassigned, not an article' },
   LAYOUT_TEXT_PLACED: { severity: 'info', text: (a: { detail: string }) => `text read as positioned pieces: ${a.detail}` },
-  LAYOUT_BY_GEOMETRY: { severity: 'info', text: (a: { columns: number; body: number; stories: number }) => `read by geometry: ${a.columns} columns, body type ${a.body}, ${a.stories} stories under headlines` },
+  LAYOUT_BY_GEOMETRY: {
+    severity: 'info',
+    text: (a: { columns: number; body: number; stories: number; statedOrder?: 'followed' | 'rejected' }) =>
+      `read by geometry: ${a.columns} columns, body type ${a.body}, ${a.stories} stories under headlines` +
+      (a.statedOrder === 'followed' ? '; in the reading order the file states' : a.statedOrder === 'rejected' ? "; the file's stated reading order set aside (it reads text before its headline or scatters blocks)" : ''),
+  },
   PAIRED_FAR_FROM_BODY: { severity: 'info', text: (a: { score: number }) => `headline paired with text elsewhere on the page by content (score ${a.score})` },
   DATE_UNREADABLE: { severity: 'warning', text: (a: { printed: string; problem: string }) => `page date "${a.printed}" not read as a date (${a.problem}); page.date.iso is null` },
   ISSUE_DATE_DIFFERS: { severity: 'warning', text: (a: { given: string; printed: string }) => `the page is dated ${a.printed} but --date gives ${a.given}; the ids use ${a.given}` },

@@ -17,4 +17,10 @@ export interface ParseOptions {
    * the stable ids of identify-page.ts.
    */
   issue?: { paper?: string; date?: string; edition?: string };
+  /**
+   * Set by a reader, not a user: the lines come in the reading order the file
+   * states (ALTO ReadingOrder or IDNEXT), which the layout road follows when
+   * it agrees with the page (src/core/layout/follow-stated-order.ts).
+   */
+  statedReadingOrder?: boolean;
 }

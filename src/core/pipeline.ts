@@ -224,7 +224,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   // Boxes come only from readers (a -layout text page read as positioned pieces is still format text).
   const positioned = options.format !== undefined && isPositioned(input);
   if (positioned) {
-    const layout = analyseLayout(input);
+    const layout = analyseLayout(input, options.statedReadingOrder === true);
     lines = [...layout.zones.flatMap((z) => z.lines), ...layout.secondReads, ...layout.unplaced];
     const newNumber = new Map<number, number>();
     layout.order.forEach((readerIndex, k) => newNumber.set(input[readerIndex]!.n, k + 1));
@@ -238,7 +238,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
     for (const l of layout.secondReads) state.unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'ocr-second-read' });
     articles = layoutRoad(layout.zones, layout.unplaced, state);
     if (articles.length === 0 && lines.every((l) => l.text.trim() === '')) state.warnings.push(diagnostic('EMPTY_INPUT', {}));
-    state.warnings.push(diagnostic('LAYOUT_BY_GEOMETRY', { columns: layout.columns.length, body: Math.round(layout.type.body * 100) / 100, stories: layout.zones.filter((z) => z.zone?.headline).length }));
+    state.warnings.push(diagnostic('LAYOUT_BY_GEOMETRY', { columns: layout.columns.length, body: Math.round(layout.type.body * 100) / 100, stories: layout.zones.filter((z) => z.zone?.headline).length, ...(layout.statedOrder ? { statedOrder: layout.statedOrder } : {}) }));
   } else {
     appendAll(state.repairs, prior);
     const road = textRoad(input, state);

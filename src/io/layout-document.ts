@@ -19,6 +19,8 @@ export interface LayoutRead {
   encodingDetected: boolean;
   /** Printed page number the file states (ALTO Page@PRINTED_IMG_NR), if any. */
   printedPage: string | null;
+  /** The lines come in the reading order the file states (ALTO ReadingOrder or IDNEXT). */
+  statedOrder?: boolean;
 }
 
 /** Runs the core on a layout reader's lines and completes the document. */
@@ -42,6 +44,6 @@ export function documentFromLayout(
     ...(read.lineIds.some((id) => id !== null) ? { lineIds: read.lineIds } : {}),
     ...more,
   };
-  return parseLines(read.lines, source, { ...options, format }, read.repairs);
+  return parseLines(read.lines, source, { ...options, format, ...(read.statedOrder ? { statedReadingOrder: true } : {}) }, read.repairs);
 }
 

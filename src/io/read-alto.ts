@@ -112,5 +112,6 @@ export function readAlto(bytes: Uint8Array, limits: XmlLimits = {}, forcedEncodi
   const printed = pageEls[0]?.attrs.PRINTED_IMG_NR ?? null;
   const result = layoutToLines(pages);
   const repairs: Repair[] = result.repairs;
-  return { ...result, repairs, encoding: screened.encoding, encodingDetected: screened.detected, printedPage: printed };
+  const stated = pages.some((p) => p.statedOrder !== undefined);
+  return { ...result, repairs, encoding: screened.encoding, encodingDetected: screened.detected, printedPage: printed, ...(stated ? { statedOrder: true } : {}) };
 }

@@ -3,7 +3,8 @@
  * stories, by geometry first. Named stages, each in its own file:
  *
  *   measure-type → find-second-reads → find-furniture → find-columns →
- *   build-blocks → widen-headlines → order-blocks → assign-zones
+ *   build-blocks → widen-headlines → order-blocks (→ follow-stated-order) →
+ *   assign-zones
  *
  * What comes out is the page's lines in reading order, renumbered, each with
  * the role geometry gave it (furniture, kicker, headline, subheadline, body)
@@ -19,6 +20,7 @@ import { findFurniture } from './find-furniture.js';
 import { findSecondReads } from './find-second-reads.js';
 import { buildBlocks, type Block } from './build-blocks.js';
 import { orderBlocks } from './order-blocks.js';
+import { followStatedOrder } from './follow-stated-order.js';
 import { widenHeadlines } from './widen-headlines.js';
 import { assignZones, describeZone, type Zone } from './assign-zones.js';
 import { minOf } from '../arrays.js';
@@ -44,6 +46,8 @@ export interface LayoutAnalysis {
   secondReads: InputLine[];
   /** Reader lines that had no usable box, appended after the second reads (unplaced). */
   unplaced: InputLine[];
+  /** The file stated a reading order: `followed`, or `rejected` when it did not agree with the page (follow-stated-order). */
+  statedOrder?: 'followed' | 'rejected';
 }
 
 /** Is this page read by geometry? Enough of its lines have boxes. */
@@ -58,7 +62,8 @@ export function isPositioned(lines: InputLine[]): boolean {
   return boxed >= T.minPositionedLines && boxed >= T.positionedShare * text;
 }
 
-export function analyseLayout(input: InputLine[]): LayoutAnalysis {
+/** `statedOrder`: the reader's line order is the one the file states (ALTO ReadingOrder, IDNEXT), not its own guess. */
+export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAnalysis {
   const all = placedLines(input);
   const type = measureType(all);
   const doubled = findSecondReads(all, type);
@@ -70,8 +75,10 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
   assignColumns(placed, columns);
   const blocks = buildBlocks(content, type);
   widenHeadlines(blocks, columns, type);
-  const stream = orderBlocks(blocks, columns.length);
-  const zones = assignZones(stream, type, columns);
+  const geometric = orderBlocks(blocks, columns.length);
+  const stated = statedOrder ? followStatedOrder(geometric) : null;
+  const stream = stated ?? geometric;
+  const zones = assignZones(stream, type, columns, stated !== null);
 
   const order: number[] = [];
   const out: ZoneLines[] = [];
@@ -116,7 +123,7 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
         });
       });
     }
-    out.push({ lines: emit(lines), zone, detail: describeZone(zone, type) });
+    out.push({ lines: emit(lines), zone, detail: describeZone(zone, type) + (stated ? '; in the reading order the file states' : '') });
   }
   if (bottom.length > 0) out.push({ lines: emit(bottom.map((line) => ({ line, role: 'furniture', blockStart: true }))), zone: null, detail: 'bottom furniture strip' });
   const secondReads = emit([...doubled].sort((a, b) => a.index - b.index).map((line) => ({ line, role: 'body', blockStart: true })));
@@ -127,7 +134,7 @@ export function analyseLayout(input: InputLine[]): LayoutAnalysis {
     order.push(i);
     unplaced.push({ ...input[i]!, n: order.length });
   }
-  return { type, columns, zones: out, order, secondReads, unplaced };
+  return { type, columns, zones: out, order, secondReads, unplaced, ...(statedOrder ? { statedOrder: stated ? ('followed' as const) : ('rejected' as const) } : {}) };
 }
 
 /**

@@ -30,10 +30,17 @@ export interface Zone {
 
 const gapBetween = (upper: Box, lower: Box) => lower[1] - upper[3];
 
-export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[]): Zone[] {
+/**
+ * `stated`: the stream is the file's own reading order (follow-stated-order),
+ * so a block with no headline above it continues the story of the block the
+ * file reads before it (a story may skip a column, which geometry cannot
+ * see), not the story opened last.
+ */
+export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[], stated = false): Zone[] {
   const stackOf = findStacks(stream, type, columns);
   const zones: Zone[] = [];
   const zoneOf = new Map<Block, Zone>();
+  const storyOf = new Map<Block, Zone>();
   const headlines = new HeadlinesByColumn(stream);
   let current: Zone | null = null;
   for (let i = 0; i < stream.length; i++) {
@@ -48,6 +55,7 @@ export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[
       }
       zone.blocks.push(b);
       zone.stack.set(b, stack.members.get(b)!);
+      storyOf.set(b, zone);
       current = zone;
       continue;
     }
@@ -56,14 +64,17 @@ export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[
     if (owner) {
       owner.blocks.push(b);
       owner.joined.set(b, 'below-headline');
+      storyOf.set(b, owner);
       continue;
     }
+    if (stated && i > 0) current = storyOf.get(stream[i - 1]!) ?? current;
     if (!current) {
       current = { headline: null, blocks: [], stack: new Map(), joined: new Map() };
       zones.push(current);
     }
     current.blocks.push(b);
     current.joined.set(b, 'column-flow');
+    storyOf.set(b, current);
   }
   return zones;
 }

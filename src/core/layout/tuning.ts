@@ -89,6 +89,14 @@ export const LAYOUT_TUNING = {
   kickerGapEm: 2.5,
   /** A block ending within this many em of its column's right edge, and starting well in from the left, is set flush right (a sign-off). */
   flushRightEm: 1.5,
+  /**
+   * A file's stated reading order is followed unless more than this share of
+   * its blocks are scattered (their lines read apart) or of its headlines come
+   * after the text right under them: one slip in ten forgives a block that
+   * OCR split or geometry joined differently from the producer; more says the
+   * order is the order a tool found blocks in, not a reading order.
+   */
+  statedOrderSlack: 0.1,
   /** A bracketed line this short can be a column label (（人民论坛）); longer, it ends a story. */
   labelMaxChars: 16,
   /** The furniture strip: the top row(s) of the page whose pieces are at most this long. */
