@@ -75,6 +75,8 @@ function bodyPieces(unit: BodyUnit, ctx: BuildContext): Piece[] {
     const rest = unit.dateline.dateline.rest;
     if (rest !== '') pieces.push({ n: unit.dateline.n, text: repairProse(rest, unit.dateline.n, ctx.repairs, ctx.keepSpacing), line: unit.dateline });
   }
+  const after = unit.datelineReporter;
+  if (after?.dateline && after.dateline.rest !== '') pieces.push({ n: after.n, text: repairProse(after.dateline.rest, after.n, ctx.repairs, ctx.keepSpacing), line: after });
   for (const line of unit.body) {
     pieces.push({ n: line.n, text: repairProse(line.text, line.n, ctx.repairs, ctx.keepSpacing), line });
   }
@@ -141,6 +143,12 @@ function unitByline(unit: BodyUnit, sources: Article['sources']): Byline | null 
     first = Math.min(first, unit.dateline!.n);
     last = Math.max(last, unit.dateline!.carriedFrom ?? unit.dateline!.n);
   }
+  const after = unit.datelineReporter;
+  if (after?.dateline?.reporter) {
+    bylines.push(after.dateline.reporter);
+    first = Math.min(first, after.n);
+    last = Math.max(last, after.carriedFrom ?? after.n);
+  }
   const byline = mergeBylines(bylines);
   if (byline) sources.byline = [first, last];
   return byline;
@@ -174,6 +182,7 @@ function bodyFields(unit: BodyUnit, ctx: BuildContext, sources: Article['sources
     const closer = unit.closedBy === 'signoff' ? unit.signoff : unit.closedBy === 'jump' ? unit.jump : unit.closedBy === 'endmark' ? unit.endmark : null;
     evidence.push({ code: closedByEvidence(unit.closedBy), lines: one(closer?.n ?? unit.lines[1]) });
   }
+  if (unit.tails) evidence.push({ code: 'TAIL_UNDER_STORY', lines: unit.tails });
   return { byline, dateline, paragraphs, signoff, continuation, jumpFrom };
 }
 

@@ -36,6 +36,8 @@ export interface BodyUnit {
   type: 'body';
   bylines: ClassifiedLine[];
   dateline: ClassifiedLine | null;
+  /** The reporter bracket that completes a bare dateline on the next line (本报南昌2月12日电 ⏎ （记者…）江西…). */
+  datelineReporter?: ClassifiedLine;
   body: ClassifiedLine[];
   signoff: ClassifiedLine | null;
   jump: ClassifiedLine | null;
@@ -45,6 +47,8 @@ export interface BodyUnit {
   /** What opened and closed the unit, for the article's evidence. */
   openedBy: UnitOpener;
   closedBy: UnitCloser | null;
+  /** Lines taken into the text from a headline block that had no story (keep-story-tails), for the evidence. */
+  tails?: LineRange;
   lines: LineRange;
 }
 
@@ -72,6 +76,7 @@ function unitLines(u: BodyUnit): ClassifiedLine[] {
   const out = u.jumpFrom ? [u.jumpFrom] : [];
   for (const l of u.bylines) out.push(l);
   if (u.dateline) out.push(u.dateline);
+  if (u.datelineReporter) out.push(u.datelineReporter);
   for (const l of u.body) out.push(l);
   if (u.signoff) out.push(u.signoff);
   if (u.jump) out.push(u.jump);
@@ -247,7 +252,22 @@ function addByline(g: Grouping, line: ClassifiedLine): void {
   g.unit!.bylines.push(line);
 }
 
+/**
+ * A bare dateline (本报南昌2月12日电, nothing after it) whose line is followed by
+ * a reporter bracket that opens text (（记者…）江西省…): one opener wrapped
+ * across a line end, often with a stray blank between, not two stories.
+ */
+function continuesBareDateline(unit: BodyUnit | null, line: ClassifiedLine): boolean {
+  const open = unit?.dateline?.dateline;
+  return unit !== null && open !== undefined && open.rest === '' && open.reporter === null && unit.datelineReporter === undefined && unit.body.length === 0 && !unitClosed(unit) && line.dateline?.marker === '' && line.dateline.reporter !== null;
+}
+
 function addDateline(g: Grouping, line: ClassifiedLine): void {
+  if (continuesBareDateline(g.unit, line)) {
+    line.rule = 'reporter-after-bare-dateline';
+    g.unit!.datelineReporter = line;
+    return;
+  }
   if (g.unit === null || unitHasText(g.unit) || unitClosed(g.unit)) {
     closeUnit(g);
     openUnit(g, 'dateline');

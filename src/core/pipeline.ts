@@ -15,7 +15,7 @@
  *
  *   text stages: clean-characters → widen-cjk-punctuation → repair-doubling → join-wrapped-markers →
  *   detect-punctuation-style → classify-lines → group-blocks →
- *   rejoin-intertitles, split-bodies (text road only) → pair-titles → build-articles
+ *   rejoin-intertitles, split-bodies (text road only) → pair-titles → keep-story-tails (text road only) → build-articles
  */
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
@@ -35,6 +35,7 @@ import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
 import { rejoinIntertitles } from './rejoin-intertitles.js';
 import { splitBodies } from './split-bodies.js';
+import { keepStoryTails } from './keep-story-tails.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
 import { splitJoinedColumns } from './split-joined-columns.js';
 import { joinStoryUnits } from './join-story-units.js';
@@ -65,6 +66,7 @@ export const STAGES = [
   'rejoin-intertitles',
   'split-bodies',
   'pair-titles',
+  'keep-story-tails',
   'build-articles',
   'identify-page',
 ] as const;
@@ -112,8 +114,10 @@ function articlesOf(blocks: Block[], state: PageState, pauseEnds: boolean, split
   // Headline bigrams are the only ones pairing asks bodies about; built once per stream.
   const relevant = headlineBigrams(blocks);
   const units = splitScrambled ? splitBodies(rejoinIntertitles(blocks), relevant) : blocks;
-  const pairs = pairTitles(units, relevant);
-  return buildArticles(units, pairs, { markers: state.markers, repairs: state.repairs, keepSpacing: Boolean(state.options.keepSpacing), pauseEnds });
+  const paired = pairTitles(units, relevant);
+  // A headline block no story was found for, right under a story's text, is that story's last line.
+  const kept = splitScrambled ? keepStoryTails(units, paired) : { blocks: units, pairs: paired };
+  return buildArticles(kept.blocks, kept.pairs, { markers: state.markers, repairs: state.repairs, keepSpacing: Boolean(state.options.keepSpacing), pauseEnds });
 }
 
 function leaveUnassigned(blocks: Block[], state: PageState): void {

@@ -1,0 +1,56 @@
+/**
+ * Stage 6a (text road) — a headline block that pairing gave no body, standing
+ * right under a story's text with no text of its own under it, is no headline:
+ * it is the last line of the story above, set apart from the text (a
+ * photographer's or designer's credit, the signer and date of a decree, an
+ * editor's line). Hard-wrapped text shows it as a short unpunctuated line
+ * between blank lines, which is the shape of a headline; only pairing, which
+ * has looked for its story over the whole page and found none, can say it is
+ * not one. It becomes that story's last paragraph (`tail-under-story`).
+ *
+ * Runs after pair-titles and before build-articles; the pairs are renumbered
+ * for the blocks that remain.
+ */
+import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
+import type { Pairing } from './pair-titles.js';
+
+/**
+ * A tail is one or two short lines (a credit, a signature over its date); a
+ * longer block without a story is more likely a headline whose story was lost
+ * in the reading order, and it stays a headline.
+ */
+const TAIL_MAX_LINES = 2;
+
+function isTail(b: Block, paired: ReadonlySet<number>, i: number): b is TitleBlock {
+  return b.type === 'title' && !paired.has(i) && !b.display && b.kicker === null && b.subheadline === null && b.titles.length > 0 && b.titles.length <= TAIL_MAX_LINES;
+}
+
+function storyAbove(b: Block | undefined): b is BodyUnit {
+  return b !== undefined && b.type === 'body' && b.body.length > 0;
+}
+
+export function keepStoryTails(blocks: Block[], pairs: Pairing[]): { blocks: Block[]; pairs: Pairing[] } {
+  const paired = new Set(pairs.map((p) => p.title));
+  const newIndex = new Map<number, number>();
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const above = out[out.length - 1];
+    const below = blocks[i + 1];
+    if (isTail(b, paired, i) && storyAbove(above) && (below === undefined || below.type === 'title')) {
+      for (const line of b.titles) {
+        line.role = 'body';
+        line.rule = 'tail-under-story';
+        line.standalone = true;
+      }
+      const body = [...above.body, ...b.titles];
+      const tails: [number, number] = above.tails ? [above.tails[0], b.lines[1]] : [b.lines[0], b.lines[1]];
+      out[out.length - 1] = { ...above, body, tails, lines: [above.lines[0], Math.max(above.lines[1], b.lines[1])] };
+      continue;
+    }
+    newIndex.set(i, out.length);
+    out.push(b);
+  }
+  if (out.length === blocks.length) return { blocks, pairs };
+  return { blocks: out, pairs: pairs.map((p) => ({ ...p, title: newIndex.get(p.title)!, body: newIndex.get(p.body)! })) };
+}
