@@ -10,15 +10,27 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, listFiles, pageText, runCli, tempDir, writePage } from './helpers.js';
 
-const base = tempDir('tmpfs');
-const disk = join(base, 'disk');
-mkdirSync(disk);
-const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', disk], { stdio: 'ignore' }).status === 0;
+// Made and mounted when the tests run, not when the module loads (collecting or filtering the tests mounts nothing).
+let base = '';
+let disk = '';
+let mounted = false;
+
+beforeAll(() => {
+  base = tempDir('tmpfs');
+  disk = join(base, 'disk');
+  mkdirSync(disk);
+  mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', disk], { stdio: 'ignore' }).status === 0;
+});
 
 afterAll(() => {
   if (mounted) spawnSync('umount', [disk], { stdio: 'ignore' });
-  rmSync(base, { recursive: true, force: true });
+  if (base) rmSync(base, { recursive: true, force: true });
 });
+
+/** Each test skips itself where mounting is not permitted (not root, or no tmpfs in a container). */
+function needsDisk(ctx: { skip: (note?: string) => void }): void {
+  if (!mounted) ctx.skip('cannot mount a tmpfs here');
+}
 
 const PAGES = 60; // ~6 KB of output each: about 30 fit
 
@@ -29,13 +41,15 @@ function stderrLines(stderr: string): string[] {
   return lines;
 }
 
-describe.skipIf(!mounted)('a full tmpfs', () => {
+describe('a full tmpfs', () => {
   beforeAll(() => {
+    if (!mounted) return;
     ensureBuilt();
     for (let i = 0; i < PAGES; i++) writePage(join(base, 'in', `p${String(i).padStart(2, '0')}.txt`), pageText(i));
   }, 180_000);
 
-  it('--out-dir with 2 workers: every page written or reported, the manifest failure said last, no temporaries, exit 2', async () => {
+  it('--out-dir with 2 workers: every page written or reported, the manifest failure said last, no temporaries, exit 2', async (ctx) => {
+    needsDisk(ctx);
     const out = join(disk, 'out');
     const r = await runCli(['in', '--out-dir', out, '-j', '2'], { cwd: base });
     expect(r.code).toBe(2);
@@ -53,14 +67,16 @@ describe.skipIf(!mounted)('a full tmpfs', () => {
     rmSync(out, { recursive: true });
   }, 120_000);
 
-  it('--jsonl FILE: one line, exit 2, no file and no temporary', async () => {
+  it('--jsonl FILE: one line, exit 2, no file and no temporary', async (ctx) => {
+    needsDisk(ctx);
     const r = await runCli(['in', '--jsonl', join(disk, 'docs.jsonl'), '-q'], { cwd: base });
     expect(r.code).toBe(2);
     expect(stderrLines(r.stderr)).toEqual([`news-parse: ${join(disk, 'docs.jsonl')}: cannot write: no space left on device`]);
     expect(listFiles(disk)).toEqual([]);
   }, 120_000);
 
-  it('--stdin-jsonl --jsonl FILE: one line, exit 2, no file and no temporary', async () => {
+  it('--stdin-jsonl --jsonl FILE: one line, exit 2, no file and no temporary', async (ctx) => {
+    needsDisk(ctx);
     const records = Array.from({ length: PAGES }, (_, i) => JSON.stringify({ id: i, text: pageText(i) })).join('\n') + '\n';
     const r = await runCli(['--stdin-jsonl', '--jsonl', join(disk, 'docs.jsonl'), '-j', '1'], { cwd: base, input: records });
     expect(r.code).toBe(2);
@@ -68,7 +84,8 @@ describe.skipIf(!mounted)('a full tmpfs', () => {
     expect(listFiles(disk)).toEqual([]);
   }, 120_000);
 
-  it('-o FILE: the previous file stays whole, exit 2', async () => {
+  it('-o FILE: the previous file stays whole, exit 2', async (ctx) => {
+    needsDisk(ctx);
     const filler = join(disk, 'filler');
     writeFileSync(join(disk, 'page.json'), '{"previous":"complete"}\n');
     // Fill the disk but for ~2 KB, less than one document.
