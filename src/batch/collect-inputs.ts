@@ -65,7 +65,7 @@ export async function* collectInputs(
   onError: (path: string, err: unknown) => void = () => {},
   onSkip?: (path: string, reason: string) => void,
 ): AsyncGenerator<PageInput | MissingInput> {
-  // Sniffing reads the start of every file found: only the run that converts asks for it (counts do not).
+  // Sniffing reads the start of every file found: asked for by the run and by its count of pages (src/batch/file-run.ts).
   const sniff = onSkip !== undefined;
   onSkip ??= () => {};
   for (let arg = 0; arg < args.length; arg++) {

@@ -43,10 +43,19 @@ export async function* pagesOf(inputs: readonly string[], onSkip: (path: string,
   yield* unlisted.splice(0);
 }
 
-/** How many pages the inputs hold (for the progress bar's total). */
+/**
+ * How many pages the inputs hold (the progress bar's total, the default
+ * --jobs): what the run will convert, so the files a walk leaves out are
+ * sniffed out here too (another 35–90 µs per file found).
+ */
+export async function* countedPages(inputs: readonly string[]): AsyncGenerator<PageInput | MissingInput> {
+  yield* collectInputs(inputs, () => {}, () => {});
+}
+
+/** countedPages, all of them. */
 export async function countPages(inputs: readonly string[]): Promise<number> {
   let n = 0;
-  for await (const _ of collectInputs(inputs)) n++;
+  for await (const _ of countedPages(inputs)) n++;
   return n;
 }
 

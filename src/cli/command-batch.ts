@@ -9,8 +9,8 @@ import { VERSION } from '../version.js';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { collectInputs } from '../batch/collect-inputs.js';
 import {
+  countedPages,
   countPages,
   entryFor,
   exitCodeOf,
@@ -114,7 +114,7 @@ async function jobsForFiles(inputs: string[]): Promise<{ jobs: number; pages: nu
   const cpus = availableParallelism();
   const enough = PAGES_PER_WORKER * cpus;
   let pages = 0;
-  for await (const _ of collectInputs(inputs)) if (++pages >= enough) return { jobs: defaultJobs(pages, cpus), pages: null };
+  for await (const _ of countedPages(inputs)) if (++pages >= enough) return { jobs: defaultJobs(pages, cpus), pages: null };
   return { jobs: defaultJobs(pages, cpus), pages };
 }
 

@@ -116,3 +116,14 @@ describe('globs', () => {
     expect(mixed.err).toEqual([`news-parse: left out ${dir}/nowhere/*.txt: matches nothing: ${dir}/nowhere does not exist`, expect.stringMatching(/^news-parse: 1 page: 1 converted, 0 skipped, 0 failed/)]);
   });
 });
+
+describe('the progress bar counts the pages the walk takes (issue 14 review, item 7)', () => {
+  it('its total leaves out what the walk leaves out', async () => {
+    let err = '';
+    const io = { ...memoryIO({ cwd: dir }), stderr: { write: (s: string) => (err += s), isTTY: true, columns: 100 } };
+    expect(await run([tree, '--jsonl', join(dir, 'progress.jsonl')], io)).toBe(0); // no -j: the default --jobs counts the pages first
+    const totals = [...err.matchAll(/\] (\d+)\/(\d+|\?)/gu)].map((m) => m[2]);
+    expect(totals.length).toBeGreaterThan(0);
+    expect(new Set(totals)).toEqual(new Set(['3'])); // 3 pages; the 5 files left out are not among them
+  });
+});
