@@ -61,26 +61,41 @@ export type PageResult =
   | { page: number | null; document?: undefined; lines?: undefined; failure: ConvertFailure };
 
 type LoadedProfile = import('../profile/types.js').Profile;
-const profiles = new Map<string, Promise<LoadedProfile>>();
+
+/** A profile as last loaded: a file's by the text it had (null for a built-in). */
+interface CachedProfile {
+  text: string | null;
+  profile: Promise<LoadedProfile>;
+}
+const profiles = new Map<string, CachedProfile>();
 
 /**
- * The --profile, loaded once per thread and only imported when a run has one;
- * throws ProfileError (src/profile/load-profile.ts) for a bad one.
+ * The --profile, loaded once per thread for as long as it stays the same, and
+ * only imported when a run has one; throws ProfileError
+ * (src/profile/load-profile.ts) for a bad one. A profile file is read again on
+ * every call on the main thread and loaded anew when its text changed: a
+ * long-lived library process (or a batch of many runs) must not keep parsing
+ * with a profile its file no longer says. The text, not its mtime and size: an
+ * edit of the same length within one clock tick of the file system keeps both.
  */
-export function loadProfileOnce(nameOrPath: string, cwd: string): Promise<LoadedProfile> {
+export async function loadProfileOnce(nameOrPath: string, cwd: string): Promise<LoadedProfile> {
+  // node:worker_threads is imported here, not at the top: a run without --profile never needs it (~2 ms of start-up).
+  const [{ isProfileFile, loadProfile, profileFromText, readProfileText }, { isMainThread }] = await Promise.all([import('../profile/load-profile.js'), import('node:worker_threads')]);
   const key = `${cwd}\0${nameOrPath}`;
-  let p = profiles.get(key);
-  if (!p) {
-    // A batch's workers load the file the main thread has already checked (command-batch.ts loads
-    // it before any worker starts), so they skip the seconds the backtracking check may take.
-    // node:worker_threads is imported here, not at the top: a run without --profile never needs it (~2 ms of start-up).
-    p = Promise.all([import('../profile/load-profile.js'), import('node:worker_threads')]).then(([{ loadProfile }, { isMainThread }]) =>
-      loadProfile(nameOrPath, cwd, { backtrackingChecked: !isMainThread }),
-    );
-    profiles.set(key, p);
-    p.catch(() => profiles.delete(key));
-  }
-  return p;
+  const cached = profiles.get(key);
+  // A batch's workers load the file the main thread has just checked (command-batch.ts loads it before
+  // any worker starts), once: they skip the seconds the backtracking check may take, which a text they
+  // read later, edited meanwhile, would not have passed.
+  if (cached && (cached.text === null || !isMainThread)) return cached.profile;
+  const text = isProfileFile(nameOrPath) ? await readProfileText(nameOrPath, cwd) : null;
+  if (cached && cached.text === text) return cached.profile;
+  const profile = text === null ? loadProfile(nameOrPath, cwd) : profileFromText(text, nameOrPath, { backtrackingChecked: !isMainThread });
+  const entry = { text, profile };
+  profiles.set(key, entry);
+  profile.catch(() => {
+    if (profiles.get(key) === entry) profiles.delete(key);
+  });
+  return profile;
 }
 
 /**

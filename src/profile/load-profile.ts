@@ -124,22 +124,35 @@ export interface LoadOptions {
   backtrackingChecked?: boolean;
 }
 
-/** `--profile` argument: a built-in name, or a path to a JSON file (anything with / or ending in .json). */
-export async function loadProfile(nameOrPath: string, cwd: string, options: LoadOptions = {}): Promise<Profile> {
-  if (!/[/\\]|\.json$/i.test(nameOrPath)) return builtinProfile(nameOrPath);
-  let text: string;
+/** Whether a `--profile` argument names a file (anything with / or ending in .json) rather than a built-in. */
+export function isProfileFile(nameOrPath: string): boolean {
+  return /[/\\]|\.json$/i.test(nameOrPath);
+}
+
+/** The text of a profile file (a regular file only, as every file read by name). */
+export async function readProfileText(nameOrPath: string, cwd: string): Promise<string> {
   try {
-    text = await readRegularText(resolve(cwd, nameOrPath));
+    return await readRegularText(resolve(cwd, nameOrPath));
   } catch (err) {
     throw new ProfileError(`profile ${nameOrPath}: cannot read (${fsReason(err)})`);
   }
+}
+
+/** A profile file's text, checked and built; `label` names it in messages. */
+export async function profileFromText(text: string, label: string, options: LoadOptions = {}): Promise<Profile> {
   let data: unknown;
   try {
     data = parseJson(text);
   } catch (err) {
-    throw new ProfileError(`profile ${nameOrPath}: not valid JSON (${(err as Error).message})`);
+    throw new ProfileError(`profile ${label}: not valid JSON (${(err as Error).message})`);
   }
-  const spec = checkProfile(data, nameOrPath);
-  if (!options.backtrackingChecked) await refuseBacktracking(spec, nameOrPath);
+  const spec = checkProfile(data, label);
+  if (!options.backtrackingChecked) await refuseBacktracking(spec, label);
   return buildProfile(spec);
+}
+
+/** `--profile` argument: a built-in name, or a path to a JSON file. */
+export async function loadProfile(nameOrPath: string, cwd: string, options: LoadOptions = {}): Promise<Profile> {
+  if (!isProfileFile(nameOrPath)) return builtinProfile(nameOrPath);
+  return profileFromText(await readProfileText(nameOrPath, cwd), nameOrPath, options);
 }
