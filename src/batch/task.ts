@@ -14,6 +14,7 @@ import type { InvalidRun } from '../core/decode.js';
 import type { NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
 import { readRegularFileSync } from '../io/read-regular.js';
+import { BUILD_ID } from '../build-id.js';
 import { VERSION } from '../version.js';
 import { writeAtomicSync } from './write-atomic.js';
 
@@ -76,7 +77,8 @@ export type Task =
     };
 
 export type TaskResult =
-  | { seq: number; status: 'converted'; sha256: string; articles: number; warnings: number; json?: string }
+  /** `otherBuild`: an output of this input and options was there, written by another build of this version (redone). */
+  | { seq: number; status: 'converted'; sha256: string; articles: number; warnings: number; json?: string; otherBuild?: true }
   | { seq: number; status: 'skipped'; sha256: string; articles: number; warnings: number }
   | { seq: number; status: 'failed'; reason: string; internal: boolean; sha256?: string };
 
@@ -88,8 +90,20 @@ function failed(seq: number, reason: string, internal = false, hash?: string): T
   return hash ? { seq, status: 'failed', reason, internal, sha256: hash } : { seq, status: 'failed', reason, internal };
 }
 
-/** True when `doc` (an existing output) was made from these bytes by this version with these options. */
-export function upToDate(doc: unknown, hash: string, options: OutputOptions): doc is NewsDocument {
+/**
+ * What an existing output is to this run: `current` when this build made it
+ * from these bytes with these options; `other-build` when all that holds but
+ * another build of this version made it (or one from before outputs named
+ * their build) — the code changed under the same version number, so it is
+ * redone, and the run says why; `stale` otherwise.
+ */
+export function outputStatus(doc: unknown, hash: string, options: OutputOptions): 'current' | 'other-build' | 'stale' {
+  if (!sameMaking(doc, hash, options)) return 'stale';
+  return (doc as NewsDocument).tool.build === BUILD_ID ? 'current' : 'other-build';
+}
+
+/** True when `doc` was made from these bytes by this version with these options (by whichever build). */
+function sameMaking(doc: unknown, hash: string, options: OutputOptions): doc is NewsDocument {
   const d = doc as Partial<NewsDocument> | null;
   if (!d || typeof d !== 'object' || !d.source || !d.tool || !Array.isArray(d.articles)) return false;
   if (d.source.sha256 !== hash || d.tool.version !== VERSION) return false;
@@ -103,7 +117,8 @@ export function upToDate(doc: unknown, hash: string, options: OutputOptions): do
   return d.source.encodingDetected !== false;
 }
 
-async function existingOutput(out: string, hash: string, options: OutputOptions): Promise<NewsDocument | null> {
+/** The output at `out` when this build made it from these bytes and options; 'other-build' when only the build differs. */
+async function existingOutput(out: string, hash: string, options: OutputOptions): Promise<NewsDocument | 'other-build' | null> {
   // A fresh output directory has none: asking first is cheaper than the exception a failed read throws.
   if (!existsSync(out)) return null;
   let text: string;
@@ -114,7 +129,8 @@ async function existingOutput(out: string, hash: string, options: OutputOptions)
   }
   try {
     const doc: unknown = JSON.parse(text);
-    return upToDate(doc, hash, options) ? doc : null;
+    const status = outputStatus(doc, hash, options);
+    return status === 'current' ? (doc as NewsDocument) : status === 'other-build' ? status : null;
   } catch {
     return null;
   }
@@ -128,6 +144,7 @@ export async function runTask(task: Task, settings: WorkerSettings): Promise<Tas
   // Hashed up front only when an earlier output may make the parse unnecessary; otherwise the
   // document's own source.sha256 is the same hash, and computing it twice cost ~2% of a batch.
   let hash: string | null = null;
+  let otherBuild = false;
   if (task.kind === 'file') {
     try {
       bytes = readRegularFileSync(task.pathBytes ? Buffer.from(task.pathBytes) : task.path);
@@ -141,7 +158,8 @@ export async function runTask(task: Task, settings: WorkerSettings): Promise<Tas
         if (exists) return { seq, status: 'skipped', sha256: hash, articles: task.prev.articles, warnings: task.prev.warnings };
       }
       const doc = await existingOutput(task.out, hash, options);
-      if (doc) return { seq, status: 'skipped', sha256: hash, articles: doc.articles.length, warnings: doc.warnings.length };
+      if (doc === 'other-build') otherBuild = true;
+      else if (doc) return { seq, status: 'skipped', sha256: hash, articles: doc.articles.length, warnings: doc.warnings.length };
     }
   }
   const source: PageSource = task.kind === 'file' ? { path: task.path, bytes: bytes! } : { path: null, text: task.text, ...(task.invalid ? { invalid: task.invalid } : {}) };
@@ -151,7 +169,7 @@ export async function runTask(task: Task, settings: WorkerSettings): Promise<Tas
     return failed(seq, outcome.reason, outcome.internal, hash);
   }
   hash ??= outcome.sha256;
-  const counts = { articles: outcome.articles, warnings: outcome.warnings };
+  const counts = { articles: outcome.articles, warnings: outcome.warnings, ...(otherBuild ? { otherBuild: true as const } : {}) };
   return outcome.json !== undefined ? { seq, status: 'converted', sha256: hash, ...counts, json: outcome.json } : { seq, status: 'converted', sha256: hash, ...counts };
 }
 

@@ -196,10 +196,16 @@ async function convertAll(inputs: string[], opts: BatchCommandOptions, io: CliIO
   };
   const manifestFile = join(outDir ?? '', MANIFEST_NAME);
   let manifestWarned = false;
+  let otherBuildSaid = false;
   const emit = async (page: BatchPage, result: TaskResult, seq: number) => {
     if (result.status === 'failed') {
       if (result.internal) internal = true;
       progress.note(`news-parse: ${page.path}: ${result.reason}`);
+    }
+    if (result.status === 'converted' && result.otherBuild && !otherBuildSaid) {
+      // With no manifest to say so, only the outputs' own tool.build tells: said once, for the first.
+      otherBuildSaid = true;
+      progress.note(`news-parse: ${outDir}: outputs there were written by another build of news-parse ${VERSION}; converting them again`);
     }
     manifest.add(seq, entryFor(page, result));
     if (jsonl && result.status === 'converted' && result.json !== undefined) await jsonl.write(records ? records(JSON.parse(result.json) as NewsDocument) : result.json + '\n');

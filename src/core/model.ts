@@ -170,7 +170,8 @@ export interface PageInfo {
 
 export interface NewsDocument {
   schemaVersion: 1;
-  tool: { name: 'news-parse'; version: string; options?: Record<string, unknown> };
+  /** `build`: which build of this version wrote it (src/build-id.ts); outputs of older builds have none. */
+  tool: { name: 'news-parse'; version: string; build?: string; options?: Record<string, unknown> };
   source: SourceInfo;
   script?: Script;
   conversion?: { mode: 't2s' | 's2t' | 's2tw' | 's2hk' } | null;

@@ -43,6 +43,7 @@ import { analyseLayout, isPositioned, type ZoneLines } from './layout/analyse-la
 import { attachBoxes } from './layout/attach-boxes.js';
 import type { WorkLine } from './work-line.js';
 import { identifyPage } from './identify-page.js';
+import { BUILD_ID } from '../build-id.js';
 import { VERSION } from '../version.js';
 import { appendAll } from './arrays.js';
 
@@ -270,7 +271,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   const script = assignScripts(articles, otherText);
   return {
     schemaVersion: 1,
-    tool: { name: 'news-parse', version: VERSION, options: { keepSpacing: Boolean(options.keepSpacing), ...(options.issue ? { issue: options.issue } : {}) } },
+    tool: { name: 'news-parse', version: VERSION, build: BUILD_ID, options: { keepSpacing: Boolean(options.keepSpacing), ...(options.issue ? { issue: options.issue } : {}) } },
     source,
     script,
     page: { number: pageNumber, numberValue: identity.numberValue, date: identity.date, id: identity.id, issue: identity.issue, furniture: pageFurniture },

@@ -4,7 +4,7 @@
  * same version, so only the manifest's build id (src/build-id.ts, stamped by
  * scripts/stamp-build.mjs) can tell. The same build skips them, as before.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, pageText, readJson, ROOT, runCli, tempDir, writePage } from './helpers.js';
@@ -39,5 +39,37 @@ describe('a manifest written by another build of this version', () => {
     const after = readJson(manifestPath);
     expect(after.summary).toMatchObject({ converted: PAGES, skipped: 0 });
     expect(after.tool.build).toBe(first.tool.build);
+  }, 120_000);
+
+  it('with the manifest gone, the outputs’ own tool.build tells: another build’s are converted again, said in one line', async () => {
+    const dir = tempDir('other-build-outputs');
+    for (let i = 0; i < PAGES; i++) writePage(join(dir, 'in', `p${i}.txt`), pageText(i));
+    const args = ['in', '--out-dir', 'out', '-j', '1', '-q'];
+    expect((await runCli(args, { cwd: dir })).code).toBe(0);
+    const outputs = Array.from({ length: PAGES }, (_, i) => join(dir, 'out', `p${i}.txt.json`));
+    const bytes = outputs.map((f) => readFileSync(f, 'utf8'));
+    const build = JSON.parse(bytes[0]!).tool.build;
+    expect(build).toMatch(/^[0-9a-f]{16}$/u);
+    expect(Object.keys(JSON.parse(bytes[0]!).tool)).toEqual(['name', 'version', 'build', 'options']);
+
+    // The same build, no manifest: every output is current and skipped, nothing said.
+    rmSync(join(dir, 'out', 'manifest.json'));
+    const same = await runCli(args, { cwd: dir });
+    expect(same.stderr).toBe('');
+    expect(readJson(join(dir, 'out', 'manifest.json')).summary).toMatchObject({ skipped: PAGES, converted: 0 });
+
+    // Another build wrote p0 (a code change under this version), and a build from before outputs named theirs wrote p1.
+    rmSync(join(dir, 'out', 'manifest.json'));
+    const doc0 = JSON.parse(bytes[0]!);
+    writeFileSync(outputs[0]!, JSON.stringify({ ...doc0, tool: { ...doc0.tool, build: '0123456789abcdef' } }) + '\n');
+    const doc1 = JSON.parse(bytes[1]!);
+    const { build: _, ...toolWithoutBuild } = doc1.tool;
+    writeFileSync(outputs[1]!, JSON.stringify({ ...doc1, tool: toolWithoutBuild }) + '\n');
+    const other = await runCli(args, { cwd: dir });
+    expect(other.code).toBe(0);
+    expect(other.stderr).toBe(`news-parse: out: outputs there were written by another build of news-parse ${doc0.tool.version}; converting them again\n`);
+    expect(readJson(join(dir, 'out', 'manifest.json')).summary).toMatchObject({ converted: 2, skipped: PAGES - 2 });
+    // …and what this build writes is byte for byte what it wrote before
+    expect(outputs.map((f) => readFileSync(f, 'utf8'))).toEqual(bytes);
   }, 120_000);
 });
