@@ -124,7 +124,7 @@ export const READERS: readonly ReaderRow[] = [
         const read = readTextLines(bytes, { path: ctx.parse.path ?? null, ...(ctx.settings.encoding ? { encoding: ctx.settings.encoding } : {}) });
         // pdftotext -layout text (columns side by side, padded with spaces) is read as positioned pieces,
         // unless --input-format text asks for the text road.
-        const placed = ctx.settings.inputFormat === 'auto' ? readLayoutText(read.lines) : null;
+        const placed = ctx.settings.inputFormat === 'auto' ? readLayoutText(read.lines, ctx.parse.markers) : null;
         if (!placed) return { document: parseTextLines(read, ctx.parse), lines: read.lines };
         // The decoding's repairs name input lines; the core numbers the pieces (their rows' first to last piece).
         const pieces = new Map<number, [number, number]>();

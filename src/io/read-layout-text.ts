@@ -36,6 +36,8 @@
 import type { InputLine } from '../core/model.js';
 import { columnStarts, GAP, INDENT, medianLength, MIN_PIECE, segmentsOf, type Segment } from '../core/split-layout-columns.js';
 import { endsSentence } from '../core/chars.js';
+import { isCreditLine } from '../core/credit-line.js';
+import { DEFAULT_MARKERS, type MarkerSet } from '../core/markers.js';
 
 /**
  * Page units between two rows: body type is 1 unit, so leading is 0.5 — as on
@@ -82,6 +84,15 @@ const STRIP_GAP_ROWS = 1;
 const CENTRED_SCALE = [1.5, 4] as const;
 /** Pieces in a column are neighbours when their folded rows are at most this far apart (a headline line at up to 2.5× body). */
 const NEIGHBOUR_ROWS = 2.5;
+/**
+ * …and at most this far when the two lines start at one cell or are centred on
+ * one another, as a headline's lines are: the next line of a headline in large
+ * type stands 2–4 folded rows under it (its own leading), and a staircase of
+ * the neighbouring columns' rows makes the fold of it a row too generous or
+ * too mean; body lines under a headline start at the column's edge, but they
+ * are long (not candidates) and come within a row or two.
+ */
+const ALIGNED_NEIGHBOUR_ROWS = 4;
 /** Printed rows looked through for a neighbour (a staircase of up to eight columns, a row each). */
 const NEIGHBOUR_SCAN = 16;
 /** A display stack's type size per folded row between its lines (page units a row): a line of type takes about 1.25 its size. */
@@ -112,10 +123,6 @@ const ISOLATED_MIN_CHARS = 4;
 const GLUED_ON_COLUMN = 3;
 
 const HAN = /\p{Script=Han}/u;
-/** A subheadline (——…) under a headline is smaller type: not spread into. */
-const SUBHEAD_START = /^[—－-]{2}/u;
-/** A byline, dateline or photo credit (〔記者…〕, （记者…）, 本报讯, 新华社…, …摄): short and unpunctuated like a headline, but body-sized. */
-const BYLINE_START = /^[（(〔【［[]|^(?:本[报報]|新[华華]社|中央社)|[记記]者|[摄攝]$/u;
 /** Marks a line of running text stops at mid-sentence: a piece ending with one goes on in the next line. */
 const PAUSE_END = /[，；：、,;]\s*$/u;
 
@@ -123,6 +130,7 @@ const PAUSE_END = /[，；：、,;]\s*$/u;
 function isProse(text: string): boolean {
   return endsSentence(text, true) || PAUSE_END.test(text);
 }
+
 
 /** One piece of a row: a run of text between gutters. */
 interface Piece {
@@ -165,7 +173,7 @@ export interface LayoutTextRead {
  * after a headline set in large glyphs that pdftotext packed one to a cell (a
  * single space between Han characters in a row most columns leave empty).
  */
-function splitGlued(seg: Segment, starts: number[], sparse: boolean): Segment[] {
+function splitGlued(seg: Segment, starts: number[], sparse: boolean, markers: MarkerSet): Segment[] {
   const text = seg.text;
   const cps = [...text];
   for (let i = GLUED_MIN_CHARS; i < cps.length - 1; i++) {
@@ -175,12 +183,12 @@ function splitGlued(seg: Segment, starts: number[], sparse: boolean): Segment[] 
     // A narrow gutter: the text before the space is a column's line (it starts on a column) and the text after it starts on the next.
     const onColumn = starts.some((c) => seg.start >= c - 1 && seg.start <= c + INDENT) && starts.some((c) => Math.abs(seg.start + i + 1 - c) <= GLUED_ON_COLUMN);
     // Packed large glyphs: a row of prose does not pause at a single space between Han characters, and a headline does not end a sentence.
-    const packed = sparse && HAN.test(cps[i - 1]!) && HAN.test(cps[i + 1]!) && !isProse(left) && !BYLINE_START.test(left) && cps.length - i - 1 >= GLUED_MIN_CHARS;
+    const packed = sparse && HAN.test(cps[i - 1]!) && HAN.test(cps[i + 1]!) && !isProse(left) && !isCreditLine(left, markers) && cps.length - i - 1 >= GLUED_MIN_CHARS;
     if (!onColumn && !packed) continue;
     const fromRight = seg.from + left.length + 1;
     const a: Segment = { start: seg.start, end: seg.start + i, from: seg.from, to: seg.from + left.length, text: left, column: 0 };
     const b: Segment = { start: seg.start + i + 1, end: seg.end, from: fromRight, to: seg.to, text: right, column: 0 };
-    return [a, ...splitGlued(b, starts, sparse)];
+    return [a, ...splitGlued(b, starts, sparse, markers)];
   }
   return [seg];
 }
@@ -196,7 +204,7 @@ function columnAt(starts: number[], at: number): number {
  * The page's pieces and columns, or null when the text does not have the
  * -layout shape (then the text road reads it).
  */
-export function readLayoutText(input: InputLine[]): LayoutTextRead | null {
+export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_MARKERS): LayoutTextRead | null {
   // One page only: text after a form feed is another page, which this reader does not place.
   const ff = input.findIndex((l) => l.text.includes('\f'));
   if (ff >= 0 && input.slice(ff + 1).some((l) => l.text.trim() !== '')) return null;
@@ -224,7 +232,7 @@ export function readLayoutText(input: InputLine[]): LayoutTextRead | null {
     const out: Piece[] = [];
     for (const s of segs) {
       // Packed large glyphs only in a row most columns leave empty (a headline's row); elsewhere a single space is a space in the text.
-      const parts = splitGlued(s, starts, segs.length <= SPARSE_ROW_SHARE * starts.length);
+      const parts = splitGlued(s, starts, segs.length <= SPARSE_ROW_SHARE * starts.length, markers);
       parts.forEach((seg, i) => {
         // Text after one space that starts on a column is the next column's (a narrow gutter); elsewhere it follows packed large glyphs.
         const glued = i > 0 && !starts.some((c) => Math.abs(seg.start - c) <= GLUED_ON_COLUMN);
@@ -239,7 +247,7 @@ export function readLayoutText(input: InputLine[]): LayoutTextRead | null {
   const strip = stripRow(pieces);
   // Rows folded once to find each piece's neighbours in its column, and again once display type has its width.
   const rowY0 = foldRows(pieces, starts.length);
-  markDisplay(pieces, starts, bodyLen, rowY0, strip);
+  markDisplay(pieces, starts, bodyLen, rowY0, strip, markers);
   widenDisplay(pieces, starts, bodyLen);
   markKickers(pieces, rowY0);
   sizeStacks(pieces, foldRows(pieces, starts.length));
@@ -511,15 +519,24 @@ function whiteBeside(pieces: Piece[][], p: Piece, strip: number): boolean {
 /**
  * The next piece above (-1) or below (+1) `p` that overlaps its span, within
  * NEIGHBOUR_ROWS of folded y: in a staircase the line under a headline line
- * may be several printed rows further down.
+ * may be several printed rows further down. `continuation`: the piece looked
+ * for is the next line of a headline over it (the piece above its headline, or
+ * the line under a headline), which may stand further off when aligned with
+ * it (ALIGNED_NEIGHBOUR_ROWS); a kicker or label over a headline stands apart
+ * by white of its own and is not reached that far.
  */
-function neighbour(pieces: Piece[][], rowY: number[], p: Piece, dir: -1 | 1): Piece | undefined {
+function neighbour(pieces: Piece[][], rowY: number[], p: Piece, dir: -1 | 1, continuation = false): Piece | undefined {
   const y = rowY[p.row]!;
   for (let r = p.row + dir, steps = 0; r >= 0 && r < pieces.length && steps < NEIGHBOUR_SCAN; r += dir, steps++) {
     const q = pieces[r]!.find((o) => xOverlaps(o, p));
-    if (q) return Math.abs(rowY[r]! - y) <= NEIGHBOUR_ROWS ? q : undefined;
+    if (q) return Math.abs(rowY[r]! - y) <= (continuation && aligned(p, q) ? ALIGNED_NEIGHBOUR_ROWS : NEIGHBOUR_ROWS) ? q : undefined;
   }
   return undefined;
+}
+
+/** Two pieces start at one cell, or stand centred on one another (a headline's lines, set flush left or centred). */
+function aligned(a: Piece, b: Piece): boolean {
+  return Math.abs(a.x0 - b.x0) <= 1 || Math.abs(a.x0 + a.w / 2 - (b.x0 + b.w / 2)) <= 1;
 }
 
 /**
@@ -533,7 +550,7 @@ function sizeStacks(pieces: Piece[][], rowY: number[]): void {
       if (!p.display) continue;
       p.size = p.kicker ? KICKER_SIZE : Math.max(p.size, DISPLAY_SIZE);
       if (p.kicker) continue;
-      const q = neighbour(pieces, rowY, p, 1);
+      const q = neighbour(pieces, rowY, p, 1, true);
       if (!q?.display || q.kicker) continue;
       const step = rowY[q.row]! - rowY[p.row]!;
       const size = Math.min(MAX_SIZE, Math.max(DISPLAY_SIZE, STACK_SIZE_PER_ROW * step * LINE_PITCH));
@@ -554,7 +571,7 @@ function spreadDisplay(pieces: Piece[][], rowY: number[], candidate: (p: Piece) 
     for (let r = 0; r < pieces.length; r++) {
       for (const p of pieces[r]!) {
         if (p.display || !candidate(p)) continue;
-        const above = neighbour(pieces, rowY, p, -1);
+        const above = neighbour(pieces, rowY, p, -1, true);
         const below = neighbour(pieces, rowY, p, 1);
         if ((above?.display && !above.kicker) || below?.display) {
           p.display = true;
@@ -593,12 +610,12 @@ function bodyLengths(pieces: Piece[][], starts: number[]): number[] {
   });
 }
 
-function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], rowY: number[], strip: number): void {
+function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], rowY: number[], strip: number, markers: MarkerSet): void {
   const short = (p: Piece) => p.w <= SHORT_SHARE * bodyLen[p.c1]!;
-  // Prose, bylines and subheadlines are never display type here.
+  // Prose, credit lines (the page's markers: datelines, bylines, sign-offs) and subheadlines are never display type here.
   const candidate = (p: Piece) => {
     const text = p.seg.text;
-    return p.row !== strip && !isProse(text) && [...text.replace(/\s/gu, '')].length >= 2 && !BYLINE_START.test(text) && !SUBHEAD_START.test(text);
+    return p.row !== strip && !isProse(text) && [...text.replace(/\s/gu, '')].length >= 2 && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text);
   };
   for (const list of pieces) {
     for (const p of list) {

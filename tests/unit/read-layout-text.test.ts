@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes, readTextLines } from '../../src/index.js';
 import { accountCharacters } from '../../src/core/accounting.js';
 import { readLayoutText } from '../../src/io/read-layout-text.js';
+import { DEFAULT_MARKERS } from '../../src/core/markers.js';
 import { compareWithGold, convertFixture, FIXTURES, readGold } from '../helpers/fixtures.js';
 
 const FIXTURE = join(FIXTURES, 'pdftotext-layout-centred-lead-beside-side-story');
@@ -78,6 +79,30 @@ describe('read-layout-text: pieces', () => {
     expect(read.display[left]).toMatch(/cut from the next column/u);
     // Its text is placed on a column right of the headline, not on the cell after it.
     expect(read.lines[right]!.hint!.bbox![0]).toBeGreaterThan(read.lines[left]!.hint!.bbox![2] - 1);
+  });
+});
+
+describe('read-layout-text: credit lines by the page’s markers', () => {
+  const withLine = (line: string) => {
+    const rows = page().split('\n');
+    rows.splice(2, 1, `                    ${line}`);
+    return linesOf(rows.join('\n'));
+  };
+  const sizeOf = (read: ReturnType<typeof readLayoutText>, text: string) => read!.lines.find((l) => l.text === text)!.hint!.size;
+
+  it('keeps a byline, a dateline and a bracketed credit in body type though they stand alone like a headline', () => {
+    for (const line of ['本报记者 林晓', '新华社北京3月5日电', '（街道党政办）', '〔記者王明／台北報導〕']) {
+      expect(sizeOf(readLayoutText(withLine(line)), line), line).toBe(1);
+    }
+    // The same row with a headline in it is display type (the test is the line, not the row).
+    expect(sizeOf(readLayoutText(withLine('湖畔步道今日开放')), '湖畔步道今日开放')).toBeGreaterThan(1.3);
+  });
+
+  it('reads a profile’s own role words: its credit line is body type only under that profile', () => {
+    const line = '撰稿 王明远';
+    expect(sizeOf(readLayoutText(withLine(line)), line)).toBeGreaterThan(1.3);
+    const profile = { ...DEFAULT_MARKERS, bylineRole: new RegExp(`${DEFAULT_MARKERS.bylineRole.source}|撰稿`, 'u') };
+    expect(sizeOf(readLayoutText(withLine(line), profile), line)).toBe(1);
   });
 });
 

@@ -1,0 +1,97 @@
+// Writes the hand-laid pdftotext -layout fixtures (fixtures/pdftotext-layout-*/input.txt) from our own
+// text. Each page is laid out row by row the way `pdftotext -layout` prints a page, so that one
+// phenomenon measured on real -layout output is reproduced exactly: pieces padded with spaces to their
+// column's character cell, and the rows of a staircase (the lines of columns whose baselines differ
+// get rows of their own, in an order that depends on those baselines). Rendering our own PDFs through
+// pdftotext gave the same kind of rows, but not this order (poppler snaps nearby baselines together
+// on a small page), so the rows here are written out. Tests never run this: they read the committed
+// text. The gold (expected.json) beside each input is written by hand, not by this script.
+// Run: node scripts/make-layout-text-fixtures.mjs
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Body lines of `perLine` characters, each paragraph's first indented two cells; a closing mark hangs on the line before. */
+function wrap(paragraphs, perLine) {
+  const out = [];
+  for (const p of paragraphs) {
+    const chars = [...p];
+    let first = true;
+    while (chars.length > 0) {
+      let line = chars.splice(0, first ? perLine - 2 : perLine).join('');
+      while (chars.length > 0 && '，。、；：！？）”」'.includes(chars[0])) line += chars.shift();
+      out.push((first ? '  ' : '') + line);
+      first = false;
+    }
+  }
+  return out;
+}
+
+/** A row: each piece padded out to its column's cell (at least two spaces after the piece before it). */
+function row(columns, pieces) {
+  let s = '';
+  for (const [c, text] of pieces) {
+    s += s === '' ? ' '.repeat(columns[c]) : ' '.repeat(Math.max(2, columns[c] - [...s].length));
+    s += text;
+  }
+  return s.trimEnd();
+}
+
+/**
+ * Four one-column stories. The third story's headline is set in large type over two lines, the
+ * second a tail of two characters. Between the headline's two lines the first and second columns
+ * print three lines on rows of their own (a staircase), so that the chain of rows the reader folds
+ * puts the tail three rows under the line it ends, one row further than a body line's neighbour.
+ */
+function headlineTailBelowStaircase() {
+  const cols = [0, 22, 44, 66];
+  const text = [
+    ['本报讯 改建了半年的东街菜场今天开始试营业，一楼卖蔬菜和水果，二楼卖肉类和水产。', '菜场管理处说，摊位按品种分区，每个区都有一台公平秤，顾客买完菜可以自己复秤。', '住在东街的居民说，老菜场拆了以后，买菜要走两站路，现在下楼就能买到新鲜菜。'],
+    ['本报讯 南桥小学的新操场昨天启用，塑胶跑道一圈二百米，中间是一块五人制足球场。', '校长说，过去学生只能在楼前空地上体育课，下雨天就停课，现在每个班每周都能上足球课。'],
+    ['本报讯 西山隧道的两个洞口昨天贯通，隧道全长三点二公里，建成后从城西到开发区只要十分钟。', '施工单位介绍，隧道里每隔二百五十米设一处紧急停车带。接下来要铺路面、装通风设备。'],
+    ['本报讯 老街夜市这个月新增了三十个摊位，主要卖手工艺品和本地小吃，每天傍晚五点出摊。', '夜市管理员说，新摊位由街道统一招租，租金比去年降了一成。周末人多的时候，街口有志愿者指路。'],
+  ].map((paragraphs) => wrap(paragraphs, 16));
+  const next = text.map((lines) => lines[Symbol.iterator]());
+  const line = (c) => next[c].next().value;
+  const rows = [
+    '第6版' + ' '.repeat(26) + '桐溪日报' + ' '.repeat(22) + '2026年3月9日 星期一',
+    '',
+    row(cols, [
+      [0, '东街菜场试营业'],
+      [1, '南桥小学新操场'],
+      [2, '西山隧道明年通车'],
+      [3, '老街夜市添摊位'],
+    ]),
+    '',
+    row(cols, [
+      [0, line(0)],
+      [1, line(1)],
+      [3, line(3)],
+    ]),
+    row(cols, [[0, line(0)]]),
+    row(cols, [[1, line(1)]]),
+    row(cols, [[1, line(1)]]),
+    row(cols, [
+      [0, line(0)],
+      [2, '在望'],
+      [3, line(3)],
+    ]),
+  ];
+  for (;;) {
+    const pieces = [0, 1, 2, 3].map((c) => [c, line(c)]).filter(([, t]) => t !== undefined);
+    if (pieces.length === 0) break;
+    rows.push(row(cols, pieces));
+  }
+  return rows.join('\n') + '\n';
+}
+
+const pages = [['pdftotext-layout-headline-tail-below-staircase', headlineTailBelowStaircase]];
+
+for (const [name, make] of pages) {
+  const dir = join(root, 'fixtures', name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'input.txt'), make());
+  console.log(`${name}: written`);
+}
