@@ -21,6 +21,7 @@ import { layoutToLines } from './layout-lines.js';
 import { documentFromLayout } from './layout-document.js';
 import { glyphsToPage, placeGlyphs, type PdfFont, type PdfLayoutPage, type PdfOps } from './pdf-glyphs.js';
 import { importTextWorker } from './pdfjs-text-worker.js';
+import { SHARED_FOR, TextPort } from './pdfjs-port.js';
 
 /** What a PDF page read gives: its page model and what the text layer lacked. */
 export interface PdfPageRead {
@@ -39,6 +40,11 @@ export interface PdfPageRead {
 export interface PdfReadOptions {
   /** Page selection as on the command line: `1-3,7`; all pages when absent. */
   pages?: string;
+  /**
+   * Hand a page's operator list from pdf.js's worker half to its main half without cloning it
+   * (src/io/pdfjs-port.ts); default: when the installed pdfjs-dist is the version that was read for it.
+   */
+  shareOperatorLists?: boolean;
 }
 
 /** The reason a file is no PDF pdf.js can read, or undefined. Cheap checks first, before pdf.js loads. */
@@ -73,7 +79,18 @@ export function parsePageSelection(spec: string | undefined, count: number): num
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
-let loading: Promise<{ pdfjs: Pdfjs; dataDir: string }> | undefined;
+/** The worker module's entry point, as far as this reader uses it. */
+interface WorkerModule {
+  WorkerMessageHandler?: { initializeFromPort?: (port: unknown) => void };
+}
+
+interface LoadedPdfjs {
+  pdfjs: Pdfjs;
+  dataDir: string;
+  worker: WorkerModule;
+}
+
+let loading: Promise<LoadedPdfjs> | undefined;
 
 /**
  * Loads pdf.js once. Its legacy build brings core-js, which replaces
@@ -85,19 +102,19 @@ let loading: Promise<{ pdfjs: Pdfjs; dataDir: string }> | undefined;
  * pdf.js imports it itself) are loaded. Methods core-js adds (Set algebra,
  * Promise.withResolvers, …) are left: nothing else changes by having them.
  */
-function loadPdfjs(): Promise<{ pdfjs: Pdfjs; dataDir: string }> {
+function loadPdfjs(): Promise<LoadedPdfjs> {
   loading ??= (async () => {
     const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     // pdf.js runs its "worker" in this thread in Node; handing it the module avoids a second import by URL
     // (and it is the module without Type 3 glyph programs: src/io/pdfjs-text-worker.ts).
-    const worker = await importTextWorker();
+    const worker = (await importTextWorker()) as WorkerModule;
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     Array.prototype.push = natives.push;
     JSON.parse = natives.parse;
     JSON.stringify = natives.stringify;
     const dataDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    return { pdfjs, dataDir };
+    return { pdfjs, dataDir, worker };
   })();
   return loading;
 }
@@ -178,12 +195,32 @@ function openFailure(err: unknown): UnusableInputError {
  */
 const CLEANUP_EVERY = 8;
 
+/**
+ * pdf.js's two halves joined by a TextPort (src/io/pdfjs-port.ts: pdf.js's
+ * own loopback, without the clone of operator lists), or undefined when the
+ * installed pdf.js lacks the public pieces that takes — a PDFWorker made on a
+ * port, WorkerMessageHandler.initializeFromPort — and makes its own fake
+ * worker instead.
+ */
+function textWorker(loaded: LoadedPdfjs, share: boolean | undefined): { worker: InstanceType<Pdfjs['PDFWorker']>; port: TextPort } | undefined {
+  const initialize = loaded.worker.WorkerMessageHandler?.initializeFromPort;
+  if (typeof initialize !== 'function' || typeof loaded.pdfjs.PDFWorker !== 'function') return undefined;
+  const port = new TextPort(share ?? loaded.pdfjs.version === SHARED_FOR);
+  initialize.call(loaded.worker.WorkerMessageHandler, port);
+  // The worker half takes its verbosity from the worker's "configure" message, not from getDocument's.
+  return { worker: new loaded.pdfjs.PDFWorker({ port: port as never, verbosity: loaded.pdfjs.VerbosityLevel.ERRORS }), port };
+}
+
 /** Reads the selected pages one at a time. Throws UnusableInputError for a file pdf.js cannot open. */
 export async function* readPdfPages(bytes: Uint8Array, options: PdfReadOptions = {}): AsyncGenerator<PdfPageRead | PdfPageFailure> {
   const problem = pdfProblem(bytes);
   if (problem) throw new UnusableInputError(problem);
-  const { pdfjs, dataDir } = await loadPdfjs();
+  const loaded = await loadPdfjs();
+  const { pdfjs, dataDir } = loaded;
+  // One worker per document: pdf.js leaves a worker it was given alive, so it is destroyed with the document.
+  const joined = textWorker(loaded, options.shareOperatorLists);
   const task = pdfjs.getDocument({
+    ...(joined ? { worker: joined.worker } : {}),
     // pdf.js takes the buffer over (it is transferred to its worker side): a copy keeps the caller's bytes.
     data: new Uint8Array(bytes),
     cMapUrl: join(dataDir, 'cmaps') + '/',
@@ -201,6 +238,7 @@ export async function* readPdfPages(bytes: Uint8Array, options: PdfReadOptions =
     doc = await withSyncInflate(() => task.promise);
   } catch (err) {
     await task.destroy().catch(() => {});
+    endWorker(joined);
     throw openFailure(err);
   }
   try {
@@ -223,7 +261,13 @@ export async function* readPdfPages(bytes: Uint8Array, options: PdfReadOptions =
     }
   } finally {
     await doc.destroy();
+    endWorker(joined);
   }
+}
+
+function endWorker(joined: ReturnType<typeof textWorker>): void {
+  joined?.worker.destroy();
+  joined?.port.terminate();
 }
 
 /** A page as read: its document and the numbered lines the core read (the road's PageRead). */
