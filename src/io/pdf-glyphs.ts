@@ -100,10 +100,6 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]];
-}
-
 function asMatrix(v: unknown): Matrix | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const a = v as Record<number, number>;
@@ -209,20 +205,33 @@ export function placeGlyphs(
         // Baseline start and end, and the em box's top above the start, in page space. Up is +y in
         // text space whatever the font matrix: Chromium's Type 3 fonts flip glyph space (FontMatrix
         // d < 0) and draw their glyphs upside down in it.
-        const [bx, by] = apply(full, ox, oy);
-        const [ex, ey] = apply(full, ox + adv, oy);
-        const [tx, ty] = apply(full, ox, oy + emSize * direction);
+        // Points through the full matrix (x·a + y·c + e, x·b + y·d + f), written out without arrays: this runs
+        // for every glyph of a page, and the arrays were most of its garbage.
+        const ex0 = ox + adv;
+        const ty0 = oy + emSize * direction;
+        const bx = ox * full[0] + oy * full[2] + full[4];
+        const by = ox * full[1] + oy * full[3] + full[5];
+        const ex = ex0 * full[0] + oy * full[2] + full[4];
+        const ey = ex0 * full[1] + oy * full[3] + full[5];
+        const tx = ox * full[0] + ty0 * full[2] + full[4];
+        const ty = ox * full[1] + ty0 * full[3] + full[5];
         const size = Math.hypot(tx - bx, ty - by);
         if (size > 0) {
           // The em box's corners: the baseline's ends moved up by the ascent and down by the descent.
           const ux = (tx - bx) / size;
           const uy = (ty - by) / size;
-          const xs = [bx + ASCENT * size * ux, bx - DESCENT * size * ux, ex + ASCENT * size * ux, ex - DESCENT * size * ux];
-          const ys = [by + ASCENT * size * uy, by - DESCENT * size * uy, ey + ASCENT * size * uy, ey - DESCENT * size * uy];
-          const left = Math.min(...xs);
-          const right = Math.max(...xs, left + 0.01);
-          for (const ch of text) if (isPrivateUse(ch.codePointAt(0)!)) unmapped++;
-          glyphs.push({ text, bbox: [left, Math.min(...ys), right, Math.max(...ys)], base: by, size, bold, copies: 0, seq: seq++ });
+          const upX = ASCENT * size * ux;
+          const downX = DESCENT * size * ux;
+          const upY = ASCENT * size * uy;
+          const downY = DESCENT * size * uy;
+          const left = Math.min(bx + upX, bx - downX, ex + upX, ex - downX);
+          const right = Math.max(bx + upX, bx - downX, ex + upX, ex - downX, left + 0.01);
+          const top = Math.min(by + upY, by - downY, ey + upY, ey - downY);
+          const bottom = Math.max(by + upY, by - downY, ey + upY, ey - downY);
+          if (text.length === 1) {
+            if (isPrivateUse(text.charCodeAt(0))) unmapped++;
+          } else for (const ch of text) if (isPrivateUse(ch.codePointAt(0)!)) unmapped++;
+          glyphs.push({ text, bbox: [left, top, right, bottom], base: by, size, bold, copies: 0, seq: seq++ });
         }
       } else if (text === '') {
         unmapped++;
