@@ -21,6 +21,7 @@ export type RepairKind =
   | 'dash-run'
   | 'fullwidth-alnum'
   | 'cjk-punctuation-width'
+  | 'ocr-dash'
   | 'control-chars'
   | 'unicode-nfc'
   | 'marker-brackets'

@@ -20,6 +20,7 @@
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
 import { needsWidening, widenCjkPunctuation } from './widen-cjk-punctuation.js';
+import { repairOcrDashes } from './repair-ocr-dashes.js';
 import { classifyLines, type ClassifiedLine } from './classify-lines.js';
 import { groupBlocks, titleLines as titleLinesOf, unitLines as unitLinesOf, type Block } from './group-blocks.js';
 import { endsSentence } from './chars.js';
@@ -94,7 +95,7 @@ interface Stream {
 }
 
 function prepare(input: InputLine[], state: PageState): WorkLine[] {
-  const cleaned = widenCjkPunctuation(cleanCharacters(input, state.repairs), state.widenPunctuation, state.repairs);
+  const cleaned = repairOcrDashes(widenCjkPunctuation(cleanCharacters(input, state.repairs), state.widenPunctuation, state.repairs), state.repairs);
   const undoubled = repairDoubling(cleaned, state.repairs);
   return joinWrappedMarkers(undoubled, state.markers);
 }
