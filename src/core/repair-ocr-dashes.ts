@@ -29,17 +29,22 @@ const OPENING_ONES = new RegExp(String.raw`^一一(?=[${HAN_CLASS}])`, 'u');
 /** Any sentence or clause mark: the line is running text, where 一一 is the word (一一派送到各村，…). */
 const RUNNING_TEXT = /[。！？，、；：!?,;:]/u;
 
-/** The line with OCR's readings of `——` put back, or the line itself. */
-export function repairDashLine(t: string): string {
-  let out = t.includes('-') ? t.replace(HYPHEN_ONE, '——') : t;
-  if (OPENING_ONES.test(out) && !RUNNING_TEXT.test(out)) out = out.replace(OPENING_ONES, '——');
+/**
+ * The line with OCR's readings of `——` put back, or the line itself.
+ * `headline`: geometry set the line in headline type, where a mark opening it
+ * is an opening quote OCR read as a hyphen (“一场… → -一场…) — a dash-led
+ * subheadline or credit is set smaller — so its opening is left alone.
+ */
+export function repairDashLine(t: string, headline = false): string {
+  let out = t.includes('-') ? t.replace(HYPHEN_ONE, (dash, at: number) => (headline && t.slice(0, at).trim() === '' ? dash : '——')) : t;
+  if (!headline && OPENING_ONES.test(out) && !RUNNING_TEXT.test(out)) out = out.replace(OPENING_ONES, '——');
   return out;
 }
 
 export function repairOcrDashes(lines: WorkLine[], repairs: Repair[]): WorkLine[] {
   const out: WorkLine[] = [];
   for (const line of lines) {
-    const fixed = line.tooLong || !line.text.includes('一') ? line.text : repairDashLine(line.text);
+    const fixed = line.tooLong || !line.text.includes('一') ? line.text : repairDashLine(line.text, line.hint?.display === 'headline');
     if (fixed === line.text) {
       out.push(line);
       continue;

@@ -28,6 +28,12 @@ describe('OCR readings of —— put back', () => {
     expect(repairDashLine(text)).toBe(text);
   });
 
+  it('leaves the opening of a line in headline type: there -一 is an opening quote read as a hyphen', () => {
+    expect(repairDashLine('-一场热闹非凡的', true)).toBe('-一场热闹非凡的');
+    expect(repairDashLine('一一市文化馆召开工作推进会', true)).toBe('一一市文化馆召开工作推进会');
+    expect(repairDashLine('步道开放-一', true)).toBe('步道开放——');
+  });
+
   it('records each changed line as an ocr-dash repair, and the subheadline is read as one', () => {
     const doc = parse(['社区手机课堂开班', '一一市老年大学召开工作推进会', '', '本报讯 河畔社区的手机课堂昨天开班，二十位老人来上了第一课。'].join('\n'));
     expect(doc.repairs).toContainEqual({ kind: 'ocr-dash', lines: [2, 2], before: '一一市老年大学召开工作推进会', after: '——市老年大学召开工作推进会' });
