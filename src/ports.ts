@@ -218,3 +218,12 @@ export const nodeWritePort: WritePort = {
 export function defaultProcessEnv(name: string, value: string): void {
   process.env[name] ??= value;
 }
+
+/**
+ * node:crypto, loaded when first asked for: a large input's hash (src/index.ts).
+ * A one-page run of a small page never loads it (with the streams it brings,
+ * ~4 ms of start-up).
+ */
+export function nodeCrypto(): typeof import('node:crypto') {
+  return process.getBuiltinModule('node:crypto');
+}
