@@ -13,7 +13,7 @@
  *     is part of a headline block. `body` always claims.
  */
 import { CLOSERS, HAN, HAN_CLASS, codeTable, endsSentence, startsWithNoLineStart } from './chars.js';
-import { CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, type MarkerSet } from './markers.js';
+import { CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import type { WorkLine } from './work-line.js';
@@ -63,8 +63,8 @@ export interface ClassifiedLine extends WorkLine {
 }
 
 export function parseDateline(text: string, markers: MarkerSet): DatelineParts | null {
-  // Most lines carry no dateline: one combined match rules them all out.
-  const candidates = matchesAny(markers.dateline, text) ? markers.dateline : [];
+  // Most lines carry no dateline: one combined match rules them all out (and their literal starts most of them).
+  const candidates = matchesAny(markers.dateline, text) ? possibleMatches(markers.dateline, text) : [];
   for (const re of candidates) {
     const m = re.exec(text);
     if (!m) continue;

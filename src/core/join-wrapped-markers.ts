@@ -5,7 +5,7 @@
  * up one line and the line remembers where it came from (`carriedFrom`).
  */
 import { displayWidth } from './chars.js';
-import { matchesAny, type MarkerSet } from './markers.js';
+import { matchesAny, possibleMatches, type MarkerSet } from './markers.js';
 import type { WorkLine } from './work-line.js';
 
 const OPENER_ANYWHERE = /[〔［\[【（(]/u;
@@ -14,7 +14,7 @@ const OPEN_CLOSE: Record<string, string> = { '〔': '〕', '［': '］', '[': ']
 /** The dateline marker that opens `text` (the first pattern that matches), or ''. */
 function datelineMarker(text: string, markers: MarkerSet): string {
   if (!matchesAny(markers.dateline, text)) return '';
-  for (const re of markers.dateline) {
+  for (const re of possibleMatches(markers.dateline, text)) {
     const m = re.exec(text);
     if (m && m[0] !== '') return m[0];
   }

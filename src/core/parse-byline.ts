@@ -173,6 +173,9 @@ const DATELINE_REPORTER = new RegExp(
  * tells the nothing-lost accounting not to count those characters twice.
  */
 export function reporterInDateline(marker: string): Byline | null {
+  // The pattern needs 記者 or 记者: a marker without 者 (本报讯, nearly every one) is let go before it, which is
+  // then never compiled on such a page (23 KB of regex bytecode, ~0.8 ms of a one-page run).
+  if (!marker.includes('者')) return null;
   const m = DATELINE_REPORTER.exec(marker);
   if (!m) return null;
   const run = m[2]!;

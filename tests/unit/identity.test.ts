@@ -60,6 +60,7 @@ describe('a reporter named inside a wire dateline', () => {
     ['（中央社記者郭建伸、王揚宇台北29日電）', ['郭建伸', '王揚宇']],
     ['（中央社記者林克倫東京29日專電）', ['林克倫']],
     ['（中央社記者王小明高雄 23 日電）', ['王小明']], // extraction's spaces at the digit seams
+    ['（新华社记者李小红北京3日电）', ['李小红']], // simplified 记者 (the pattern's pre-check asks for 者 alone)
     ['（中央社記者某某某某地29日電）', null], // unknown place: name and place cannot be told apart
     ['（中央社東京29日綜合外電報導）', null],
   ])('%s → %j', (marker, names) => {

@@ -29,6 +29,10 @@ describe('literalPrefixes', () => {
     [/^a??b/u, ['ab', 'b']],
     [/^𠀀x/u, ['𠀀x']], // one character of two code units with the u flag
     [/^[𠀀]/, null], // without it, a list of two halves
+    [/^\u672C[\u62A5\u5831]\x41/u, ['本报A', '本報A']], // escapes, as the CLI's bundle writes non-ASCII characters
+    [/^\u{20000}\uD840\uDC00/u, ['𠀀𠀀']],
+    [/^\uD840/u, null], // half a pair
+    [/^\u{41}/, null], // without the u flag, \u{41} is 41 u's
     [/^a|b/u, null], // the ^ holds for one side only
     [/^(?:a|b)|c/u, null],
     [/a/u, null],
