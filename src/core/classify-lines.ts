@@ -18,6 +18,7 @@ import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import type { WorkLine } from './work-line.js';
 import { CLASSIFY_TUNING } from './classify-tuning.js';
+import { bigramList, recall, type Bigram } from './bigrams.js';
 
 export type Role =
   | 'blank'
@@ -565,6 +566,7 @@ const DECIDED = {
   wrappedSubheadline: { role: 'subheadline', rule: 'wrapped-subheadline', newGroup: false },
   titleWiderThanColumn: { role: 'title', rule: 'title-wider-than-column', newGroup: true },
   titleUnderLabel: { role: 'title', rule: 'title-under-label', newGroup: true },
+  titleRestatedBelow: { role: 'title', rule: 'title-restated-below', newGroup: true },
 } as const satisfies Record<string, Decision>;
 
 /** Pass 3: the lines no pattern claimed, read top-down with their neighbours. */
@@ -657,6 +659,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     if (likeTitle && shortPair) return DECIDED.shortHeadlinePair;
     if (likeTitle && line.width <= T.headlineShare * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) return DECIDED.titleBeforeBoundary;
     if (likeTitle && line.hint === undefined && line.width < T.shortLine * col && next !== null && !resolved[nextIdx] && next.width >= T.shortLine * col) return DECIDED.titleBetweenParagraphs;
+    if (likeTitle && restatedBelow(out, i)) return DECIDED.titleRestatedBelow;
     return DECIDED.paragraphStart;
   }
   if (inTitle || prevRole === 'subheadline') {
@@ -672,6 +675,55 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (/[，：:]$/u.test(line.text) && line.width <= T.headlineShare * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
   if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
   return DECIDED.bodyAfterBoundary;
+}
+
+const SENTENCE_END_NEAR = /^.{0,3}[。！？!?，、,]/u;
+const NUMBERED_ITEM = /^[0-9０-９]+[.．、]/u;
+
+/** The Han bigrams of up to `count` non-blank lines from `from` on, walking by `step` (±1). */
+function nearbyBigrams(out: ClassifiedLine[], from: number, step: 1 | -1, count: number): Set<Bigram> {
+  const bag = new Set<Bigram>();
+  for (let j = from, taken = 0; j >= 0 && j < out.length && taken < count; j += step) {
+    const t = out[j]!.text;
+    if (t === '') continue;
+    for (const g of bigramList(t)) bag.add(g);
+    taken++;
+  }
+  return bag;
+}
+
+/**
+ * Rule title-restated-below (text without positions): a line after a blank
+ * line and a finished paragraph, short of its column by more than a lost
+ * indent, whose words recur in the text under it and not in the text above,
+ * over text that shares little with the story above — a headline set at body
+ * width (see CLASSIFY_TUNING.restatedShortEm). Asked only of the few lines
+ * that reach it, so the bigrams cost nothing on most lines.
+ */
+function restatedBelow(out: ClassifiedLine[], i: number): boolean {
+  const line = out[i]!;
+  if (line.hint !== undefined || out[i - 1]?.role !== 'blank') return false;
+  const short = line.column - line.width;
+  const t = line.text;
+  if (short < T.restatedShortNoCommaEm || (short < T.restatedShortEm && (t.includes('，') || t.includes(',') || t.includes('、')))) return false;
+  // A numbered item (7.河北衡水破获…) is a list's paragraph, however short.
+  if (NUMBERED_ITEM.test(t)) return false;
+  const grams = bigramList(t);
+  // Mostly Han: a headline, not a fact-box line (售價 : $8,998) or a line of figures.
+  if (grams.length < T.restatedHanShare * [...t].length) return false;
+  const first = out[nextContent(out, i + 1)]?.text ?? '';
+  // The sentence ends a character or two into the next line (…也是一个利 ⏎ 好。): the line was wrapped.
+  if (SENTENCE_END_NEAR.test(first)) return false;
+  if (recall(grams, nearbyBigrams(out, i + 1, 1, T.restatedBelowLines)) < T.restatedBelow) return false;
+  const above = nearbyBigrams(out, i - 1, -1, T.restatedAboveLines);
+  if (recall(grams, above) > T.restatedAbove) return false;
+  let opening = '';
+  for (let j = i + 1, taken = 0; j < out.length && taken < T.restatedOpeningLines; j++) {
+    if (out[j]!.text === '') continue;
+    opening += out[j]!.text;
+    taken++;
+  }
+  return recall(bigramList(opening), above) <= T.restatedOpeningShared;
 }
 
 /** The content line before line i is a column label. */

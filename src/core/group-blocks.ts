@@ -154,10 +154,28 @@ function firstInTitleType(title: TitleBlock): boolean {
   return first >= KICKER_SMALLER_THAN_TITLE * Math.min(...rest);
 }
 
+/**
+ * 引题 that ends in a dash (全国人大代表陈科含—— ⏎ 为保障职工权益找办法; 历经三十多年发展——):
+ * the dash hands over to the headline, so the title lines up to and including
+ * the first one ending in —— are the kicker, when headline lines follow. Only
+ * where no positions say which block a line belongs to (text input).
+ */
+function dashKickerEnd(title: TitleBlock): number {
+  if (title.kicker || title.display || title.titles.some((l) => l.hint !== undefined)) return -1;
+  for (let k = 0; k < title.titles.length - 1; k++) if (title.titles[k]!.text.trimEnd().endsWith('——')) return k;
+  return -1;
+}
+
 function closeTitle(g: Grouping): void {
   const title = g.title;
   if (!title) return;
-  if (!title.kicker && !title.display && !oneSetHeadline(title) && !firstInTitleType(title) && hasUnmarkedKicker(title)) {
+  const dashEnd = dashKickerEnd(title);
+  if (dashEnd >= 0) {
+    title.kicker = title.titles[0]!;
+    title.kickerRest = title.titles.slice(1, dashEnd + 1);
+    title.titles = title.titles.slice(dashEnd + 1);
+    title.kicker.rule = 'kicker-ends-in-dash';
+  } else if (!title.kicker && !title.display && !oneSetHeadline(title) && !firstInTitleType(title) && hasUnmarkedKicker(title)) {
     title.kicker = title.titles[0]!;
     title.titles = title.titles.slice(1);
   }
