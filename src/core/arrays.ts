@@ -36,7 +36,7 @@ export function maxOf<T>(xs: readonly T[], f: (x: T) => number): number {
  * false up to some position and true from there on (list.length when it never
  * holds): a binary search.
  */
-export function partitionPoint<T>(list: readonly T[], past: (x: T) => boolean): number {
+export function partitionPoint<T>(list: ArrayLike<T>, past: (x: T) => boolean): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -48,6 +48,6 @@ export function partitionPoint<T>(list: readonly T[], past: (x: T) => boolean): 
 }
 
 /** The first position in ascending `list` whose value is ≥ `value` (list.length when none is). */
-export function lowerBound(list: readonly number[], value: number): number {
+export function lowerBound(list: ArrayLike<number>, value: number): number {
   return partitionPoint(list, (x) => x >= value);
 }
