@@ -31,7 +31,7 @@ import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
 import { diagnostic } from './messages.js';
 import type { Article, Diagnostic, Furniture, InputLine, NewsDocument, Repair, SourceInfo, Unassigned } from './model.js';
 import type { ParseOptions } from './options.js';
-import { pairTitles } from './pair-titles.js';
+import { pairTitles, type Pairing } from './pair-titles.js';
 import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
 import { rejoinIntertitles } from './rejoin-intertitles.js';
@@ -112,13 +112,24 @@ function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, heade
   return { blocks: grouped.blocks, classified };
 }
 
-function articlesOf(blocks: Block[], state: PageState, pauseEnds: boolean, splitScrambled: boolean): Article[] {
+/**
+ * The blocks as pairing and keep-story-tails leave them, and the pairs. A
+ * function of its own so that the headline bigrams die when it returns, and
+ * with them the bigram sets and spans cached for every body unit
+ * (src/core/bigrams.ts caches them per page's headline bigrams, ~40 MB on a
+ * 50 MB page), which were kept through build-articles when this was inline there.
+ */
+function pairedUnits(blocks: Block[], splitScrambled: boolean): { blocks: Block[]; pairs: Pairing[] } {
   // Headline bigrams are the only ones pairing asks bodies about; built once per stream.
   const relevant = headlineBigrams(blocks);
   const units = splitScrambled ? splitBodies(rejoinIntertitles(blocks), relevant) : blocks;
   const paired = pairTitles(units, relevant);
   // A headline block no story was found for, right under a story's text, is that story's last line.
-  const kept = splitScrambled ? keepStoryTails(units, paired) : { blocks: units, pairs: paired };
+  return splitScrambled ? keepStoryTails(units, paired) : { blocks: units, pairs: paired };
+}
+
+function articlesOf(blocks: Block[], state: PageState, pauseEnds: boolean, splitScrambled: boolean): Article[] {
+  const kept = pairedUnits(blocks, splitScrambled);
   return buildArticles(kept.blocks, kept.pairs, { markers: state.markers, repairs: state.repairs, keepSpacing: Boolean(state.options.keepSpacing), pauseEnds });
 }
 

@@ -9,7 +9,7 @@
  * Runs after group-blocks and before pair-titles.
  */
 import { titleText, type Block, type BodyUnit, type TitleBlock } from './group-blocks.js';
-import { bigramList, headlineBigrams, hitsWithin, indexBodies, reachOf, recall, unitBigramSpans, unitBigrams, type Bigram, type BodyIndex, type LineSpan } from './bigrams.js';
+import { bigramList, headlineBigrams, hitsWithin, indexBodies, reachOf, recall, spanOf, unitBigramSpans, unitBigrams, type Bigram, type BigramSpans, type BodyIndex } from './bigrams.js';
 
 const MIN_TAIL = 0.5;
 const MAX_HEAD = 0.3;
@@ -51,11 +51,11 @@ function splitStackedTitles(blocks: Block[], relevant: ReadonlySet<Bigram>): Blo
 }
 
 /** First and last line of each of `grams` in a unit (a line past the end, and -1, when absent). */
-function linesOf(grams: Bigram[], spans: ReadonlyMap<Bigram, LineSpan>): { first: number[]; last: number[] } {
+function linesOf(grams: Bigram[], spans: BigramSpans): { first: number[]; last: number[] } {
   const first: number[] = [];
   const last: number[] = [];
   for (const g of grams) {
-    const span = spans.get(g);
+    const span = spanOf(spans, g);
     first.push(span ? span.first : Number.MAX_SAFE_INTEGER);
     last.push(span ? span.last : -1);
   }
