@@ -41,16 +41,27 @@ const countAtOrAbove = (tops: number[], y: number) => partitionPoint(tops, (t) =
  * a column label over it), top first: they sit in its first column, above its
  * top, so the band above would take them and part them from their headline.
  * Each is at most a few lines and closer above than a headline's own leading.
+ * `byBottom` is the region's blocks sorted by their bottom edge (stably, so
+ * that of blocks with one bottom the first in the region wins, as it would in
+ * a scan): the candidates are the window of bottoms within reach above the
+ * block under them, found by binary search, so a page of many headlines
+ * across the region costs O(headlines × log blocks + window), not
+ * O(headlines × blocks).
  */
-function leadInsOf(h: Block, blocks: Block[], isAcross: Set<Block>): Block[] {
+export function leadInsOf(h: Block, byBottom: readonly Block[], isAcross: ReadonlySet<Block>): Block[] {
   const out: Block[] = [];
+  const reach = T.headlineGapRatio * h.size;
   let under: Block = h;
   for (let k = 0; k < MAX_LEAD_INS; k++) {
+    const top = under.box[1];
+    // gap = top - bottom falls as the bottoms rise: the window is 0 <= gap <= reach.
+    const from = partitionPoint(byBottom, (bl) => top - bl.box[3] <= reach);
+    const to = partitionPoint(byBottom, (bl) => top - bl.box[3] < 0);
     let best: Block | null = null;
-    for (const bl of blocks) {
+    for (let i = from; i < to; i++) {
+      const bl = byBottom[i]!;
       if (bl === h || isAcross.has(bl) || out.includes(bl) || bl.lines.length > MAX_LEAD_IN_LINES) continue;
-      const gap = under.box[1] - bl.box[3];
-      if (gap < 0 || gap > T.headlineGapRatio * h.size || xOverlap(bl.box, under.box) <= 0) continue;
+      if (xOverlap(bl.box, under.box) <= 0) continue;
       if (!best || bl.box[3] > best.box[3]) best = bl;
     }
     if (!best) break;
@@ -58,6 +69,11 @@ function leadInsOf(h: Block, blocks: Block[], isAcross: Set<Block>): Block[] {
     under = best;
   }
   return out;
+}
+
+/** The blocks sorted by bottom edge, stably (leadInsOf's window). */
+export function sortedByBottom(blocks: readonly Block[]): Block[] {
+  return [...blocks].sort((x, y) => x.box[3] - y.box[3]);
 }
 
 function order(blocks: Block[], a: number, b: number, out: Block[], depth: number): void {
@@ -74,7 +90,8 @@ function order(blocks: Block[], a: number, b: number, out: Block[], depth: numbe
     const bands: Block[][] = across.map(() => []);
     bands.push([]);
     const isAcross = new Set(across);
-    const leadIns = across.map((h) => leadInsOf(h, blocks, isAcross));
+    const byBottom = sortedByBottom(blocks);
+    const leadIns = across.map((h) => leadInsOf(h, byBottom, isAcross));
     const placed = new Set(leadIns.flat());
     for (const bl of blocks) {
       if (isAcross.has(bl) || placed.has(bl)) continue;
