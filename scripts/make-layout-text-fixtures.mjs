@@ -29,6 +29,36 @@ function wrap(paragraphs, perLine) {
   return out;
 }
 
+/** Printed width in em: a Han character or CJK mark one em, an ASCII digit or letter half an em. */
+const printed = (text) => [...text].reduce((w, ch) => w + (/[\x20-\x7e]/u.test(ch) ? 0.5 : 1), 0);
+
+/** Lines set to a measure of `em` printed em (digits take half a Han character's width), each paragraph's first indented two em. */
+function setToMeasure(paragraphs, em) {
+  const out = [];
+  for (const p of paragraphs) {
+    const chars = [...p];
+    let line = '  ';
+    let width = 2;
+    while (chars.length > 0) {
+      // A run of digits and Latin is set whole (a typesetter does not break 2.3 or 8.5%).
+      let n = 1;
+      while (/[0-9A-Za-z.%]/u.test(chars[0]) && n < chars.length && /[0-9A-Za-z.%]/u.test(chars[n])) n++;
+      const piece = chars.slice(0, n).join('');
+      const w = printed(piece);
+      if (width + w > em && !'，。、；：！？）”」'.includes(chars[0])) {
+        out.push(line);
+        line = '';
+        width = 0;
+      }
+      line += piece;
+      chars.splice(0, n);
+      width += w;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 /** A row: each piece padded out to its column's cell (at least two spaces after the piece before it). */
 function row(columns, pieces) {
   let s = '';
@@ -87,7 +117,35 @@ function headlineTailBelowStaircase() {
   return rows.join('\n') + '\n';
 }
 
-const pages = [['pdftotext-layout-headline-tail-below-staircase', headlineTailBelowStaircase]];
+/**
+ * Two stories side by side whose text is full of figures. A line with digits holds more characters
+ * than a line of Han text set to the same measure (a digit is half an em wide, and pdftotext prints
+ * every character in one cell), so in cells the column's full lines end at different places. A
+ * sentence that ends at the end of a full line goes on in the same paragraph on the next line.
+ */
+function figuresInFullLines() {
+  const cols = [0, 26];
+  const text = [
+    [
+      '本报讯 去年全市新建口袋公园36座，改造老旧绿地1200亩，新增绿道48公里，种植乔木2.1万株，设座椅560张。园林部门说，公园都建在居民楼之间。今年计划再建口袋公园40座，其中12座在老城区。',
+      '园林部门介绍，新建的公园都设了无障碍通道。老城区的公园面积小，每座不到3000平方米，因此多种乔木，少铺硬地。',
+    ],
+    [
+      '本报讯 今年1至5月，全市公交客运量达到2.3亿人次，比去年同期增长8.5%。地铁日均客流突破160万人次。交通部门新开公交线路17条，优化线路42条。',
+      '交通部门表示，今年还将新增公交专用道25公里，到年底全市公交专用道总长超过300公里，高峰时段公交平均车速提高到每小时18公里。',
+    ],
+  ].map((paragraphs) => setToMeasure(paragraphs, 17));
+  const rows = ['第3版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(20) + '2026年6月2日', '', row(cols, [[0, '口袋公园年内再建40座'], [1, '公交客运量稳步回升']]), ''];
+  for (let i = 0; i < Math.max(text[0].length, text[1].length); i++) {
+    rows.push(row(cols, [0, 1].filter((c) => text[c][i] !== undefined).map((c) => [c, text[c][i]])));
+  }
+  return rows.join('\n') + '\n';
+}
+
+const pages = [
+  ['pdftotext-layout-headline-tail-below-staircase', headlineTailBelowStaircase],
+  ['pdftotext-layout-figures-in-full-lines', figuresInFullLines],
+];
 
 for (const [name, make] of pages) {
   const dir = join(root, 'fixtures', name);

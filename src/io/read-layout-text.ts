@@ -132,6 +132,25 @@ function isProse(text: string): boolean {
 }
 
 
+/**
+ * Width of a piece in body em, from its characters: pdftotext prints a line's
+ * characters one to a cell whatever their width, so a line with digits or
+ * Latin (half an em each in print) has more cells than a line of Han
+ * characters set to the same measure. Measured in cells, the full lines of a
+ * column end at different cells, and a full line that ends a sentence looks
+ * a cell or two short of the column's right edge (the layout road starts a
+ * paragraph after it).
+ */
+function printedWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 1 : HALF_WIDTH;
+  return w;
+}
+/** An ASCII character, a space, a Latin letter: half a CJK em in print (proportional fonts set digits at 0.5–0.6 em). */
+const HALF_WIDTH = 0.5;
+/** Han, kana, hangul, full-width forms and CJK punctuation: one em. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2014\u2018-\u201d\u2026\u25a0-\u25ff]/u;
+
 /** One piece of a row: a run of text between gutters. */
 interface Piece {
   row: number;
@@ -237,7 +256,7 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
         // Text after one space that starts on a column is the next column's (a narrow gutter); elsewhere it follows packed large glyphs.
         const glued = i > 0 && !starts.some((c) => Math.abs(seg.start - c) <= GLUED_ON_COLUMN);
         const gluedNext = i + 1 < parts.length && !starts.some((c) => Math.abs(parts[i + 1]!.start - c) <= GLUED_ON_COLUMN);
-        out.push({ row, seg, c1: 0, c2: 0, x0: seg.start, w: seg.end - seg.start, gluedBefore: gluedNext, gluedAfter: glued, display: false, size: 1, why: '' });
+        out.push({ row, seg, c1: 0, c2: 0, x0: seg.start, w: printedWidth(seg.text), gluedBefore: gluedNext, gluedAfter: glued, display: false, size: 1, why: '' });
       });
     }
     return out;
@@ -603,7 +622,7 @@ function markKickers(pieces: Piece[][], rowY: number[]): void {
 /** Body line length of each column (cells): the long end of its pieces' lengths (a quarter of lines are shorter last lines). */
 function bodyLengths(pieces: Piece[][], starts: number[]): number[] {
   const lengths: number[][] = starts.map(() => []);
-  for (const list of pieces) for (const p of list) if (p.c1 === p.c2 && !p.gluedAfter) lengths[p.c1]!.push(p.seg.end - p.seg.start);
+  for (const list of pieces) for (const p of list) if (p.c1 === p.c2 && !p.gluedAfter) lengths[p.c1]!.push(p.w);
   return lengths.map((l) => {
     const s = l.sort((a, b) => a - b);
     return s.length > 0 ? s[Math.floor(0.75 * (s.length - 1))]! : 0;

@@ -59,6 +59,16 @@ describe('read-layout-text: pieces', () => {
     expect(next.hint!.bbox![1]).toBeGreaterThan(body.hint!.bbox![1]);
   });
 
+  it('gives a piece its printed width: a digit or Latin letter half a Han character', () => {
+    const rows = page().split('\n');
+    rows.splice(3, 1, `第1行正文里有2026年的数字  ${rows[3]!.slice(20)}`);
+    const read = readLayoutText(linesOf(rows.join('\n')))!;
+    const line = read.lines.find((l) => l.text === '第1行正文里有2026年的数字')!;
+    const [x0, , x1] = line.hint!.bbox!;
+    // 10 Han characters and 5 digits: 12.5 em, not 15 cells.
+    expect(x1 - x0).toBe(12.5);
+  });
+
   it('estimates a short unpunctuated line alone in its row to be display type, and says why', () => {
     const read = readLayoutText(linesOf(page()))!;
     const i = read.lines.findIndex((l) => l.text === '湖畔步道今日开放');
