@@ -243,6 +243,32 @@ function statedOrderSkipsColumn() {
   return { blocks, width: 2800, height };
 }
 
+/**
+ * A centred lead over three columns as OCR boxes give it: the headline covers
+ * the middle column only; its kicker stands top left, and its subheadline and
+ * byline, set left in column 1 right under the headline at about body size,
+ * run into the story's text (one block by OCR sizes); the text of all three
+ * columns starts on one level.
+ */
+function centredLeadStackInBodyType() {
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }, { x0: 1900, x1: 2700 }];
+  const blocks = [];
+  blocks.push([{ text: '09', box: [100, 60, 140, 100] }]);
+  blocks.push([{ text: '河畔社区报', box: [1250, 60, 1450, 100] }]);
+  blocks.push([{ text: '2026年12月1日 星期二', box: [2300, 60, 2700, 100] }]);
+  blocks.push([{ text: '关注民生实事', box: [100, 160, 364, 204] }]);
+  blocks.push([{ text: '社区食堂开到家门口', box: [950, 240, 1850, 340] }, { text: '老人午餐有了着落', box: [1000, 370, 1800, 470] }]);
+  const sub = [{ text: '——区民政局召开工作推进会', box: [100, 520, 610, 563] }, { text: '本报记者 林晓', box: [100, 590, 380, 626] }];
+  const c1 = setText(['本报讯 河畔社区食堂昨天开门迎客，六十岁以上的老人凭卡就餐，每份午餐十二元，两荤一素一汤。', '食堂每天中午十一点开饭，行动不便的老人可以打电话预约，志愿者把饭菜送到家里。'], { ...cols[0], y: 660, size: B });
+  blocks.push([...sub, ...c1.lines]);
+  const c2 = setText(['食堂由社区和一家餐饮企业合办，社区提供场地，企业负责采购和烹饪，卫生部门每月检查一次。', '开餐第一天，食堂接待了八十多位老人。住在三号楼的孙奶奶说，饭菜'], { ...cols[1], y: 660, size: B });
+  blocks.push(c2.lines);
+  const c3a = setText(['热乎，价钱也实在，以后中午不用自己做饭了。'], { ...cols[2], y: 660, size: B, indent: 0 });
+  const c3 = setText(['社区打算年底前在周末也开放晚餐。'], { ...cols[2], y: c3a.y, size: B });
+  blocks.push([...c3a.lines, ...c3.lines]);
+  return hocr(blocks, 2800, Math.round(Math.max(c1.y, c2.y, c3.y) + 100));
+}
+
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
 console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
@@ -257,3 +283,6 @@ console.log('wrote fixtures/hocr-headline-lines-of-one-size/input.hocr');
   writeFileSync(join(root, 'fixtures/alto-stated-order-skips-column/input.xml'), alto(page.blocks, page.width, page.height, ['tb_a_head', 'tb_a_1', 'tb_a_2', 'tb_b_head', 'tb_b_1']));
   console.log('wrote fixtures/alto-stated-order-skips-column/input.xml');
 }
+mkdirSync(join(root, 'fixtures/hocr-centred-lead-stack-in-body-type'), { recursive: true });
+writeFileSync(join(root, 'fixtures/hocr-centred-lead-stack-in-body-type/input.hocr'), centredLeadStackInBodyType());
+console.log('wrote fixtures/hocr-centred-lead-stack-in-body-type/input.hocr');

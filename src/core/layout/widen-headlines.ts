@@ -86,7 +86,7 @@ function besideIsEmpty(list: Block[], h: Block, bodyTop: number, level: number, 
     if (b.box[3] <= h.box[1]) continue;
     if (b.box[1] < h.box[1]) return false;
     if (underHeadline(b, h, bodyTop, type)) continue;
-    if (b.box[1] < bodyTop - level) return false; // something beside the headline
+    if (b.box[1] < bodyTop - level) return leadsIntoText(b, h, bodyTop, level, type); // something beside the headline, unless its stack
     return b.kind === 'body' && Math.abs(b.box[1] - bodyTop) <= level;
   }
   return false;
@@ -101,4 +101,24 @@ function underHeadline(b: Block, h: Block, bodyTop: number, type: TypeMeasure): 
     b.size < T.rivalSizeShare * h.size &&
     b.box[1] - h.box[3] <= T.stackGapEm * type.body
   );
+}
+
+/**
+ * OCR estimates sizes from boxes (±15 %), so the story's subheadline and
+ * byline under a centred lead, set a little larger than the text or smaller,
+ * come out in body type and build-blocks joins them to the text under them:
+ * one body block that starts right under the headline. It is the headline's
+ * stack over its text when at most stackMaxLines short lines (stopping well
+ * short of the block's right edge: a dash-led subheadline, a reporter's
+ * name) stand above the level of the text and the rest starts level with it.
+ * Running text beside the headline fills its lines.
+ */
+function leadsIntoText(b: Block, h: Block, bodyTop: number, level: number, type: TypeMeasure): boolean {
+  // Sizes a reader states (PDF fonts, -layout estimates made apart from boxes) split the stack from the text already.
+  if (b.kind !== 'body' || b.lines.some((l) => l.typeSet)) return false;
+  if (b.box[1] < h.box[3] - 1 || b.box[1] - h.box[3] > T.stackGapEm * type.body) return false;
+  const lead = b.lines.filter((l) => l.box[1] < bodyTop - level);
+  if (lead.length === 0 || lead.length > T.stackMaxLines || lead.length === b.lines.length) return false;
+  if (lead.some((l) => b.box[2] - l.box[2] < T.shortLineEm * type.em)) return false;
+  return Math.abs(b.lines[lead.length]!.box[1] - bodyTop) <= level;
 }
