@@ -41,10 +41,10 @@ export interface PdfReadOptions {
   /** Page selection as on the command line: `1-3,7`; all pages when absent. */
   pages?: string;
   /**
-   * Hand a page's operator list from pdf.js's worker half to its main half without cloning it
+   * Hand a page's operator list and fonts from pdf.js's worker half to its main half without cloning them
    * (src/io/pdfjs-port.ts); default: when the installed pdfjs-dist is the version that was read for it.
    */
-  shareOperatorLists?: boolean;
+  shareWorkerObjects?: boolean;
 }
 
 /** The reason a file is no PDF pdf.js can read, or undefined. Cheap checks first, before pdf.js loads. */
@@ -197,7 +197,7 @@ const CLEANUP_EVERY = 8;
 
 /**
  * pdf.js's two halves joined by a TextPort (src/io/pdfjs-port.ts: pdf.js's
- * own loopback, without the clone of operator lists), or undefined when the
+ * own loopback, without the clone of operator lists and fonts), or undefined when the
  * installed pdf.js lacks the public pieces that takes — a PDFWorker made on a
  * port, WorkerMessageHandler.initializeFromPort — and makes its own fake
  * worker instead.
@@ -218,7 +218,7 @@ export async function* readPdfPages(bytes: Uint8Array, options: PdfReadOptions =
   const loaded = await loadPdfjs();
   const { pdfjs, dataDir } = loaded;
   // One worker per document: pdf.js leaves a worker it was given alive, so it is destroyed with the document.
-  const joined = textWorker(loaded, options.shareOperatorLists);
+  const joined = textWorker(loaded, options.shareWorkerObjects);
   const task = pdfjs.getDocument({
     ...(joined ? { worker: joined.worker } : {}),
     // pdf.js takes the buffer over (it is transferred to its worker side): a copy keeps the caller's bytes.

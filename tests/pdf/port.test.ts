@@ -1,8 +1,8 @@
 /**
  * The port between pdf.js's halves (src/io/pdfjs-port.ts): pdf.js's own
  * loopback behaviour (messages cloned, in order, after postMessage returns),
- * an operator-list chunk handed over with its two arrays copied, and the
- * pages read with shared operator lists equal to the pages read with every
+ * an operator-list chunk handed over with its two arrays copied, a font
+ * message as it is, and the pages read so equal to the pages read with every
  * message cloned, on the committed PDFs.
  */
 import { readFileSync } from 'node:fs';
@@ -20,9 +20,9 @@ const PDFS = [
   join(ROOT, 'tests', 'data', 'pdf', 'three-pages.pdf'),
 ];
 
-async function readAll(path: string, shareOperatorLists: boolean): Promise<Array<PdfPageRead | PdfPageFailure>> {
+async function readAll(path: string, shareWorkerObjects: boolean): Promise<Array<PdfPageRead | PdfPageFailure>> {
   const out: Array<PdfPageRead | PdfPageFailure> = [];
-  for await (const page of readPdfPages(new Uint8Array(readFileSync(path)), { shareOperatorLists })) out.push(page);
+  for await (const page of readPdfPages(new Uint8Array(readFileSync(path)), { shareWorkerObjects })) out.push(page);
   return out;
 }
 
@@ -78,6 +78,23 @@ describe('TextPort', () => {
       expect(seen[0]!.chunk.fnArray).toEqual([44]);
       expect(seen[0]!.chunk.argsArray).toEqual([[glyphs]]);
       expect(seen[0]!.chunk.argsArray[0]![0] === glyphs).toBe(share);
+    }
+  });
+
+  it('hands a font message over as it is (only with sharing), other common objects cloned', async () => {
+    for (const share of [true, false]) {
+      const port = new TextPort(share);
+      const seen: unknown[] = [];
+      port.addEventListener('message', (e) => seen.push(e.data));
+      const font = { sourceName: 'd0_worker', targetName: 'd0', action: 'commonobj', data: ['g_d0_f1', 'Font', { buffer: new ArrayBuffer(4), charProcOperatorList: {} }] };
+      const path = { sourceName: 'd0_worker', targetName: 'd0', action: 'commonobj', data: ['g_d0_p1', 'FontPath', [1, 2]] };
+      port.postMessage(font, [(font.data[2] as { buffer: ArrayBuffer }).buffer]);
+      port.postMessage(path);
+      await delivered();
+      expect(seen[0] === font).toBe(share);
+      expect(seen[0]).toEqual(font);
+      expect(seen[1]).not.toBe(path);
+      expect(seen[1]).toEqual(path);
     }
   });
 });
