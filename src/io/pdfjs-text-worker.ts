@@ -1,44 +1,120 @@
 /**
  * pdf.js's worker module as news-parse runs it: pdfjs-dist's own
- * legacy/build/pdf.worker.mjs with one loop cut — the glyph programs of Type 3
- * fonts are not parsed.
+ * legacy/build/pdf.worker.mjs with two edits, each made only where the text
+ * it replaces is found exactly once (otherwise that one is left out: slower,
+ * never wrong), and tests/pdf/text-worker.test.ts fails so someone looks.
  *
- * Why: a Type 3 font draws each glyph with a content stream of its own, and
- * pdf.js reads every one of them (inflates it, parses it into an operator
- * list, sends that list across its port) when the font is first used, to
- * paint the glyph later. news-parse never paints: it takes a glyph's code,
- * Unicode, width and position from the page's own operator list, and of the
- * font only its name and matrix. Chromium writes its PDFs' text in Type 3
- * fonts (167 on a dev-pages broadsheet page), and their glyph programs were
- * ~40 % of the page's time (450 → 270 ms of CPU for pdf.js's operator list,
- * same documents on all dev-pages and fixture PDFs).
+ * 1. The glyph programs of Type 3 fonts are not parsed. A Type 3 font draws
+ *    each glyph with a content stream of its own, and pdf.js reads every one
+ *    of them (inflates it, parses it into an operator list, sends that list
+ *    across its port) when the font is first used, to paint the glyph later.
+ *    news-parse never paints: it takes a glyph's code, Unicode, width and
+ *    position from the page's own operator list, and of the font only its
+ *    name and matrix. Chromium writes its PDFs' text in Type 3 fonts (232 on
+ *    a dev-pages broadsheet page), and their glyph programs were ~40 % of the
+ *    page's time (450 → 270 ms of CPU for pdf.js's operator list, same
+ *    documents on all dev-pages and fixture PDFs). The loop over a font's
+ *    CharProcs runs over no keys; CharProcs is still read, so a font without
+ *    one fails as before.
  *
- * The cut: the loop over a font's CharProcs runs over no keys. CharProcs is
- * still read, so a font without one fails as before. The module is pdf.js's
- * file imported from a data: URL (its only use of its own URL is the wasm
- * decoders' directory, which news-parse never loads: images are not decoded).
- * When pdfjs-dist changes that line, the file is imported unchanged — slower,
- * never wrong — and tests/pdf/text-worker.test.ts fails so someone looks.
+ * 2. Short names are looked up by their bytes. Those Type 3 fonts each have
+ *    an /Encoding /Differences array of up to 256 glyph names (/g0 /g1A …):
+ *    ~57,000 names on that page, and pdf.js's Lexer.getName built each one
+ *    character by character in an array, joined it, and hashed the new
+ *    string to find its Name — a fifth of pdf.js's time on the page. A name
+ *    of at most 6 bytes without `#` escapes is now found in a map keyed by
+ *    its bytes (the Name pdf.js's own Name.get gave for it, checked against
+ *    pdf.js's name cache, which pdf.js may empty); longer names and escapes
+ *    take pdf.js's loop, with the bytes already read put in first.
+ *
+ * The module is pdf.js's file imported from a data: URL (its only use of its
+ * own URL is the wasm decoders' directory, which news-parse never loads:
+ * images are not decoded).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+/** One edit of the worker's source: `original` must occur exactly once. */
+export interface WorkerEdit {
+  name: string;
+  original: string;
+  replacement: string;
+}
+
 /** TranslatedFont.loadType3Data's loop over the font's glyph programs (pdfjs-dist 5.6). */
 export const GLYPH_PROGRAM_LOOP = 'for (const key of charProcs.getKeys()) {';
-// getKeys() is still called (a font without CharProcs fails as before); the loop then runs over no keys.
-const NO_GLYPH_PROGRAMS = 'for (const key of (charProcs.getKeys(), [])) {';
 
-/** The worker module's source with the cut made, or null when pdfjs-dist no longer has that loop once. */
-export function textWorkerSource(): string | null {
-  const source = readFileSync(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
-  const at = source.indexOf(GLYPH_PROGRAM_LOOP);
-  if (at < 0 || source.indexOf(GLYPH_PROGRAM_LOOP, at + 1) >= 0) return null;
-  return source.slice(0, at) + NO_GLYPH_PROGRAMS + source.slice(at + GLYPH_PROGRAM_LOOP.length);
+/** Lexer.getName's opening, up to its loop over the name's characters (pdfjs-dist 5.6). */
+export const GET_NAME_OPENING = `  getName() {
+    let ch, previousCh;
+    const strBuf = this.strBuf;
+    strBuf.length = 0;
+    while ((ch = this.nextChar()) >= 0 && !specialChars[ch]) {
+`;
+
+/** Names this long or shorter are looked up by their bytes (6 bytes and a 3-bit length stay an exact integer). */
+const SHORT_NAME = 6;
+
+/*
+ * The loop over the rest of the name is pdf.js's own loop body as a for loop:
+ * `continue` then reads the next character, as pdf.js's while condition did.
+ * `bytes` holds the name's bytes read so far, big-endian; the key adds their
+ * count, so "g" and "\0g" differ.
+ */
+const GET_NAME_BY_BYTES = `  getName() {
+    let ch = this.nextChar(), previousCh;
+    let bytes = 0, count = 0;
+    while (ch >= 0 && !specialChars[ch] && ch !== 0x23 && count < ${SHORT_NAME}) {
+      bytes = bytes * 256 + ch;
+      count++;
+      ch = this.nextChar();
+    }
+    const byBytes = Lexer.namesByBytes ||= new Map();
+    if (ch < 0 || specialChars[ch]) {
+      const key = bytes * 8 + count;
+      let name = byBytes.get(key);
+      if (name === undefined || NameCache[name.name] !== name) {
+        if (name !== undefined) byBytes.clear();
+        let text = "";
+        for (let i = count - 1; i >= 0; i--) text += String.fromCharCode(Math.floor(bytes / 256 ** i) % 256);
+        name = Name.get(text);
+        byBytes.set(key, name);
+      }
+      return name;
+    }
+    const strBuf = this.strBuf;
+    strBuf.length = 0;
+    for (let i = count - 1; i >= 0; i--) strBuf.push(String.fromCharCode(Math.floor(bytes / 256 ** i) % 256));
+    for (; ch >= 0 && !specialChars[ch]; ch = this.nextChar()) {
+`;
+
+export const WORKER_EDITS: readonly WorkerEdit[] = [
+  // getKeys() is still called (a font without CharProcs fails as before); the loop then runs over no keys.
+  { name: 'no Type 3 glyph programs', original: GLYPH_PROGRAM_LOOP, replacement: 'for (const key of (charProcs.getKeys(), [])) {' },
+  { name: 'short names by their bytes', original: GET_NAME_OPENING, replacement: GET_NAME_BY_BYTES },
+];
+
+/** pdf.js's worker module source. */
+export function originalWorkerSource(): string {
+  return readFileSync(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+}
+
+/** The worker's source with each edit whose original text occurs exactly once, and the names of those made. */
+export function textWorkerSource(original = originalWorkerSource()): { source: string; made: string[] } {
+  let source = original;
+  const made: string[] = [];
+  for (const edit of WORKER_EDITS) {
+    const at = source.indexOf(edit.original);
+    if (at < 0 || source.indexOf(edit.original, at + 1) >= 0) continue;
+    source = source.slice(0, at) + edit.replacement + source.slice(at + edit.original.length);
+    made.push(edit.name);
+  }
+  return { source, made };
 }
 
 /** The worker module to hand to pdf.js (globalThis.pdfjsWorker). */
 export async function importTextWorker(): Promise<unknown> {
-  const source = textWorkerSource();
-  if (source === null) return import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const { source, made } = textWorkerSource();
+  if (made.length === 0) return import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   return import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
 }

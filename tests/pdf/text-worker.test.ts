@@ -1,20 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { GLYPH_PROGRAM_LOOP, textWorkerSource } from '../../src/io/pdfjs-text-worker.js';
+import { GET_NAME_OPENING, GLYPH_PROGRAM_LOOP, WORKER_EDITS, originalWorkerSource, textWorkerSource } from '../../src/io/pdfjs-text-worker.js';
 
-describe('the pdf.js worker without Type 3 glyph programs (src/io/pdfjs-text-worker.ts)', () => {
-  it('finds the loop it cuts, once, in the installed pdfjs-dist (else PDF pages are read at the old cost)', () => {
-    expect(textWorkerSource()).not.toBeNull();
+describe('the pdf.js worker as news-parse runs it (src/io/pdfjs-text-worker.ts)', () => {
+  it('finds the text of every edit, once, in the installed pdfjs-dist (else PDF pages are read at the old cost)', () => {
+    expect(textWorkerSource().made).toEqual(WORKER_EDITS.map((e) => e.name));
   });
 
-  it('changes that loop and nothing else', () => {
-    const original = readFileSync(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
-    const cut = textWorkerSource()!;
-    const at = original.indexOf(GLYPH_PROGRAM_LOOP);
-    expect(cut.slice(0, at)).toBe(original.slice(0, at));
-    const rest = original.slice(at + GLYPH_PROGRAM_LOOP.length);
-    expect(cut.endsWith(rest)).toBe(true);
-    expect(cut.slice(at, cut.length - rest.length)).toMatch(/^for \(const key of \(charProcs\.getKeys\(\), \[\]\)\) \{$/u);
+  it('changes those texts and nothing else', () => {
+    const original = originalWorkerSource();
+    let rest = textWorkerSource().source;
+    let from = 0;
+    // Walk the edits in source order: everything between them is pdf.js's text.
+    const edits = [...WORKER_EDITS].sort((a, b) => original.indexOf(a.original) - original.indexOf(b.original));
+    for (const edit of edits) {
+      const at = original.indexOf(edit.original);
+      const before = original.slice(from, at);
+      expect(rest.startsWith(before)).toBe(true);
+      rest = rest.slice(before.length);
+      expect(rest.startsWith(edit.replacement)).toBe(true);
+      rest = rest.slice(edit.replacement.length);
+      from = at + edit.original.length;
+    }
+    expect(rest).toBe(original.slice(from));
+  });
+
+  it('cuts the Type 3 glyph-program loop to no keys', () => {
+    const edit = WORKER_EDITS.find((e) => e.original === GLYPH_PROGRAM_LOOP)!;
+    expect(edit.replacement).toMatch(/^for \(const key of \(charProcs\.getKeys\(\), \[\]\)\) \{$/u);
+  });
+
+  it("keeps getName's own loop for what follows its opening (the for loop runs pdf.js's body, which ends the method as before)", () => {
+    const original = originalWorkerSource();
+    const at = original.indexOf(GET_NAME_OPENING);
+    const body = original.slice(at + GET_NAME_OPENING.length, original.indexOf('\n  }\n', at));
+    // The body's exits are what the for loop was written for: break, continue, and the return after the loop.
+    expect(body).not.toMatch(/\breturn\b(?![^\n]*Name\.get\(strBuf\.join\(""\)\))/u);
+    expect(body).toMatch(/return Name\.get\(strBuf\.join\(""\)\);$/u);
+  });
+
+  it('reads names as pdf.js does: short, long, escaped, cut by delimiters, after the name cache is emptied', async () => {
+    const source = textWorkerSource().source;
+    // The worker module's Lexer and Name under both getName versions, through a copy that exports them.
+    const exporting = (s: string) => `${s}\nexport { Lexer as __Lexer, Name as __Name, clearPrimitiveCaches as __clear, StringStream as __Stream };`;
+    const load = async (s: string) =>
+      (await import(`data:text/javascript;base64,${Buffer.from(exporting(s)).toString('base64')}`)) as {
+        __Lexer: new (stream: unknown) => { getObj(): unknown };
+        __Name: { get(n: string): unknown };
+        __clear(): void;
+        __Stream: new (s: string) => unknown;
+      };
+    const ours = await load(source);
+    const theirs = await load(originalWorkerSource());
+    const input = '/g0 /g1A/g0 /Type/Font /BaseFontName /A#42C /#41 /abcdef /abcdefg /x#4 /y#zz / /\xe9\xff /a/b[/g22]<</K /V>>';
+    const tokens = (m: typeof ours) => {
+      const lexer = new m.__Lexer(new m.__Stream(input));
+      const out: unknown[] = [];
+      for (let t = lexer.getObj(); typeof t !== 'symbol'; t = lexer.getObj()) out.push(t);
+      return out;
+    };
+    const expected = tokens(theirs);
+    expect(expected.length).toBeGreaterThan(20);
+    expect(tokens(ours)).toEqual(expected);
+    // The same Name objects as Name.get gives, before and after pdf.js empties its cache.
+    const first = tokens(ours);
+    expect(first[0]).toBe(ours.__Name.get('g0'));
+    ours.__clear();
+    const again = tokens(ours);
+    expect(again[0]).toBe(ours.__Name.get('g0'));
+    expect(again[0]).not.toBe(first[0]);
   });
 });
