@@ -17,7 +17,9 @@
 'use strict';
 const { readFileSync, writeFileSync, renameSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const { createRequire } = require('node:module');
+// Module.createRequire from the CommonJS loader already loaded: require('node:module') would also load
+// the ES module loader's parts it re-exports (~0.35 ms of every run).
+const { createRequire } = module.constructor;
 const { Script } = require('node:vm');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'run.js');

@@ -11,9 +11,11 @@
 //
 // Then the V8 code cache of run.js (bin/load-bundle.js says why): `import()` of the packages
 // left outside becomes `__nodeImport()` (code compiled with vm.Script may not use import()
-// without a Node flag), and scripts/build-code-cache.cjs runs the seed page once and saves
-// the compiled code. Measured: see README, Benchmarks.
+// without a Node flag), both files are made pure ASCII (scripts/bundle-ascii.mjs says why), and
+// scripts/build-code-cache.cjs runs the seed page once and saves the compiled code. Measured: see
+// README, Benchmarks.
 import { build } from 'esbuild';
+import { asciiBundle } from './bundle-ascii.mjs';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -48,9 +50,10 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['fast-xml-parser', 'opencc-js', 'opencc-js/*', 'pdfjs-dist', 'pdfjs-dist/*', 'recheck', 'tinyglobby'],
-  // import.meta.url (the pool's worker URL, createRequire) means this file's URL.
-  banner: { js: "const import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': 'import_meta_url' },
+  // import.meta.url (the pool's worker URL, createRequire for pdf.js) means this file's URL, worked out when
+  // first asked for: node:url's pathToFileURL is compiled on first use, ~0.4 ms a run that needs no URL spent.
+  banner: { js: "const import_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  define: { 'import.meta.url': 'import_meta.url' },
   logLevel: 'warning',
   // Without blanks and comments the CLI bundle is 930 → 666 KB: ~4 ms less CPU to read and load it.
   minifyWhitespace: true,
@@ -63,6 +66,8 @@ const runJs = join(outdir, 'run.js');
 const bundled = readFileSync(runJs, 'utf8');
 const rewritten = bundled.replace(/\bimport\((?=\s*["'`])/gu, '__nodeImport(');
 if (/\bimport\s*\(/u.test(rewritten)) throw new Error('dist/bundle/run.js still calls import() with a computed specifier; bin/load-bundle.js cannot serve it');
-writeFileSync(runJs, rewritten);
+writeFileSync(runJs, asciiBundle(rewritten));
+const workerJs = join(outdir, 'worker.js');
+writeFileSync(workerJs, asciiBundle(readFileSync(workerJs, 'utf8')));
 const cache = spawnSync(process.execPath, [join(root, 'scripts', 'build-code-cache.cjs')], { stdio: 'inherit' });
 if (cache.status !== 0) throw new Error('scripts/build-code-cache.cjs failed');
