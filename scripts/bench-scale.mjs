@@ -1,12 +1,13 @@
 // npm run bench:scale — a benchmark, not a test: does parsing stay linear in the page's size?
 //  1. CPU per page-equivalent for the sample page repeated 1, 4, 16, 64, 256 times (one page of text),
 //     as a ratio to the single page (target ≤ 1.5× at 256 copies: every stage O(n log n) or better);
+//  1b. peak RSS through the CLI on the sample page repeated 1, 16 and 256 times, each in a fresh process;
 //  2. a 50 MB page of repeated articles (the sample page's articles, repeated): wall time and peak RSS
 //     in a fresh process (targets: < 30 s, peak RSS ≤ 6× the page's size), through the library and
 //     through the CLI (indented JSON written to a file);
 //  3. hOCR and ALTO pages of very many paragraphs or lines, through the CLI: CPU, peak RSS, and CPU
 //     per element against a page a quarter the size (linear ≈ 1).
-// Options: --copies 1,4,16,64,256   --mb 50   --skip-big   --skip-xml   --page FILE
+// Options: --copies 1,4,16,64,256   --rss-copies 1,16,256   --mb 50   --skip-rss   --skip-big   --skip-xml   --page FILE
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,21 @@ function cliRun(file, extra = []) {
 
 const dir = mkdtempSync(join(tmpdir(), 'np-scale-'));
 try {
+  if (!process.argv.includes('--skip-rss')) {
+    // Peak RSS of the CLI on the k-copy page, each in a fresh process: what a page costs in memory
+    // beyond Node itself (the 1-copy run is almost all Node: its multiple of a 12 KB page means little).
+    writeFileSync(join(dir, 'floor.txt'), '本报讯 一行。\n');
+    const floor = cliRun(join(dir, 'floor.txt'));
+    const rows = [];
+    for (const k of arg('rss-copies', '1,16,256').split(',').map(Number)) {
+      const file = join(dir, `copies-${k}.txt`);
+      writeFileSync(file, Array.from({ length: k }, () => page).join('\n'));
+      const size = readFileSync(file).length / 1e6;
+      const r = cliRun(file);
+      rows.push(r.failed ? `${k}: failed (${r.failed})` : `${k} copies (${size.toFixed(2)} MB) ${r.maxRssMB.toFixed(0)} MB = ${(r.maxRssMB / size).toFixed(1)}×, ${((r.maxRssMB - floor.maxRssMB) / size).toFixed(1)}× over the floor`);
+    }
+    console.log(`peak RSS through the CLI (news-parse FILE -o OUT; the floor, a one-line page, ${floor.maxRssMB?.toFixed(0)} MB): ${rows.join('; ')}`);
+  }
   if (!process.argv.includes('--skip-big')) {
     const mb = Number(arg('mb', '50'));
     const file = join(dir, 'big.txt');
