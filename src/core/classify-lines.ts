@@ -481,6 +481,22 @@ function isColumnLabel(out: ClassifiedLine[], resolved: boolean[], i: number): b
 const HEADLINE_ROLES: ReadonlySet<Role> = new Set(['title', 'kicker', 'subheadline', 'display']);
 
 /**
+ * A writer's, designer's or photographer's credit (撰文：王小明, 本版制图：李明,
+ * 张华摄（本报）, （編輯：陳大文）1120823) that the headline shape rules put on
+ * top of the next headline: it ends the story above, it heads nothing. Asked
+ * only of headline lines, a few per page.
+ */
+const CREDIT_LINE = /^(?:本版)?(?:撰文|採訪|采访|文|圖|图|攝影|摄影|製圖|制图|版式|統籌|统筹|資料來源|资料来源|場地|场地)\s*[：:]\s*\S/u;
+const PHOTO_CREDIT_LINE = /^[^\s，。：:]{1,5}(?:\s[^\s，。：:]{1,3})?\s?(?:摄|攝)(?:[（(][^）)]{1,8}[）)])?$/u;
+const EDITOR_CREDIT_LINE = /^[（(](?:編輯|编辑|譯者|译者|核稿)[：:][^）)]{1,30}[）)][0-9]{0,8}$/u;
+
+function creditOverHeadline(line: ClassifiedLine): boolean {
+  if (line.role !== 'title' && line.role !== 'kicker') return false;
+  const t = line.text;
+  return CREDIT_LINE.test(t) || PHOTO_CREDIT_LINE.test(t) || EDITOR_CREDIT_LINE.test(t);
+}
+
+/**
  * Pass 4: a credit printed on its own line at a story's end — a reporter line
  * (記者王小明) or a bare dateline (（新华社电）) after the last sentence, with the
  * next headline, a column label or the page's end after it — closes that
@@ -492,7 +508,7 @@ function keepTrailingCredits(out: ClassifiedLine[], pauseEnds: boolean): void {
     const line = out[i]!;
     // A photographer's credit under a caption stays a byline: group-blocks gives it to the photo's text.
     const photo = line.role === 'byline' && /摄|攝/u.test(line.byline!.credit ?? '');
-    const credit = (line.role === 'byline' && !photo) || (line.role === 'dateline' && line.dateline!.rest === '' && line.dateline!.reporter === null);
+    const credit = (line.role === 'byline' && !photo) || (line.role === 'dateline' && line.dateline!.rest === '' && line.dateline!.reporter === null) || creditOverHeadline(line);
     if (!credit) continue;
     const above = lineAbove(out, i);
     if (above === null || (above.role !== 'body' && above.role !== 'subheading') || !endsSentence(above.text, pauseEnds)) continue;
