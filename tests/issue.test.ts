@@ -24,6 +24,9 @@ describe('the three-page issue fixture', () => {
   it('is a valid issue document, its pages valid NewsDocuments', () => {
     expect(newsIssueProblems(issue)).toEqual([]);
     for (const p of pages) expect(newsDocumentProblems(p)).toEqual([]);
+    // Which build wrote it, as every page says (from the TypeScript sources: 'source').
+    expect(issue.tool).toEqual({ name: 'news-parse', version: pages[0]!.tool.version, build: 'source' });
+    for (const p of pages) expect(p.tool.build).toBe('source');
   });
 
   it('orders the pages by page number, not by file name', () => {

@@ -9,6 +9,7 @@
 import { diagnostic } from './messages.js';
 import type { Article, Byline, Diagnostic, IssueIdentity, NewsDocument, ParagraphType, LineRange, PageDate } from './model.js';
 import { issueRef, linkContinuations, type ContinuationLink } from './link-continuations.js';
+import { BUILD_ID } from '../build-id.js';
 import { VERSION } from '../version.js';
 
 export interface IssuePart {
@@ -51,7 +52,8 @@ export interface IssuePage {
 export interface IssueDocument {
   schemaVersion: 1;
   kind: 'issue';
-  tool: { name: 'news-parse'; version: string };
+  /** `build`: as a NewsDocument's tool.build. */
+  tool: { name: 'news-parse'; version: string; build?: string };
   issue: IssueIdentity;
   pages: IssuePage[];
   links: ContinuationLink[];
@@ -162,7 +164,7 @@ export function assembleIssue(docs: readonly NewsDocument[]): { issue: IssueDocu
     articles: doc.articles.map((a) => issueRef(doc, i, a)),
   }));
   return {
-    issue: { schemaVersion: 1, kind: 'issue', tool: { name: 'news-parse', version: VERSION }, issue: identity, pages: issuePages, links, articles, warnings },
+    issue: { schemaVersion: 1, kind: 'issue', tool: { name: 'news-parse', version: VERSION, build: BUILD_ID }, issue: identity, pages: issuePages, links, articles, warnings },
     pages,
   };
 }
