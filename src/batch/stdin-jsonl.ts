@@ -23,7 +23,7 @@
  * the runs' byte offsets in standard input; in a path the file is opened by
  * its exact bytes. A line with more is answered with an error.
  */
-import { lenientUtf8, notUtf8, scanUtf8, tooManyInvalid, type InvalidRun } from '../core/decode.js';
+import { lenientUtf8, MAX_TEXT_BYTES, notUtf8, scanUtf8, tooLargeForText, tooManyInvalid, type InvalidRun } from '../core/decode.js';
 import type { Task, TaskResult } from './task.js';
 
 /** One input line: its text (UTF-8 decoded), its number, and any runs of invalid bytes in it. */
@@ -37,6 +37,8 @@ export interface InputRecordLine {
    * offset in the whole input.
    */
   invalid?: { runs: InvalidRun[]; marker: string; tooMany: string | null };
+  /** The line is longer than one string can hold (its bytes were not kept; `text` is empty): why. */
+  tooLong?: string;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -72,31 +74,53 @@ function decodeLine(bytes: Uint8Array, line: number, offset: number): InputRecor
   }
 }
 
-/** Splits a byte stream into lines (without the `\n`, and without a `\r` before it), decoded as UTF-8. */
-export async function* readLines(stream: AsyncIterable<Uint8Array | string>): AsyncGenerator<InputRecordLine> {
+/**
+ * Splits a byte stream into lines (without the `\n`, and without a `\r` before it), decoded as UTF-8.
+ * A line longer than `maxLine` bytes (one string's most; tests give less) comes out as `tooLong`.
+ */
+export async function* readLines(stream: AsyncIterable<Uint8Array | string>, maxLine = MAX_TEXT_BYTES): AsyncGenerator<InputRecordLine> {
   const encoder = new TextEncoder();
   let parts: Uint8Array[] = [];
+  let held = 0; // bytes of the current line in `parts`
+  // A line longer than one string can hold is answered with an error, its bytes counted but not kept.
+  let dropped = 0;
   let offset = 0; // of the current line's first byte in the input
   let n = 0;
+  const take = (piece: Uint8Array, copy: boolean) => {
+    if (dropped > 0 || held + piece.length > maxLine) {
+      dropped += held + piece.length;
+      parts = [];
+      held = 0;
+    } else {
+      parts.push(copy ? Uint8Array.from(piece) : piece);
+      held += piece.length;
+    }
+  };
+  const lineOf = (): InputRecordLine => {
+    const line = ++n;
+    if (dropped > 0) return { text: '', line, tooLong: tooLargeForText(dropped, maxLine)! };
+    return decodeLine(parts.length === 1 ? parts[0]! : Buffer.concat(parts), line, offset);
+  };
+  const next = () => {
+    offset += dropped + held + 1;
+    parts = [];
+    held = 0;
+    dropped = 0;
+  };
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let start = 0;
     for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, start)) {
-      parts.push(bytes.subarray(start, i));
-      const line = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-      yield decodeLine(line, ++n, offset);
-      offset += line.length + 1;
-      parts = [];
+      take(bytes.subarray(start, i), false);
+      yield lineOf();
+      next();
       start = i + 1;
     }
     // Copied: a stream may reuse its chunk's memory after the next read.
-    if (start < bytes.length) parts.push(Uint8Array.from(bytes.subarray(start)));
+    if (start < bytes.length) take(bytes.subarray(start), true);
   }
-  if (parts.length > 0) {
-    const line = Buffer.concat(parts);
-    if (line.length > 0) yield decodeLine(line, ++n, offset);
-  }
+  if (held > 0 || dropped > 0) yield lineOf();
 }
 
 export interface StdinRecord {
@@ -189,6 +213,10 @@ export async function* readRecords(lines: AsyncIterable<InputRecordLine>): Async
   for await (const input of lines) {
     const n = input.line;
     const raw = input.text;
+    if (input.tooLong) {
+      yield { idJson: 'null', line: n, task: null, error: `line ${n}: ${input.tooLong}` };
+      continue;
+    }
     if (raw.trim() === '') {
       yield { idJson: 'null', line: n, task: null, error: `line ${n}: blank line (no record)` };
       continue;

@@ -324,12 +324,31 @@ export function binaryHead(head: Uint8Array): string | null {
 }
 
 /**
+ * The most bytes of text one page can be: V8's longest string (String::kMaxLength
+ * on 64-bit, 2^29 − 24 UTF-16 code units). Every supported encoding gives at
+ * most one code unit per byte, so text of at most this many bytes always fits
+ * in one string; past it TextDecoder throws ("Cannot create a string longer
+ * than 0x1fffffe8 characters", which came out as an internal error, exit 3).
+ * A larger page is refused whatever it decodes to: at 25–30× its size in
+ * memory (README, Limits) it could not be parsed in 15 GB anyway.
+ */
+export const MAX_TEXT_BYTES = 2 ** 29 - 24;
+
+/** Why text of `bytes` bytes is too large for one page (of at most `max`), or null when it is not. */
+export function tooLargeForText(bytes: number, max = MAX_TEXT_BYTES): string | null {
+  if (bytes <= max) return null;
+  return `${bytes.toLocaleString('en')} bytes: more than the ${max.toLocaleString('en')} one page of text can be (the longest string JavaScript holds); split it`;
+}
+
+/**
  * Decode `bytes`. With `forced`, that encoding is used (and must decode
  * cleanly); without it, the encoding is detected as described above.
  */
 export function decodeBytes(bytes: Uint8Array, forced?: string): DecodeResult {
   const format = knownBinaryFormat(bytes);
   if (format) return { ok: false, reason: `this is ${format}` };
+  const tooLarge = tooLargeForText(bytes.length);
+  if (tooLarge) return { ok: false, reason: tooLarge };
   if (forced) {
     const label = forced.toLowerCase();
     let decoder: InstanceType<typeof TextDecoder>;
