@@ -216,6 +216,8 @@ export interface LineHint {
   bold?: boolean;
   /** 1-based page index inside a multi-page input (PDF). */
   page?: number;
+  /** OCR: the engine's highest word confidence on the line, 0–1 (hOCR x_wconf, ALTO WC); absent when the file gives none. */
+  confidence?: number;
   /**
    * Set by the core's layout stages, never by a reader: the role geometry
    * gave the line (furniture strip, headline stack, body).

@@ -242,7 +242,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   const positioned = options.format !== undefined && isPositioned(input);
   if (positioned) {
     const layout = analyseLayout(input, options.statedReadingOrder === true);
-    lines = [...layout.zones.flatMap((z) => z.lines), ...layout.secondReads, ...layout.unplaced];
+    lines = [...layout.zones.flatMap((z) => z.lines), ...layout.secondReads, ...layout.noise, ...layout.unplaced];
     const newNumber = new Map<number, number>();
     layout.order.forEach((readerIndex, k) => newNumber.set(input[readerIndex]!.n, k + 1));
     source = { ...source, lineIds: layout.order.map((i) => input[i]!.hint?.id ?? source.lineIds?.[i] ?? null) };
@@ -253,6 +253,8 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
     }
     // The same ink read twice by OCR (find-second-reads): kept, as printed, outside the stories.
     for (const l of layout.secondReads) state.unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'ocr-second-read' });
+    // Lines the OCR engine was sure of nowhere (find-ocr-noise): kept as read, outside the stories.
+    for (const l of layout.noise) state.unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'ocr-low-confidence' });
     articles = layoutRoad(layout.zones, layout.unplaced, state);
     if (articles.length === 0 && lines.every((l) => l.text.trim() === '')) state.warnings.push(diagnostic('EMPTY_INPUT', {}));
     state.warnings.push(diagnostic('LAYOUT_BY_GEOMETRY', { columns: layout.columns.length, body: Math.round(layout.type.body * 100) / 100, stories: layout.zones.filter((z) => z.zone?.headline).length, ...(layout.statedOrder ? { statedOrder: layout.statedOrder } : {}) }));

@@ -19,6 +19,8 @@ export interface LayoutWord {
   size?: number;
   /** Bold font (PDF font's real name, ALTO STYLE="bold"). */
   bold?: boolean;
+  /** The OCR engine's confidence in the word, 0–1 (hOCR x_wconf / 100, ALTO WC); absent when the file gives none. */
+  conf?: number;
 }
 
 export interface LayoutLine {
@@ -204,6 +206,8 @@ export function layoutToLines(pages: LayoutPage[], options: LayoutOptions = {}):
         if (first || indented) hint.blockStart = true;
         if (columnWidth !== undefined) hint.columnWidth = columnWidth;
         typeOf(kept, hint);
+        // The engine's best word on the line: a line it was sure of nowhere is noise (find-ocr-noise).
+        if (kept.length > 0 && kept.every((w) => w.conf !== undefined)) hint.confidence = Math.max(...kept.map((w) => w.conf!));
         if (page.index !== undefined) hint.page = page.index;
         lines.push({ n, text, hint });
         lineIds.push(line.id ?? null);

@@ -38,6 +38,9 @@ function readLine(el: XmlElement): LayoutLine {
       const word: LayoutWord = { text: c.attrs.CONTENT ?? '', spaceBefore: sp };
       const box = altoBox(c.attrs);
       if (box) word.bbox = box;
+      // WC: the word's confidence, 0–1 (ALTO 2 and later).
+      const wc = num(c.attrs.WC);
+      if (wc !== undefined) word.conf = Math.min(1, Math.max(0, wc));
       words.push(word);
       sp = false;
     } else if (c.name === 'HYP') {

@@ -38,11 +38,20 @@ export function titleBox(title: string | undefined): BBox | undefined {
   return undefined;
 }
 
+/** `x_wconf N` of a word's title (Tesseract: 0–100) as 0–1, or undefined. */
+function wordConfidence(title: string | undefined): number | undefined {
+  const m = title ? /(?:^|;)\s*x_wconf\s+(-?[\d.]+)/u.exec(title) : null;
+  const v = m ? Number(m[1]) / 100 : NaN;
+  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : undefined;
+}
+
 function readLine(el: XmlElement): LayoutLine {
   const words: LayoutWord[] = descendants(el, (e) => hasClass(e, 'ocrx_word')).map((w) => {
     const word: LayoutWord = { text: deepText(w) };
     const box = titleBox(w.attrs.title);
     if (box) word.bbox = box;
+    const conf = wordConfidence(w.attrs.title);
+    if (conf !== undefined) word.conf = conf;
     return word;
   });
   // A line without word spans (other engines) is one word.

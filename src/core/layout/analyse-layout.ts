@@ -2,7 +2,7 @@
  * The layout road: positioned lines (PDF glyph runs, ALTO/hOCR boxes) to
  * stories, by geometry first. Named stages, each in its own file:
  *
- *   measure-type → find-second-reads → find-furniture → find-columns →
+ *   find-ocr-noise → measure-type → find-second-reads → find-furniture → find-columns →
  *   build-blocks → widen-headlines → order-blocks (→ follow-stated-order) →
  *   assign-zones
  *
@@ -18,6 +18,7 @@ import { measureType, type TypeMeasure } from './measure-type.js';
 import { assignColumns, findColumns, type Column } from './find-columns.js';
 import { findFurniture } from './find-furniture.js';
 import { findSecondReads } from './find-second-reads.js';
+import { findOcrNoise } from './find-ocr-noise.js';
 import { buildBlocks, type Block } from './build-blocks.js';
 import { orderBlocks } from './order-blocks.js';
 import { followStatedOrder } from './follow-stated-order.js';
@@ -44,7 +45,9 @@ export interface LayoutAnalysis {
   order: number[];
   /** OCR second reads of display lines (find-second-reads), after the zones: text for `unassigned`, not for stories. */
   secondReads: InputLine[];
-  /** Reader lines that had no usable box, appended after the second reads (unplaced). */
+  /** OCR noise (find-ocr-noise), after the second reads: text for `unassigned`, not for stories. */
+  noise: InputLine[];
+  /** Reader lines that had no usable box, appended after the noise (unplaced). */
   unplaced: InputLine[];
   /** The file stated a reading order: `followed`, or `rejected` when it did not agree with the page (follow-stated-order). */
   statedOrder?: 'followed' | 'rejected';
@@ -64,7 +67,9 @@ export function isPositioned(lines: InputLine[]): boolean {
 
 /** `statedOrder`: the reader's line order is the one the file states (ALTO ReadingOrder, IDNEXT), not its own guess. */
 export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAnalysis {
-  const all = placedLines(input);
+  const boxed = placedLines(input);
+  const noisy = findOcrNoise(boxed);
+  const all = boxed.filter((l) => !noisy.has(l));
   const type = measureType(all);
   const doubled = findSecondReads(all, type);
   const placed = all.filter((l) => !doubled.has(l));
@@ -127,6 +132,7 @@ export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAn
   }
   if (bottom.length > 0) out.push({ lines: emit(bottom.map((line) => ({ line, role: 'furniture', blockStart: true }))), zone: null, detail: 'bottom furniture strip' });
   const secondReads = emit([...doubled].sort((a, b) => a.index - b.index).map((line) => ({ line, role: 'body', blockStart: true })));
+  const noise = emit([...noisy].sort((a, b) => a.index - b.index).map((line) => ({ line, role: 'body', blockStart: true })));
   const used = new Set(order);
   const unplaced: InputLine[] = [];
   for (let i = 0; i < input.length; i++) {
@@ -134,7 +140,7 @@ export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAn
     order.push(i);
     unplaced.push({ ...input[i]!, n: order.length });
   }
-  return { type, columns, zones: out, order, secondReads, unplaced, ...(statedOrder ? { statedOrder: stated ? ('followed' as const) : ('rejected' as const) } : {}) };
+  return { type, columns, zones: out, order, secondReads, noise, unplaced, ...(statedOrder ? { statedOrder: stated ? ('followed' as const) : ('rejected' as const) } : {}) };
 }
 
 /**

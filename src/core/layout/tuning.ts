@@ -97,6 +97,13 @@ export const LAYOUT_TUNING = {
    * order is the order a tool found blocks in, not a reading order.
    */
   statedOrderSlack: 0.1,
+  /**
+   * A line whose best word the OCR engine scored under this (0–1) is noise
+   * (find-ocr-noise): the dev pages' hOCR has 9 such lines, all logos and
+   * specks; between 0.2 and 0.4 are both (a short last line of text, 错过。,
+   * scores 0.28), so the line is drawn under them.
+   */
+  noiseConfidence: 0.2,
   /** A bracketed line this short can be a column label (（人民论坛）); longer, it ends a story. */
   labelMaxChars: 16,
   /** The furniture strip: the top row(s) of the page whose pieces are at most this long. */
