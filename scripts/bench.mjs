@@ -6,8 +6,9 @@
 //  2. the CLI's wall time on the seed page against bare `node -e ""` start-up (medians of N runs);
 //  3. PDF pages through the whole road (pdf.js, layout, core, schema check): the first page of a fresh
 //     process (cold: pdf.js loads and compiles) and the median of 10 more reads of it (warm), wall and
-//     CPU, on the committed generated page and, when ../shared/data is there, on a Chromium-printed
-//     6-column broadsheet page (measurement only; BENCH_PDF=FILE picks another).
+//     CPU, on the fake-bold fixture, on our generated 7-column broadsheet (corpus/generated/tune/p04) and,
+//     when ../shared/data is there, on a Chromium-printed 6-column broadsheet page (measurement only;
+//     BENCH_PDF=FILE picks another).
 // Targets: ≥ 5 MB/s in-process (issue 2); CLI within 1.5× Node's own start-up (issue 12); PDF warm ≤ 150 ms a page (issue 13).
 // Environment: BENCH_RUNS (CLI runs, default 15), BENCH_PIN=0 to measure unpinned.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -116,7 +117,9 @@ console.log(`CLI on the seed page (${runs} runs, medians): node -e "" ${b.toFixe
 
 // 3. PDF pages, each file in a fresh process so that "cold" includes loading pdf.js.
 const broadsheet = process.env.BENCH_PDF ?? join(root, '..', 'shared', 'data', 'dev-pages', 'appledaily-01.pdf');
-for (const file of [join(fixtures, 'pdf-fake-bold-glyphs', 'input.pdf'), broadsheet]) {
+// Our own 7-column broadsheet (corpus/generated, Chromium-printed like the dev pages) is in every clone.
+const generated = join(root, 'corpus', 'generated', 'tune', 'p04-broadsheet-hans.pdf');
+for (const file of [join(fixtures, 'pdf-fake-bold-glyphs', 'input.pdf'), generated, broadsheet]) {
   if (!existsSync(file)) continue;
   const r = spawnSync(process.execPath, [self, '--pdf', file], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
