@@ -329,8 +329,8 @@ export function binaryHead(head: Uint8Array): string | null {
  * most one code unit per byte, so text of at most this many bytes always fits
  * in one string; past it TextDecoder throws ("Cannot create a string longer
  * than 0x1fffffe8 characters", which came out as an internal error, exit 3).
- * A larger page is refused whatever it decodes to: at 25–30× its size in
- * memory (README, Limits) it could not be parsed in 15 GB anyway.
+ * A larger page is refused whatever it decodes to: at some 21× its size in
+ * memory (README, Limits) it would need over 10 GB to parse anyway.
  */
 export const MAX_TEXT_BYTES = 2 ** 29 - 24;
 
