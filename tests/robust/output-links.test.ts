@@ -6,6 +6,7 @@
  * link dangles, the link kept — still atomically (temporary beside the target,
  * renamed); a target whose directory is missing, or a loop, is one line, exit 2.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +71,22 @@ describe('writing through symbolic links', () => {
     expect(await run([join(dir, 'in'), '--jsonl', join(dir, 'loop-a'), '-q'], io)).toBe(2);
     expect(io.err()).toMatch(/loop-a.*too many symbolic links\n$/u);
     expect(readlinkSync(join(dir, 'loop-a'))).toBe('loop-b');
+  });
+});
+
+describe('--jsonl into a FIFO or device', () => {
+  it('is written into it, not renamed over it (as root the rename replaced /dev/null with a file)', async () => {
+    const dir = setUp('jsonl-fifo');
+    const fifo = join(dir, 'docs.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (d: Buffer) => (got += d.toString('utf8')));
+    const ended = new Promise<void>((resolve) => reader.on('close', () => resolve()));
+    expect(await run([join(dir, 'in'), '--jsonl', fifo, '-q'], memoryIO({ cwd: dir }))).toBe(0);
+    await ended;
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.parse(got.trim()).source.path).toBe(join(dir, 'in', 'p1.txt'));
+    expect(readdirSync(dir).sort()).toEqual(['docs.fifo', 'in', 'real']);
   });
 });
