@@ -12,7 +12,7 @@
  * for the blocks that remain.
  */
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
-import type { Pairing } from './pair-titles.js';
+import { isPhotoUnit, type Pairing } from './pair-titles.js';
 
 /**
  * A tail is one or two short lines (a credit, a signature over its date); a
@@ -25,8 +25,13 @@ function isTail(b: Block, paired: ReadonlySet<number>, i: number): b is TitleBlo
   return b.type === 'title' && !paired.has(i) && !b.display && b.kicker === null && b.subheadline === null && b.titles.length > 0 && b.titles.length <= TAIL_MAX_LINES;
 }
 
+/**
+ * A story's text above; a photo's caption ends at its photographer's credit,
+ * so a line under that is not the caption's (it is more likely a kicker whose
+ * headline split-bodies cut apart).
+ */
 function storyAbove(b: Block | undefined): b is BodyUnit {
-  return b !== undefined && b.type === 'body' && b.body.length > 0;
+  return b !== undefined && b.type === 'body' && b.body.length > 0 && !isPhotoUnit(b);
 }
 
 export function keepStoryTails(blocks: Block[], pairs: Pairing[]): { blocks: Block[]; pairs: Pairing[] } {
