@@ -53,6 +53,8 @@ export interface LockEnv {
   writeFile(path: string, data: string): Promise<void>;
   /** Fails with EEXIST when `to` exists. */
   link(from: string, to: string): Promise<void>;
+  /** Creates `path` with `data`, failing with EEXIST when it exists (open O_EXCL, then write: seen empty meanwhile). */
+  createExclusive(path: string, data: string): Promise<void>;
   readFile(path: string): Promise<string>;
   /** Modification time in ms, or null when the file is gone. */
   mtimeMs(path: string): Promise<number | null>;
@@ -75,6 +77,7 @@ function nodeLockEnv(): LockEnv {
     ownTokens: nodeOwnTokens,
     writeFile: (path, data) => writeFile(path, data),
     link: (from, to) => link(from, to),
+    createExclusive: (path, data) => writeFile(path, data, { flag: 'wx' }),
     readFile: (path) => readFile(path, 'utf8'),
     mtimeMs: async (path) => (await stat(path).catch(() => null))?.mtimeMs ?? null,
     rename: (from, to) => rename(from, to),
@@ -97,6 +100,9 @@ const UNFILLED_LOCK_GRACE_MS = 10_000;
  * reported busy, with the lock to remove by hand.
  */
 const MAX_BREAK_DEPTH = 3;
+
+/** What link() says on a file system without hard links (vfat/exFAT: EPERM; some shares: ENOTSUP, ENOSYS). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
 /** Lost races (a lock that vanished or changed hands meanwhile) tolerated before giving up as busy. */
 const MAX_ROUNDS = 5;
@@ -199,11 +205,20 @@ async function take(env: LockEnv, file: string, depth: number): Promise<Taken> {
   try {
     await env.writeFile(draft, JSON.stringify(mine) + '\n');
     let stale: LockHolder | null = null;
+    let linkless = false;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       try {
-        await env.link(draft, file);
+        if (linkless) await env.createExclusive(file, JSON.stringify(mine) + '\n');
+        else await env.link(draft, file);
         return { stale, mine };
       } catch (err) {
+        if (!linkless && NO_HARD_LINKS.has(code(err) ?? '')) {
+          // FAT, exFAT, some network shares: no hard links. An exclusive create is as exclusive, its
+          // lock seen empty for a moment (an unfilled lock inside its grace is busy, never broken).
+          linkless = true;
+          round--;
+          continue;
+        }
         if (code(err) !== 'EEXIST') throw err;
       }
       const held = await holderOf(env, file);

@@ -36,6 +36,8 @@ class World {
   readonly files = new Map<string, { data: string; mtime: number }>();
   readonly alive = new Set<number>();
   readonly waiting: Array<{ proc: number; go: () => void }> = [];
+  /** A file system without hard links (FAT, exFAT): link() fails with EPERM. */
+  noLinks = false;
 
   private turn(proc: number, paths: string[]): Promise<void> {
     // A draft (`….tmp-PID`) is one process's own: its steps need no turn.
@@ -62,9 +64,18 @@ class World {
       },
       link: async (from, to) => {
         await this.turn(proc, [from, to]);
+        if (this.noLinks) throw errno('EPERM', to);
         const file = get(from);
         if (f.has(to)) throw errno('EEXIST', to);
         f.set(to, { ...file });
+      },
+      // O_EXCL create, then the write: two steps, the file seen empty between them.
+      createExclusive: async (path, data) => {
+        await this.turn(proc, [path]);
+        if (f.has(path)) throw errno('EEXIST', path);
+        f.set(path, { data: '', mtime: START });
+        await this.turn(proc, [path]);
+        f.set(path, { data, mtime: START });
       },
       readFile: async (path) => {
         await this.turn(proc, [path]);
@@ -221,6 +232,24 @@ describe('the out-dir lock, every interleaving of its steps', () => {
       expect(o.held).toBeGreaterThanOrEqual(1);
     });
   });
+
+  it('on a file system without hard links (exclusive create, seen empty for a step): the same, for a dead lock and a free one', async () => {
+    for (const lock of [deadLock, () => {}]) {
+      const setUp = (w: World) => {
+        w.noLinks = true;
+        lock(w);
+      };
+      await everySchedule(setUp, [101, 102], (o) => {
+        expectSafe(o);
+        expect(o.held).toBeGreaterThanOrEqual(1);
+      });
+      for (let seed = 1; seed <= 1_000; seed++) {
+        const o = await runOnce(setUp, [101, 102, 103], seeded(seed));
+        expectSafe(o);
+        expect(o.held).toBeGreaterThanOrEqual(1);
+      }
+    }
+  }, 60_000);
 
   it('a live run’s lock is never broken, whatever the order', async () => {
     const setUp = (w: World) => {
