@@ -59,6 +59,22 @@ function setToMeasure(paragraphs, em) {
   return out;
 }
 
+/** Each column's lines, handed out one at a time: `line(c)` is column c's next line (undefined when none is left). */
+function feeder(text) {
+  const next = text.map((lines) => lines[Symbol.iterator]());
+  return (c) => next[c].next().value;
+}
+
+/** The rows left: each column's remaining lines side by side, one row each, until every column is done. */
+function restOfRows(cols, line) {
+  const rows = [];
+  for (;;) {
+    const pieces = cols.map((_, c) => [c, line(c)]).filter(([, t]) => t !== undefined);
+    if (pieces.length === 0) return rows;
+    rows.push(row(cols, pieces));
+  }
+}
+
 /** A row: each piece padded out to its column's cell (at least two spaces after the piece before it). */
 function row(columns, pieces) {
   let s = '';
@@ -83,8 +99,7 @@ function headlineTailBelowStaircase() {
     ['本报讯 西山隧道的两个洞口昨天贯通，隧道全长三点二公里，建成后从城西到开发区只要十分钟。', '施工单位介绍，隧道里每隔二百五十米设一处紧急停车带。接下来要铺路面、装通风设备。'],
     ['本报讯 老街夜市这个月新增了三十个摊位，主要卖手工艺品和本地小吃，每天傍晚五点出摊。', '夜市管理员说，新摊位由街道统一招租，租金比去年降了一成。周末人多的时候，街口有志愿者指路。'],
   ].map((paragraphs) => wrap(paragraphs, 16));
-  const next = text.map((lines) => lines[Symbol.iterator]());
-  const line = (c) => next[c].next().value;
+  const line = feeder(text);
   const rows = [
     '第6版' + ' '.repeat(26) + '桐溪日报' + ' '.repeat(22) + '2026年3月9日 星期一',
     '',
@@ -109,11 +124,7 @@ function headlineTailBelowStaircase() {
       [3, line(3)],
     ]),
   ];
-  for (;;) {
-    const pieces = [0, 1, 2, 3].map((c) => [c, line(c)]).filter(([, t]) => t !== undefined);
-    if (pieces.length === 0) break;
-    rows.push(row(cols, pieces));
-  }
+  rows.push(...restOfRows(cols, line));
   return rows.join('\n') + '\n';
 }
 
@@ -142,7 +153,42 @@ function figuresInFullLines() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three one-column stories; two headlines in large type wrap to a last line that the short-line
+ * rules alone would not take for display type: one character, and a question ending in ？.
+ */
+function headlineTailsOfOneCharacterOrAQuestion() {
+  const cols = [0, 22, 44];
+  const text = [
+    ['本报讯 城南图书馆今天起延长开放时间，周一到周五晚上开到九点，周末全天开放。', '馆长说，延时以后，晚上来自习的学生明显多了，馆里增加了两名值班员。'],
+    ['本报讯 南门老街改造方案昨天公示，街面要拓宽，两侧的老店铺都会保留下来。', '不少老住户担心，改造以后小吃摊会搬走。街道表示，摊位会在街口集中安置。'],
+    ['本报讯 北湖公园扩建工程昨天开工，新增的湖滨步道长一点五公里，明年春天完工。', '施工期间，公园东门临时关闭，游客可以从南门和西门进出。'],
+  ].map((paragraphs) => wrap(paragraphs, 16));
+  const line = feeder(text);
+  const rows = [
+    '第2版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年4月8日',
+    '',
+    row(cols, [[0, '城南图书馆延时开放']]),
+    '',
+    row(cols, [
+      [0, line(0)],
+      [1, '南门老街能否留住'],
+      [2, '北湖公园扩建工程开'],
+    ]),
+    row(cols, [[0, line(0)]]),
+    row(cols, [
+      [0, line(0)],
+      [1, '烟火气？'],
+      [2, '工'],
+    ]),
+    row(cols, [[0, line(0)]]),
+  ];
+  rows.push(...restOfRows(cols, line));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
+  ['pdftotext-layout-headline-tails-one-character-or-question', headlineTailsOfOneCharacterOrAQuestion],
   ['pdftotext-layout-headline-tail-below-staircase', headlineTailBelowStaircase],
   ['pdftotext-layout-figures-in-full-lines', figuresInFullLines],
 ];

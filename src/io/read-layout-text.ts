@@ -123,6 +123,8 @@ const ISOLATED_MIN_CHARS = 4;
 const GLUED_ON_COLUMN = 3;
 
 const HAN = /\p{Script=Han}/u;
+/** A headline's tail (its last line, under it) never ends with these: a full stop or a pause ends prose. */
+const HEADLINE_TAIL_END = /[。，；：、,;.]\s*$/u;
 /** Marks a line of running text stops at mid-sentence: a piece ending with one goes on in the next line. */
 const PAUSE_END = /[，；：、,;]\s*$/u;
 
@@ -585,14 +587,16 @@ function sizeStacks(pieces: Piece[][], rowY: number[]): void {
  * two-line headline often has no white beside it. A `——` subheadline and a
  * byline are not.
  */
-function spreadDisplay(pieces: Piece[][], rowY: number[], candidate: (p: Piece) => boolean): void {
+function spreadDisplay(pieces: Piece[][], rowY: number[], candidate: (p: Piece) => boolean, tail: (p: Piece) => boolean): void {
   for (let pass = 0; pass < 2; pass++) {
     for (let r = 0; r < pieces.length; r++) {
       for (const p of pieces[r]!) {
-        if (p.display || !candidate(p)) continue;
+        if (p.display) continue;
+        const line = candidate(p);
+        if (!line && !tail(p)) continue;
         const above = neighbour(pieces, rowY, p, -1, true);
-        const below = neighbour(pieces, rowY, p, 1);
-        if ((above?.display && !above.kicker) || below?.display) {
+        const below = line ? neighbour(pieces, rowY, p, 1) : undefined;
+        if ((above?.display && !above.kicker && (line || aligned(above, p))) || below?.display) {
           p.display = true;
           p.why = 'a short line in a stack with display type';
         }
@@ -666,5 +670,10 @@ function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], row
       }
     });
   }
-  spreadDisplay(pieces, rowY, (p) => candidate(p) && short(p));
+  // A headline's last line may be one character, or end with the ？ or ！ a headline may end with.
+  const tail = (p: Piece) => {
+    const text = p.seg.text;
+    return p.row !== strip && short(p) && !HEADLINE_TAIL_END.test(text) && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text);
+  };
+  spreadDisplay(pieces, rowY, (p) => candidate(p) && short(p), tail);
 }
