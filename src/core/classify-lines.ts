@@ -305,6 +305,26 @@ function punctuationShape(t: string): number {
   return commas > 1 || pauses > 1 ? 0 : 1 + commas;
 }
 
+/**
+ * A headline may end in ？ or ！ (高雄觀光不要一條龍？); headlineShape rules out every
+ * line with sentence punctuation, so this is asked only where a byline or
+ * dateline right under the line says a story starts there: one final ？/！,
+ * nothing else that ends a sentence, at most one comma, short of the column.
+ */
+function askingTitle(line: ClassifiedLine): boolean {
+  const t = line.text;
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 0xff1f && last !== 0xff01 && last !== 0x3f && last !== 0x21) return false;
+  if (line.width > T.headlineShare * line.column || startsWithNoLineStart(t) || INFO_LINE.test(t)) return false;
+  let commas = 0;
+  for (let i = 0; i < t.length - 1; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x3b) return false;
+    if (c === 0xff0c || c === 0x2c) commas++;
+  }
+  return commas <= 1;
+}
+
 /** Could this line be (part of) a headline in a column this wide? No sentence punctuation, no open clause, not too wide. */
 function titleLike(line: ClassifiedLine, column: number): boolean {
   const shape = line.shape;
@@ -678,7 +698,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     // Two short unpunctuated lines after a sentence end are a headline, not a paragraph start
     // (a paragraph's first line is nearly full: only its indent is missing).
     const shortPair = line.width <= T.shortPairShare * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= T.shortPairShare * col;
-    if (likeTitle && (strongNext || titleChainNext)) return DECIDED.titleBeforeOpener;
+    if ((likeTitle || askingTitle(line)) && (strongNext || titleChainNext)) return DECIDED.titleBeforeOpener;
     if (likeTitle && shortPair) return DECIDED.shortHeadlinePair;
     if (likeTitle && line.width <= T.headlineShare * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) return DECIDED.titleBeforeBoundary;
     if (likeTitle && line.hint === undefined && line.width < T.shortLine * col && next !== null && !resolved[nextIdx] && next.width >= T.shortLine * col) return DECIDED.titleBetweenParagraphs;
@@ -697,6 +717,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   // After a boundary: page start, sign-off, jump line, end mark, display line.
   if (/[，：:]$/u.test(line.text) && line.width <= T.headlineShare * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
   if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
+  if (strongNext && askingTitle(line)) return DECIDED.titleBeforeOpener;
   return DECIDED.bodyAfterBoundary;
 }
 
