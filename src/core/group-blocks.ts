@@ -155,7 +155,7 @@ function firstInTitleType(title: TitleBlock): boolean {
 }
 
 /**
- * 引题 that ends in a dash (全国人大代表陈科含—— ⏎ 为保障职工权益找办法; 历经三十多年发展——):
+ * 引题 that ends in a dash (一位老校长—— ⏎ 为山村孩子修路; 走过二十年——):
  * the dash hands over to the headline, so the title lines up to and including
  * the first one ending in —— are the kicker, when headline lines follow. Only
  * where no positions say which block a line belongs to (text input).
