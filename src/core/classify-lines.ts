@@ -306,7 +306,7 @@ function punctuationShape(t: string): number {
 }
 
 /**
- * A headline may end in ？ or ！ (高雄觀光不要一條龍？); headlineShape rules out every
+ * A headline may end in ？ or ！ (週末去哪裡玩？); headlineShape rules out every
  * line with sentence punctuation, so this is asked only where a byline or
  * dateline right under the line says a story starts there: one final ？/！,
  * nothing else that ends a sentence, at most one comma, short of the column.
