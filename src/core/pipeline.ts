@@ -86,6 +86,11 @@ interface PageState {
   furniture: ClassifiedLine[];
   /** OCR's ASCII marks on a Chinese page are to be widened (judged once over the whole input: the layout road prepares story by story). */
   widenPunctuation: boolean;
+  /**
+   * The page is OCR output: read from hOCR/ALTO, or text with OCR's punctuation habit (widenPunctuation).
+   * Only there are `一一` and `-一` OCR's readings of `——`; in born-digital text they are words and ranges.
+   */
+  ocr: boolean;
 }
 
 /** One stream of lines (a whole text page, or one story of a positioned page) before classification. */
@@ -95,7 +100,8 @@ interface Stream {
 }
 
 function prepare(input: InputLine[], state: PageState): WorkLine[] {
-  const cleaned = repairOcrDashes(widenCjkPunctuation(cleanCharacters(input, state.repairs), state.widenPunctuation, state.repairs), state.repairs);
+  const widened = widenCjkPunctuation(cleanCharacters(input, state.repairs), state.widenPunctuation, state.repairs);
+  const cleaned = state.ocr ? repairOcrDashes(widened, state.repairs) : widened;
   const undoubled = repairDoubling(cleaned, state.repairs);
   return joinWrappedMarkers(undoubled, state.markers);
 }
@@ -234,7 +240,9 @@ function layoutRoad(zones: ZoneLines[], unplaced: InputLine[], state: PageState)
 export function runPipeline(input: InputLine[], source: SourceInfo, options: ParseOptions = {}, markers: MarkerSet = DEFAULT_MARKERS, prior: Repair[] = []): NewsDocument {
   // A profile's markers come in through the options (parseBytes, the CLI); an explicit argument wins.
   if (options.markers && markers === DEFAULT_MARKERS) markers = options.markers;
-  const state: PageState = { markers, options, repairs: [], warnings: [], unassigned: [], furniture: [], widenPunctuation: needsWidening(input) };
+  const widenPunctuation = needsWidening(input);
+  const ocr = options.format === 'hocr' || options.format === 'alto' || widenPunctuation;
+  const state: PageState = { markers, options, repairs: [], warnings: [], unassigned: [], furniture: [], widenPunctuation, ocr };
 
   let articles: Article[];
   let lines = input;

@@ -26,6 +26,15 @@ import type { WorkLine } from './work-line.js';
 const HYPHEN_ONE = new RegExp(String.raw`(?<=^|[${HAN_CLASS}“”」』])\s*(?:-一|一-)\s*(?=$|[${HAN_CLASS}“「『])`, 'gu');
 /** `一一` opening a line, before Han. */
 const OPENING_ONES = new RegExp(String.raw`^一一(?=[${HAN_CLASS}])`, 'u');
+/** Chinese numerals: a hyphen between 一 and one of these is a range (一-三季度, 第一-第三名 reads 第一-第), not a dash. */
+const NUMERALS = '一二三四五六七八九十百千万两第';
+
+/** Is the hyphen of `dash` (matched at `at` in `t`) a range between numerals: 一-三 or 五-一, 第一-第三? */
+function isNumeralRange(t: string, dash: string, at: number): boolean {
+  const other = dash.trim() === '一-' ? t.charAt(at + dash.length) : t.charAt(at - 1);
+  return other !== '' && NUMERALS.includes(other);
+}
+
 /** Any sentence or clause mark: the line is running text, where 一一 is the word (一一派送到各村，…). */
 const RUNNING_TEXT = /[。！？，、；：!?,;:]/u;
 
@@ -36,7 +45,7 @@ const RUNNING_TEXT = /[。！？，、；：!?,;:]/u;
  * subheadline or credit is set smaller — so its opening is left alone.
  */
 export function repairDashLine(t: string, headline = false): string {
-  let out = t.includes('-') ? t.replace(HYPHEN_ONE, (dash, at: number) => (headline && t.slice(0, at).trim() === '' ? dash : '——')) : t;
+  let out = t.includes('-') ? t.replace(HYPHEN_ONE, (dash, at: number) => (headline && t.slice(0, at).trim() === '' ? dash : isNumeralRange(t, dash, at) ? dash : '——')) : t;
   if (!headline && OPENING_ONES.test(out) && !RUNNING_TEXT.test(out)) out = out.replace(OPENING_ONES, '——');
   return out;
 }

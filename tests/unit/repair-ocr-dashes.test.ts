@@ -34,8 +34,23 @@ describe('OCR readings of —— put back', () => {
     expect(repairDashLine('步道开放-一', true)).toBe('步道开放——');
   });
 
+  it('keeps a range between numerals: 一-三 and 第一-第三 are no dash', () => {
+    expect(repairDashLine('今年一-三季度的客流')).toBe('今年一-三季度的客流');
+    expect(repairDashLine('获得第一-第三名的队伍')).toBe('获得第一-第三名的队伍');
+    expect(repairDashLine('五-一假期的安排')).toBe('五-一假期的安排');
+  });
+
+  it('runs on OCR pages only: born-digital text keeps its 一一 and its hyphens', () => {
+    // Full-width punctuation throughout: no OCR habit, so no line is OCR's reading of a dash.
+    const page = ['社区手机课堂开班', '', '本报讯 河畔社区的手机课堂昨天开班，老人们', '一一登记后领到了学习手册', '上课时间为每周一-三下午。'].join('\n');
+    const doc = parse(page);
+    expect(doc.repairs.filter((r) => r.kind === 'ocr-dash')).toEqual([]);
+    expect(doc.articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join('')).toContain('老人们一一登记后领到了学习手册上课时间为每周一-三下午');
+  });
+
   it('records each changed line as an ocr-dash repair, and the subheadline is read as one', () => {
-    const doc = parse(['社区手机课堂开班', '一一市老年大学召开工作推进会', '', '本报讯 河畔社区的手机课堂昨天开班，二十位老人来上了第一课。'].join('\n'));
+    // ASCII commas on a Chinese page: Tesseract's habit, so the page is read as OCR text.
+    const doc = parse(['社区手机课堂开班', '一一市老年大学召开工作推进会', '', '本报讯 河畔社区的手机课堂昨天开班,二十位老人来上了第一课,每周两次,共八周'].join('\n'));
     expect(doc.repairs).toContainEqual({ kind: 'ocr-dash', lines: [2, 2], before: '一一市老年大学召开工作推进会', after: '——市老年大学召开工作推进会' });
     expect(doc.articles[0]!.subheadline).toBe('市老年大学召开工作推进会');
   });
