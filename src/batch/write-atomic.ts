@@ -10,7 +10,7 @@
  * or in tests a stand-in full disk.
  */
 import { renameSync, rmSync } from 'node:fs';
-import { lstat, readlink, realpath, rename, rm } from 'node:fs/promises';
+import { lstat, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { nodeWritePort, processId, type WritePort } from '../ports.js';
 import { makeDirs } from './make-dirs.js';
@@ -106,6 +106,11 @@ const MAX_LINK_HOPS = 40;
  * would swap the user's link for a plain file.
  */
 export async function outputTarget(file: string): Promise<{ path: string; direct: boolean }> {
+  // A chain that ends at a device, FIFO or socket is written as it is. Asked first, with stat (which follows
+  // links as open does): /dev/stdout on a pipe is /proc/self/fd/1, a magic link whose text (pipe:[N]) names no
+  // path, so walking the chain by readlink would lose it.
+  const end = await stat(file).catch(() => null);
+  if (end && !end.isFile() && !end.isDirectory()) return { path: file, direct: true };
   let path = file;
   for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
     const info = await lstat(path).catch(() => null);

@@ -90,3 +90,17 @@ describe('--jsonl into a FIFO or device', () => {
     expect(readdirSync(dir).sort()).toEqual(['docs.fifo', 'in', 'real']);
   });
 });
+
+describe('-o /dev/stdout and --jsonl /dev/stdout with stdout a pipe', () => {
+  // /dev/stdout is then /proc/self/fd/1, whose link text (pipe:[N]) is no path: walking it by readlink said
+  // "cannot write: no such file", exit 2.
+  const bin = join(__dirname, '..', '..', 'bin', 'news-parse.js');
+  it.each([['-o'], ['--jsonl']])('%s /dev/stdout writes the document down the pipe', (flag) => {
+    const dir = setUp(`stdout-pipe${flag}`);
+    // Through sh and cat: a shell's pipe is a FIFO (Node's own child pipes are sockets, which /dev/stdout cannot open).
+    const r = spawnSync('sh', ['-c', '"$0" "$1" "$2" "$3" /dev/stdout | cat', process.execPath, bin, join(dir, 'in', 'p1.txt'), flag], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(r.stderr).not.toMatch(/cannot write/u);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).source.path).toBe(join(dir, 'in', 'p1.txt'));
+  });
+});
