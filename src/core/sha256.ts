@@ -78,8 +78,13 @@ function compiled(): Engine | null {
   if (engine === undefined) {
     // No WebAssembly (node --jitless): the caller hashes another way.
     if (typeof WebAssembly !== 'object') return (engine = null);
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(SHA256_WASM));
-    engine = { memory: exports.m as Engine['memory'], compress: exports.c as Engine['compress'] };
+    try {
+      const { exports } = new WebAssembly.Instance(new WebAssembly.Module(SHA256_WASM));
+      engine = { memory: exports.m as Engine['memory'], compress: exports.c as Engine['compress'] };
+    } catch {
+      // An embedder may forbid compiling WebAssembly (a CSP without wasm-unsafe-eval): hashed another way, as above.
+      engine = null;
+    }
   }
   return engine;
 }

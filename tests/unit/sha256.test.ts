@@ -5,7 +5,7 @@
  * (hashed as UTF-8, a lone surrogate as U+FFFD).
  */
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SHA256_WASM, sha256Hex } from '../../src/core/sha256.js';
 import { readStringLines, readTextLines } from '../../src/index.js';
 import { moduleBytes } from '../../scripts/make-sha256-wasm.mjs';
@@ -56,5 +56,19 @@ describe('sha256', () => {
     }
     // A lone surrogate in a string page (a --stdin-jsonl record) is hashed as U+FFFD, as node:crypto does.
     expect(readStringLines('a\ud800b').source.sha256).toBe(nodeHash('a\ud800b'));
+  });
+});
+
+describe('where WebAssembly may not be compiled', () => {
+  it('hashes another way (null), not an internal error', async () => {
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', { ...WebAssembly, Module: function Module() { throw new Error('wasm code generation disallowed by embedder'); } });
+    try {
+      const fresh = await import('../../src/core/sha256.js');
+      expect(fresh.sha256Hex(new Uint8Array([1, 2, 3]))).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });

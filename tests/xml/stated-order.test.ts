@@ -44,4 +44,13 @@ describe('a stated reading order', () => {
     expect(statedOrder).toBe('rejected');
     expect(texts[1]).toContain('摊位打扫干净');
   });
+
+  it('is followed on a page of one block: one block cannot be read out of order (was: reported as set aside)', () => {
+    const lines = Array.from({ length: 8 }, (_, i) => {
+      const y = 100 + 30 * i;
+      return `<TextLine ID="l${i}" HPOS="100" VPOS="${y}" WIDTH="500" HEIGHT="24"><String CONTENT="社区花园第${i}行的文字写在这里还没写完" HPOS="100" VPOS="${y}" WIDTH="500" HEIGHT="24"/></TextLine>`;
+    }).join('');
+    const one = `<?xml version="1.0" encoding="UTF-8"?><alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page ID="p1" WIDTH="1000" HEIGHT="1400"><PrintSpace><TextBlock ID="b1" HPOS="100" VPOS="100" WIDTH="500" HEIGHT="260">${lines}</TextBlock></PrintSpace></Page></Layout>${refs(['b1'])}</alto>`;
+    expect(parse(one).statedOrder).toBe('followed');
+  });
 });

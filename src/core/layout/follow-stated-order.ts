@@ -30,7 +30,8 @@ function statedRank(b: Block): number {
  * test.
  */
 export function followStatedOrder(geometric: Block[]): Block[] | null {
-  if (geometric.length < 2) return null;
+  // One block (or none) cannot be read out of order: the stated order is the only one, and agrees.
+  if (geometric.length < 2) return geometric;
   const rank = new Map<Block, number>();
   for (const b of geometric) rank.set(b, statedRank(b));
 
