@@ -34,11 +34,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-/** One edit of the worker's source: `original` must occur exactly once. */
+/**
+ * One edit of the worker's source: `original` must occur exactly once, and each of `relies` (what the
+ * replacement uses from elsewhere in the file) at least once, or the edit is left out.
+ */
 export interface WorkerEdit {
   name: string;
   original: string;
   replacement: string;
+  relies?: readonly string[];
 }
 
 /** TranslatedFont.loadType3Data's loop over the font's glyph programs (pdfjs-dist 5.6). */
@@ -91,7 +95,14 @@ const GET_NAME_BY_BYTES = `  getName() {
 export const WORKER_EDITS: readonly WorkerEdit[] = [
   // getKeys() is still called (a font without CharProcs fails as before); the loop then runs over no keys.
   { name: 'no Type 3 glyph programs', original: GLYPH_PROGRAM_LOOP, replacement: 'for (const key of (charProcs.getKeys(), [])) {' },
-  { name: 'short names by their bytes', original: GET_NAME_OPENING, replacement: GET_NAME_BY_BYTES },
+  {
+    name: 'short names by their bytes',
+    original: GET_NAME_OPENING,
+    replacement: GET_NAME_BY_BYTES,
+    // The replacement checks a cached Name against pdf.js's name cache and makes new ones with Name.get: a
+    // pdf.js that renames or reshapes either would throw on every name, so then the edit is not made.
+    relies: ['let NameCache = Object.create(null);', 'return NameCache[name] ||= new Name(name);', '\nclass Lexer {', '\nconst specialChars = ['],
+  },
 ];
 
 /** pdf.js's worker module source. */
@@ -106,6 +117,7 @@ export function textWorkerSource(original = originalWorkerSource()): { source: s
   for (const edit of WORKER_EDITS) {
     const at = source.indexOf(edit.original);
     if (at < 0 || source.indexOf(edit.original, at + 1) >= 0) continue;
+    if (edit.relies?.some((text) => !source.includes(text))) continue;
     source = source.slice(0, at) + edit.replacement + source.slice(at + edit.original.length);
     made.push(edit.name);
   }
@@ -116,5 +128,10 @@ export function textWorkerSource(original = originalWorkerSource()): { source: s
 export async function importTextWorker(): Promise<unknown> {
   const { source, made } = textWorkerSource();
   if (made.length === 0) return import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  return import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+  try {
+    return await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+  } catch {
+    // An edited module that does not load (a pdf.js this file was not read against) costs speed, never a page.
+    return import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  }
 }

@@ -24,6 +24,11 @@ describe('the pdf.js worker as news-parse runs it (src/io/pdfjs-text-worker.ts)'
     expect(rest).toBe(original.slice(from));
   });
 
+  it('leaves out the name edit when what it relies on is gone (a pdf.js that reshaped its name cache)', () => {
+    const reshaped = originalWorkerSource().replace('let NameCache = Object.create(null);', 'const NAMES = new Map();');
+    expect(textWorkerSource(reshaped).made).toEqual(['no Type 3 glyph programs']);
+  });
+
   it('cuts the Type 3 glyph-program loop to no keys', () => {
     const edit = WORKER_EDITS.find((e) => e.original === GLYPH_PROGRAM_LOOP)!;
     expect(edit.replacement).toMatch(/^for \(const key of \(charProcs\.getKeys\(\), \[\]\)\) \{$/u);
