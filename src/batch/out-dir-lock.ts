@@ -26,7 +26,7 @@
  * name starts with a dot, so a walk of OUT as input skips it.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { link, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { processAlive, processId } from '../ports.js';
@@ -67,6 +67,23 @@ export interface LockEnv {
 
 const nodeOwnTokens = new Set<string>();
 
+/**
+ * Creates `path` with `data`, failing if it exists (the lock of a file system without hard links). A create
+ * whose write then fails (a full disk) removes what it made: an empty lock would turn the next run away
+ * for the whole grace period of an unfilled lock.
+ */
+export async function createExclusiveFile(path: string, data: string): Promise<void> {
+  const file = await open(path, 'wx');
+  try {
+    await file.writeFile(data);
+  } catch (err) {
+    await file.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    throw err;
+  }
+  await file.close();
+}
+
 /** This process and the real disk. */
 function nodeLockEnv(): LockEnv {
   return {
@@ -77,7 +94,7 @@ function nodeLockEnv(): LockEnv {
     ownTokens: nodeOwnTokens,
     writeFile: (path, data) => writeFile(path, data),
     link: (from, to) => link(from, to),
-    createExclusive: (path, data) => writeFile(path, data, { flag: 'wx' }),
+    createExclusive: createExclusiveFile,
     readFile: (path) => readFile(path, 'utf8'),
     mtimeMs: async (path) => (await stat(path).catch(() => null))?.mtimeMs ?? null,
     rename: (from, to) => rename(from, to),

@@ -5,9 +5,10 @@
  * (tests/batch/full-disk.test.ts does the same in-process with a stand-in disk).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExclusiveFile } from '../../src/batch/out-dir-lock.js';
 import { ensureBuilt, listFiles, pageText, runCli, tempDir, writePage } from './helpers.js';
 
 // Made and mounted when the tests run, not when the module loads (collecting or filtering the tests mounts nothing).
@@ -98,4 +99,14 @@ describe('a full tmpfs', () => {
     expect(listFiles(disk).sort()).toEqual(['filler', 'page.json']);
     rmSync(filler);
   }, 120_000);
+
+  it('a lock made by exclusive create (no hard links) whose write fails leaves no empty lock behind', async (ctx) => {
+    needsDisk(ctx);
+    const filler = join(disk, 'filler');
+    const r0 = spawnSync('sh', ['-c', `dd if=/dev/zero of=${filler} bs=1k 2>/dev/null; truncate -s -2k ${filler}`]);
+    expect(r0.error).toBeUndefined();
+    await expect(createExclusiveFile(join(disk, '.news-parse.lock'), 'x'.repeat(64 * 1024))).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(existsSync(join(disk, '.news-parse.lock'))).toBe(false);
+    rmSync(filler);
+  });
 });
