@@ -18,9 +18,9 @@
  * as the dash wherever the other side is Han, CJK punctuation or the line's
  * edge.
  */
-import { displayWidth, HAN_CLASS } from './chars.js';
+import { HAN_CLASS } from './chars.js';
 import type { Repair } from './model.js';
-import type { WorkLine } from './work-line.js';
+import { repairEachLine, type WorkLine } from './work-line.js';
 
 /** A hyphen and a 一, either way round, between Han (or a quote mark) and Han or the line's edge. */
 const HYPHEN_ONE = new RegExp(String.raw`(?<=^|[${HAN_CLASS}“”」』])\s*(?:-一|一-)\s*(?=$|[${HAN_CLASS}“「『])`, 'gu');
@@ -51,15 +51,5 @@ export function repairDashLine(t: string, headline = false): string {
 }
 
 export function repairOcrDashes(lines: WorkLine[], repairs: Repair[]): WorkLine[] {
-  const out: WorkLine[] = [];
-  for (const line of lines) {
-    const fixed = line.tooLong || !line.text.includes('一') ? line.text : repairDashLine(line.text, line.hint?.display === 'headline');
-    if (fixed === line.text) {
-      out.push(line);
-      continue;
-    }
-    repairs.push({ kind: 'ocr-dash', lines: [line.n, line.n], before: line.text, after: fixed });
-    out.push({ ...line, text: fixed, width: displayWidth(fixed) });
-  }
-  return out;
+  return repairEachLine(lines, 'ocr-dash', repairs, (line) => (line.text.includes('一') ? repairDashLine(line.text, line.hint?.display === 'headline') : line.text));
 }

@@ -15,9 +15,9 @@
  * out half and half.
  */
 // Code units, not points: a supplementary-plane ideograph is not counted (too rare to weigh a page by).
-import { displayWidth, isHanCodePoint } from './chars.js';
+import { isHanCodePoint } from './chars.js';
 import type { InputLine, Repair } from './model.js';
-import type { WorkLine } from './work-line.js';
+import { repairEachLine, type WorkLine } from './work-line.js';
 
 /**
  * A page is judged Chinese when at least this share of its letters (Han
@@ -144,16 +144,5 @@ function matchParentheses(t: string, wide: boolean[]): void {
  * over the whole page: the layout road calls this per story).
  */
 export function widenCjkPunctuation(lines: WorkLine[], widen: boolean, repairs: Repair[]): WorkLine[] {
-  if (!widen) return lines;
-  const out: WorkLine[] = [];
-  for (const line of lines) {
-    const widened = line.tooLong ? line.text : widenLine(line.text);
-    if (widened === line.text) {
-      out.push(line);
-      continue;
-    }
-    repairs.push({ kind: 'cjk-punctuation-width', lines: [line.n, line.n], before: line.text, after: widened });
-    out.push({ ...line, text: widened, width: displayWidth(widened) });
-  }
-  return out;
+  return widen ? repairEachLine(lines, 'cjk-punctuation-width', repairs, (line) => widenLine(line.text)) : lines;
 }

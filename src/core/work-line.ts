@@ -1,4 +1,5 @@
-import type { LineHint } from './model.js';
+import { displayWidth } from './chars.js';
+import type { LineHint, Repair } from './model.js';
 
 /**
  * A line as the stages see it: the repaired text and what layout evidence
@@ -58,4 +59,24 @@ export function newWorkLine(n: number, text: string, indent: boolean, width: num
     shape: 0,
   };
   return line;
+}
+
+/**
+ * One text repair applied line by line: `fix` gives the line's new text (or
+ * the same text when it needs none); each changed line is copied with its new
+ * text and width and recorded as a `kind` repair. Overlong lines are left as
+ * they are, as every heuristic leaves them.
+ */
+export function repairEachLine(lines: WorkLine[], kind: Repair['kind'], repairs: Repair[], fix: (line: WorkLine) => string): WorkLine[] {
+  const out: WorkLine[] = [];
+  for (const line of lines) {
+    const fixed = line.tooLong ? line.text : fix(line);
+    if (fixed === line.text) {
+      out.push(line);
+      continue;
+    }
+    repairs.push({ kind, lines: [line.n, line.n], before: line.text, after: fixed });
+    out.push({ ...line, text: fixed, width: displayWidth(fixed) });
+  }
+  return out;
 }
