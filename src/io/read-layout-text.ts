@@ -35,7 +35,7 @@
  */
 import type { InputLine } from '../core/model.js';
 import { columnStarts, GAP, INDENT, medianLength, MIN_PIECE, segmentsOf, type Segment } from '../core/split-layout-columns.js';
-import { endsSentence } from '../core/chars.js';
+import { displayWidth, endsSentence } from '../core/chars.js';
 import { isCreditLine } from '../core/credit-line.js';
 import { DEFAULT_MARKERS, type MarkerSet } from '../core/markers.js';
 
@@ -134,24 +134,6 @@ function isProse(text: string): boolean {
 }
 
 
-/**
- * Width of a piece in body em, from its characters: pdftotext prints a line's
- * characters one to a cell whatever their width, so a line with digits or
- * Latin (half an em each in print) has more cells than a line of Han
- * characters set to the same measure. Measured in cells, the full lines of a
- * column end at different cells, and a full line that ends a sentence looks
- * a cell or two short of the column's right edge (the layout road starts a
- * paragraph after it).
- */
-function printedWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 1 : HALF_WIDTH;
-  return w;
-}
-/** An ASCII character, a space, a Latin letter: half a CJK em in print (proportional fonts set digits at 0.5–0.6 em). */
-const HALF_WIDTH = 0.5;
-/** Han, kana, hangul, full-width forms and CJK punctuation: one em. */
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2014\u2018-\u201d\u2026\u25a0-\u25ff]/u;
 
 /** One piece of a row: a run of text between gutters. */
 interface Piece {
@@ -160,7 +142,14 @@ interface Piece {
   /** Column the piece starts in, and the last column it reaches. */
   c1: number;
   c2: number;
-  /** x of its left edge after the drift is taken out, and its width (cells). */
+  /**
+   * x of its left edge after the drift is taken out (cells), and its width in
+   * body em from its characters (displayWidth: CJK 1, ASCII and Latin ½):
+   * pdftotext prints a line's characters one to a cell whatever their width,
+   * so measured in cells a line with digits or Latin looks longer than a full
+   * line of Han, and a full line that ends a sentence looks short (the layout
+   * road would start a paragraph after it).
+   */
   x0: number;
   w: number;
   /** The piece ended at a single space before another column's text (a large glyph before it). */
@@ -258,7 +247,7 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
         // Text after one space that starts on a column is the next column's (a narrow gutter); elsewhere it follows packed large glyphs.
         const glued = i > 0 && !starts.some((c) => Math.abs(seg.start - c) <= GLUED_ON_COLUMN);
         const gluedNext = i + 1 < parts.length && !starts.some((c) => Math.abs(parts[i + 1]!.start - c) <= GLUED_ON_COLUMN);
-        out.push({ row, seg, c1: 0, c2: 0, x0: seg.start, w: printedWidth(seg.text), gluedBefore: gluedNext, gluedAfter: glued, display: false, size: 1, why: '' });
+        out.push({ row, seg, c1: 0, c2: 0, x0: seg.start, w: displayWidth(seg.text), gluedBefore: gluedNext, gluedAfter: glued, display: false, size: 1, why: '' });
       });
     }
     return out;
