@@ -10,10 +10,8 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { errorCode } from '../io/fs-reason.js';
 
-function code(err: unknown): string | undefined {
-  return (err as NodeJS.ErrnoException).code;
-}
 
 /** The error for a directory that cannot be made although its parent exists (fsReason says its message). */
 function cannotHold(dir: string): Error {
@@ -35,18 +33,18 @@ export function makeDirs(dir: string): void {
     mkdirSync(dir);
     return;
   } catch (err) {
-    if (code(err) === 'EEXIST') {
+    if (errorCode(err) === 'EEXIST') {
       if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
       throw notADirectory(dir);
     }
-    if (code(err) !== 'ENOENT' || dirname(dir) === dir) throw err;
+    if (errorCode(err) !== 'ENOENT' || dirname(dir) === dir) throw err;
   }
   makeDirs(dirname(dir));
   // Another run may make it meanwhile: as good.
   try {
     mkdirSync(dir);
   } catch (err) {
-    if (code(err) === 'EEXIST' && statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
-    throw code(err) === 'ENOENT' ? cannotHold(dir) : err;
+    if (errorCode(err) === 'EEXIST' && statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+    throw errorCode(err) === 'ENOENT' ? cannotHold(dir) : err;
   }
 }

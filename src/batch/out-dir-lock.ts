@@ -30,6 +30,7 @@ import { link, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/p
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { processAlive, processId } from '../ports.js';
+import { errorCode } from '../io/fs-reason.js';
 
 export const LOCK_NAME = '.news-parse.lock';
 
@@ -201,9 +202,6 @@ interface Taken {
   mine: LockHolder;
 }
 
-function code(err: unknown): string | undefined {
-  return (err as NodeJS.ErrnoException).code;
-}
 
 let attempts = 0;
 
@@ -229,14 +227,14 @@ async function take(env: LockEnv, file: string, depth: number): Promise<Taken> {
         else await env.link(draft, file);
         return { stale, mine };
       } catch (err) {
-        if (!linkless && NO_HARD_LINKS.has(code(err) ?? '')) {
+        if (!linkless && NO_HARD_LINKS.has(errorCode(err) ?? '')) {
           // FAT, exFAT, some network shares: no hard links. An exclusive create is as exclusive, its
           // lock seen empty for a moment (an unfilled lock inside its grace is busy, never broken).
           linkless = true;
           round--;
           continue;
         }
-        if (code(err) !== 'EEXIST') throw err;
+        if (errorCode(err) !== 'EEXIST') throw err;
       }
       const held = await holderOf(env, file);
       if (held === 'gone') continue;

@@ -13,8 +13,13 @@ const REASONS: Record<string, string> = {
   EROFS: 'read-only file system',
 };
 
+/** A filesystem error's code (ENOENT, EEXIST…), or undefined for anything else thrown. */
+export function errorCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}
+
 /** The reason a filesystem error gives, in words for the user. */
 export function fsReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException)?.code;
+  const code = errorCode(err);
   return (code && REASONS[code]) ?? (err instanceof Error ? err.message : String(err));
 }
