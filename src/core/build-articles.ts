@@ -15,6 +15,7 @@ import { isPhotoUnit, type Pairing } from './pair-titles.js';
 import { reflowParagraphs, type Piece } from './reflow-paragraphs.js';
 import { reporterInDateline } from './parse-byline.js';
 import { lowerBound } from './arrays.js';
+import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 
 export interface BuildContext {
   markers: MarkerSet;
@@ -53,7 +54,7 @@ function headlineFrom(t: TitleBlock, ctx: BuildContext): string | null {
   for (let i = 1; i < parts.length; i++) {
     // Two balanced headline lines are parallel clauses (全力抓好经济工作 增强人民群众“感受度”);
     // a short tail line finishes the first (“我为群众办实事”项目发布成压轴戏).
-    const balanced = parts[i]!.line.width >= 0.75 * parts[i - 1]!.line.width;
+    const balanced = parts[i]!.line.width >= T.balancedHeadlineShare * parts[i - 1]!.line.width;
     out += (balanced ? ' ' : '') + parts[i]!.text;
   }
   return out;
@@ -187,7 +188,7 @@ function bodyFields(unit: BodyUnit, ctx: BuildContext, sources: Article['sources
 }
 
 function pairingEvidence(pairing: Pairing, title: TitleBlock, unit: BodyUnit): Evidence {
-  const code = pairing.adjacent === null ? 'PAIRED_BY_CONTENT' : pairing.content >= 0.4 ? 'PAIRED_BY_POSITION_AND_CONTENT' : 'PAIRED_BY_POSITION';
+  const code = pairing.adjacent === null ? 'PAIRED_BY_CONTENT' : pairing.content >= T.pairContentAlone ? 'PAIRED_BY_POSITION_AND_CONTENT' : 'PAIRED_BY_POSITION';
   const where = pairing.adjacent ? `, headline ${pairing.adjacent === 'before' ? 'directly above the text' : 'directly below the photo text'}` : '';
   return {
     code,
@@ -201,7 +202,7 @@ function pairingEvidence(pairing: Pairing, title: TitleBlock, unit: BodyUnit): E
 function isPhotoStory(byline: Byline | null, unit: BodyUnit | null, paragraphs: Paragraph[]): boolean {
   if (/摄影报道|攝影報導|攝影報道/u.test(byline?.credit ?? '')) return true;
   if (unit === null || !isPhotoUnit(unit) || !paragraphs.some((p) => p.type === 'caption')) return false;
-  return paragraphs.filter((p) => p.type === 'paragraph').length <= 2;
+  return paragraphs.filter((p) => p.type === 'paragraph').length <= T.photoStoryParagraphs;
 }
 
 const NO_HEADLINE: HeadlineFields = { kicker: null, headline: null, subheadline: null };

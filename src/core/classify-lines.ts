@@ -20,6 +20,8 @@ import type { WorkLine } from './work-line.js';
 import { CLASSIFY_TUNING } from './classify-tuning.js';
 import { bigramList, recall, type Bigram } from './bigrams.js';
 
+const T = CLASSIFY_TUNING;
+
 export type Role =
   | 'blank'
   | 'overlong'
@@ -88,15 +90,17 @@ export function parseDateline(text: string, markers: MarkerSet): DatelineParts |
   return null;
 }
 
-/** Local column width: 75th percentile of line widths within ±12 lines (research §2.3). */
+/** Local column width: a percentile of the line widths in a window around each line (CLASSIFY_TUNING.column*). */
 function columnWidths(lines: WorkLine[]): Float64Array {
-  // Widths of the lines that count (≥ 6 em: not headlines, not paragraph tails), -1 for the others,
-  // kept sorted while the ±12-line window slides down the page. Typed arrays: a page's widths are
-  // whole or half ems, and one array kind for both keeps this loop's optimised code valid.
+  const reach = T.columnWindowLines;
+  // Widths of the lines that count (not headlines, not paragraph tails), -1 for the others, kept
+  // sorted while the window slides down the page. Typed arrays: a page's widths are whole or half
+  // ems, and one array kind for both keeps this loop's optimised code valid.
   const counted = new Float64Array(lines.length);
-  for (let i = 0; i < lines.length; i++) counted[i] = lines[i]!.tooLong || lines[i]!.width < 6 ? -1 : lines[i]!.width;
-  // The window holds at most 26 widths: the line entering is added before the one leaving goes.
-  const sorted = new Float64Array(26);
+  for (let i = 0; i < lines.length; i++) counted[i] = lines[i]!.tooLong || lines[i]!.width < T.columnMinLineWidth ? -1 : lines[i]!.width;
+  // The window holds the line and `reach` on each side, and one more for a moment: the line
+  // entering is added before the one leaving goes.
+  const sorted = new Float64Array(2 * reach + 2);
   let k = 0;
   const insert = (w: number) => {
     let at = k++;
@@ -112,16 +116,16 @@ function columnWidths(lines: WorkLine[]): Float64Array {
     for (k--; at < k; at++) sorted[at] = sorted[at + 1]!;
   };
   const out = new Float64Array(lines.length);
-  for (let j = 0; j <= Math.min(lines.length - 1, 12); j++) if (counted[j]! >= 0) insert(counted[j]!);
+  for (let j = 0; j <= Math.min(lines.length - 1, reach); j++) if (counted[j]! >= 0) insert(counted[j]!);
   for (let i = 0; i < lines.length; i++) {
     if (i > 0) {
-      const enter = i + 12;
-      const leave = i - 13;
+      const enter = i + reach;
+      const leave = i - reach - 1;
       if (enter < lines.length && counted[enter]! >= 0) insert(counted[enter]!);
       if (leave >= 0 && counted[leave]! >= 0) remove(counted[leave]!);
     }
     const hinted = lines[i]!.hint?.columnWidth;
-    out[i] = hinted ? hinted : k < 3 ? 20 : sorted[Math.min(k - 1, Math.floor(k * 0.75))]!;
+    out[i] = hinted ? hinted : k < T.columnMinLines ? T.defaultColumn : sorted[Math.min(k - 1, Math.floor(k * T.columnPercentile))]!;
   }
   return out;
 }
@@ -137,7 +141,6 @@ function isFurniture(t: string, markers: MarkerSet): boolean {
 
 /** The geometry rule's name for the furniture limit. */
 const FURNITURE_MAX_WIDTH = CLASSIFY_TUNING.furnitureMaxWidth;
-const T = CLASSIFY_TUNING;
 
 /** A pass-1 rule: claims `line` (sets its role and rule name) and returns true, or passes. */
 type PatternRule = (line: ClassifiedLine, markers: MarkerSet) => boolean;
@@ -653,7 +656,7 @@ function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: Mark
  */
 function bodyTypeOnly(line: ClassifiedLine, d: Decision, next: ClassifiedLine | null): Decision {
   if (line.hint?.display !== 'body') return d;
-  if (d.role === 'title' || d.role === 'kicker') return line.width <= 0.8 * line.column ? DECIDED.bodyTypeIntertitle : DECIDED.paragraphStart;
+  if (d.role === 'title' || d.role === 'kicker') return line.width <= T.intertitleShare * line.column ? DECIDED.bodyTypeIntertitle : DECIDED.paragraphStart;
   // A short unpunctuated flush-left line between a paragraph's end and an indented line: an intertitle.
   if (d === DECIDED.paragraphStart && line.hint.endsShort && !line.hint.blockStart && next?.hint?.blockStart && line.shape === 1 && !line.text.includes('，')) {
     return DECIDED.bodyTypeIntertitle;
@@ -778,7 +781,7 @@ function underLabel(out: ClassifiedLine[], i: number): boolean {
 const BOUNDARY_ROLES: ReadonlySet<Role> = new Set(['furniture', 'byline', 'dateline', 'signoff', 'jump', 'endmark', 'display']);
 
 /**
- * A run of at most three unpunctuated lines starting at `start` that is
+ * A run of a few unpunctuated lines (CLASSIFY_TUNING.boundaryRun*) starting at `start` that is
  * followed by a boundary (furniture, byline, dateline, closer) or the page end
  * cannot be a paragraph — a paragraph ends with punctuation — so it is a
  * heading (a photo title wrapped over two lines, say).
@@ -789,7 +792,7 @@ function unpunctuatedRunEndsAtBoundary(out: ClassifiedLine[], start: number, res
     const l = out[j]!;
     if (l.role === 'blank') continue;
     if (resolved[j]) return taken > 0 && BOUNDARY_ROLES.has(l.role);
-    if (endsSentence(l.text, pauseEnds) || /[，、；：,;:]$/u.test(l.text) || l.width > 0.8 * l.column || ++taken > 3) return false;
+    if (endsSentence(l.text, pauseEnds) || /[，、；：,;:]$/u.test(l.text) || l.width > T.boundaryRunShare * l.column || ++taken > T.boundaryRunLines) return false;
   }
   return taken > 0;
 }
@@ -798,19 +801,19 @@ function unpunctuatedRunEndsAtBoundary(out: ClassifiedLine[], start: number, res
  * Lines of an enumerated in-article subheading starting at `start`
  * (一要……“贡献率”), or [] when the enumerated line is an ordinary
  * paragraph. A subheading has no sentence punctuation and closes at a line
- * ending in a closing quote, a short line, or after three lines.
+ * ending in a closing quote or a short line, within CLASSIFY_TUNING.subheadingMaxLines.
  */
 function subheadingExtent(out: ClassifiedLine[], start: number, resolved: boolean[], markers: MarkerSet): number[] {
   const first = out[start]!;
   if (!markers.subheading.test(first.text)) return [];
   const taken: number[] = [];
-  for (let j = start; j < out.length && taken.length < 3; j++) {
+  for (let j = start; j < out.length && taken.length < T.subheadingMaxLines; j++) {
     const l = out[j]!;
     if (l.role === 'blank') continue;
     if (resolved[j] && j !== start) break;
     if (/[。！？；]/u.test(l.text) || /[，、：]$/u.test(l.text)) return [];
     taken.push(j);
-    if (CLOSING_QUOTE_END.test(l.text) || l.width <= 0.6 * l.column || l.width <= 0.8 * l.column) return taken;
+    if (CLOSING_QUOTE_END.test(l.text) || l.width <= T.subheadingEndShare * l.column) return taken;
   }
   return [];
 }

@@ -1,10 +1,31 @@
 /**
- * The thresholds classify-lines reads lines by, in one place, each with its
- * reason (as src/core/layout/tuning.ts does for the layout stages). Widths are
- * in em; shares are of the line's local column width (classify-lines'
- * columnWidths: the 75th percentile of nearby line widths).
+ * Every threshold of the text-road stages — classify-lines, group-blocks,
+ * rejoin-intertitles, split-bodies, pair-titles, keep-story-tails — in one
+ * place, each with its reason (as src/core/layout/tuning.ts does for the
+ * layout stages). Widths are in em; shares are of the line's local column
+ * width (classify-lines' columnWidths: the 75th percentile of nearby line
+ * widths). Content shares are of a headline's Han bigrams (src/core/bigrams.ts).
  */
 export const CLASSIFY_TUNING = {
+  /**
+   * A line's local column width is read off the lines within this many lines
+   * above and below it (research §2.3): enough lines for a percentile, few
+   * enough that the next column's or story's measure does not leak in.
+   */
+  columnWindowLines: 12,
+  /** Lines narrower than this (headlines, paragraph tails, bylines) say nothing about the column's measure. */
+  columnMinLineWidth: 6,
+  /**
+   * The column is this percentile of the window's widths: wrapped lines are
+   * full, paragraph tails and short display lines fall below it, so the upper
+   * quartile is the measure even where a quarter of the lines stop short.
+   */
+  columnPercentile: 0.75,
+  /** With fewer counted lines than this in the window there is no measure to read… */
+  columnMinLines: 3,
+  /** …and the column is taken as this many em, a common newspaper column (about 10–14 em) with room for wide ones. */
+  defaultColumn: 20,
+
   /** Page furniture (page number, date, editor line) is short; a longer line is text that mentions a date. */
   furnitureMaxWidth: 60,
 
@@ -88,4 +109,116 @@ export const CLASSIFY_TUNING = {
   restatedBelowLines: 15,
   restatedAboveLines: 30,
   restatedOpeningLines: 4,
+
+  /**
+   * On a positioned page a line in body type that the text rules would make a
+   * headline is an intertitle up to this share of its column (an intertitle
+   * leaves part of the line empty); a fuller one starts a paragraph.
+   */
+  intertitleShare: 0.8,
+  /**
+   * An enumerated in-article subheading (一要……) takes at most this many
+   * lines; a longer enumerated run is a paragraph that opens with a numeral.
+   */
+  subheadingMaxLines: 3,
+  /** A subheading's last line is one at most this full (it stops short, or ends in a closing quote). */
+  subheadingEndShare: 0.8,
+  /**
+   * An unpunctuated run before a boundary is a heading (a photo title over
+   * two lines) when it holds at most this many lines…
+   */
+  boundaryRunLines: 3,
+  /** …each at most this full: a full line is a wrapped one whose sentence goes on. */
+  boundaryRunShare: 0.8,
+
+  /**
+   * group-blocks: a main headline runs to two lines at most, so a title stack
+   * of more than this many lines under its first is no kicker over a headline.
+   */
+  kickerStackLines: 2,
+  /** The clearly shortest of three title lines, at most this share of the longer of the two under it, is their kicker. */
+  kickerShortestShare: 0.75,
+  /**
+   * An 引题 is set smaller than the headline under it. On an OCR page the
+   * boxes estimate each line's type size (to about ±15 %): a first line whose
+   * size is at least this share of the smallest title line under it is the
+   * same type, the headline broken over lines, whatever the shape of its words
+   * says (a speaker's `：` in the line under it reads as two phrases). On the
+   * dev-pages hOCR every shape guess over lines of one size was wrong (4 of 4,
+   * sizes within 5 %).
+   */
+  kickerSmallerThanTitle: 0.9,
+
+  /**
+   * rejoin-intertitles: a headline's words seldom occur in the story printed
+   * before it; an intertitle names what its own story has been saying.
+   * Measured on hard-wrapped pages: about one intertitle in four reaches this
+   * share, one headline in forty.
+   */
+  intertitleWordsAbove: 0.2,
+  /**
+   * Share of the Han bigrams in the opening lines under the line that also
+   * occur in the text above: a new story shares little beyond common words
+   * (half of the headlines measured stay below 0.05, nine intertitles in ten
+   * reach it).
+   */
+  intertitleOpeningShared: 0.05,
+  /** Lines of the text under the line that count as its opening. */
+  intertitleOpeningLines: 4,
+
+  /**
+   * split-bodies: a unit is cut for a headline with no text only where the
+   * tail after the cut holds at least this share of the headline's bigrams
+   * (the story it restates)…
+   */
+  splitTailShare: 0.5,
+  /** …and the head before it at most this share (the head is another story). */
+  splitHeadShare: 0.3,
+  /**
+   * Headlines stacked in one block are split apart when each line reads like
+   * its own body by at least this share: a single stacked line is short, so
+   * the pairing threshold for content alone applies (pairContentAlone).
+   */
+  stackedLineShare: 0.4,
+  /** A unit shorter than this many lines holds no second story worth cutting out. */
+  splitMinUnitLines: 4,
+  /** A cut falls at a paragraph start from this line of the unit on (0-based), so the head keeps at least this many lines. */
+  splitFirstCutLine: 2,
+
+  /**
+   * pair-titles: a headline directly above a text gets this much on top of its
+   * content share (research §2.9: the right body's recall was 0.94 against
+   * ≤ 0.12 for the others on the seed, so position decides only between
+   * bodies that read alike)…
+   */
+  pairBefore: 0.35,
+  /** …and a display line directly under a photo text it captions (or a display line over its text) this much. */
+  pairAfter: 0.25,
+  /** Without either position a pair needs at least this content share (a headline restates its story). */
+  pairContentAlone: 0.4,
+
+  /**
+   * keep-story-tails: a tail is one or two short lines (a credit, a signature
+   * over its date); a longer block without a story is more likely a headline
+   * whose story was lost in the reading order, and it stays a headline.
+   */
+  tailMaxLines: 2,
+
+  /**
+   * build-articles: a headline line at least this share of the line above it
+   * is a parallel clause, joined with a space (全力抓好经济工作 增强人民群众“感受度”);
+   * a shorter one finishes the line above (“我为群众办实事”项目发布成压轴戏).
+   */
+  balancedHeadlineShare: 0.75,
+  /** A photo unit whose text is mostly caption, with at most this many paragraphs besides, is a photo story. */
+  photoStoryParagraphs: 2,
+
+  /**
+   * reflow-paragraphs, hard-wrapped text: a line more than this many em short
+   * of its column stopped short (a paragraph's last line); a wrapped line
+   * misses its column by less (a hanging mark, a Latin word carried whole).
+   */
+  shortOfColumnEm: 1,
+  /** A first line whose 2 em indent was lost is at most this many em shorter than the column. */
+  indentSlack: 3.5,
 } as const;

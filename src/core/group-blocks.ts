@@ -10,6 +10,7 @@
  * dateline.
  */
 import { HAN_CLASS } from './chars.js';
+import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { UnitCloser, UnitOpener } from './messages.js';
 import type { LineRange } from './model.js';
@@ -117,10 +118,10 @@ interface Grouping {
  */
 function hasUnmarkedKicker(title: TitleBlock): boolean {
   const [first, ...rest] = title.titles;
-  if (!first || rest.length === 0 || rest.length > 2) return false;
+  if (!first || rest.length === 0 || rest.length > T.kickerStackLines) return false;
   if (first.width > rest.reduce((w, l) => w + l.width, 0)) return false;
   const twoPhraseMain = rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first.text);
-  const shortestOfThree = rest.length === 2 && !title.subheadline && first.width <= 0.75 * Math.max(rest[0]!.width, rest[1]!.width);
+  const shortestOfThree = rest.length === 2 && !title.subheadline && first.width <= T.kickerShortestShare * Math.max(rest[0]!.width, rest[1]!.width);
   return twoPhraseMain || shortestOfThree;
 }
 
@@ -136,22 +137,14 @@ function oneSetHeadline(title: TitleBlock): boolean {
 }
 
 /**
- * An 引题 is set smaller than the headline under it. On an OCR page the boxes
- * estimate each line's type size (to about ±15 %): a first line whose size is
- * at least this share of the smallest title line under it is the same type,
- * the headline broken over lines, whatever the shape of its words says (a
- * speaker's `：` in the line under it reads as two phrases). On the dev-pages
- * hOCR every shape guess over lines of one size was wrong (4 of 4, sizes
- * within 5 %).
+ * The first title line is measured by its box, and in the type of the lines under it (an 引题 is set
+ * smaller: CLASSIFY_TUNING.kickerSmallerThanTitle).
  */
-const KICKER_SMALLER_THAN_TITLE = 0.9;
-
-/** The first title line is measured by its box, and in the type of the lines under it. */
 function firstInTitleType(title: TitleBlock): boolean {
   const sizes = title.titles.map((l) => (l.hint?.bbox && l.hint.size === undefined ? sizeFromBox(l.hint.bbox, l.text) : NaN));
   if (!sizes.every((s) => s > 0)) return false;
   const [first, ...rest] = sizes as [number, ...number[]];
-  return first >= KICKER_SMALLER_THAN_TITLE * Math.min(...rest);
+  return first >= T.kickerSmallerThanTitle * Math.min(...rest);
 }
 
 /**

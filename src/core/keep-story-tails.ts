@@ -13,16 +13,11 @@
  */
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
 import { isPhotoUnit, type Pairing } from './pair-titles.js';
+import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 
-/**
- * A tail is one or two short lines (a credit, a signature over its date); a
- * longer block without a story is more likely a headline whose story was lost
- * in the reading order, and it stays a headline.
- */
-const TAIL_MAX_LINES = 2;
-
+/** A headline block pairing gave no story, of a tail's few lines (CLASSIFY_TUNING.tailMaxLines). */
 function isTail(b: Block, paired: ReadonlySet<number>, i: number): b is TitleBlock {
-  return b.type === 'title' && !paired.has(i) && !b.display && b.kicker === null && b.subheadline === null && b.titles.length > 0 && b.titles.length <= TAIL_MAX_LINES;
+  return b.type === 'title' && !paired.has(i) && !b.display && b.kicker === null && b.subheadline === null && b.titles.length > 0 && b.titles.length <= T.tailMaxLines;
 }
 
 /**

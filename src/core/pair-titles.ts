@@ -10,12 +10,14 @@
  *    body against ≤ 0.12 for the others on the seed);
  *  - position: the headline block directly precedes the body unit (+0.35), or
  *    a display line directly follows a photo text it captions (+0.25).
- * Pairs are taken greedily by score; a pair needs position or content ≥ 0.4.
+ * Pairs are taken greedily by score; a pair needs position or content ≥ 0.4
+ * (the three are CLASSIFY_TUNING.pairBefore, pairAfter, pairContentAlone).
  * Only bodies within PAIRING_REACH blocks of a headline are candidates, found
  * through an index of the bodies by bigram, so a page's pairing is linear in its length.
  */
 import { bigramList, headlineBigrams, hitsWithin, indexBodies, reachOf, type Bigram } from './bigrams.js';
 import { titleText, type Block, type BodyUnit } from './group-blocks.js';
+import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 
 export { bigramRecall } from './bigrams.js';
 
@@ -27,10 +29,6 @@ export interface Pairing {
   adjacent: 'before' | 'after' | null;
 }
 
-
-const POSITION_BEFORE = 0.35;
-const POSITION_AFTER = 0.25;
-const CONTENT_ALONE = 0.4;
 
 export function pairTitles(blocks: Block[], relevant: ReadonlySet<Bigram> = headlineBigrams(blocks)): Pairing[] {
   const candidates: Pairing[] = [];
@@ -50,8 +48,8 @@ export function pairTitles(blocks: Block[], relevant: ReadonlySet<Bigram> = head
       let adjacent: Pairing['adjacent'] = null;
       if (bi === ti + 1) adjacent = 'before';
       else if (ti === bi + 1 && ub.closedBy === null && (tb.display || isPhotoUnit(ub))) adjacent = 'after';
-      const score = content + (adjacent === 'before' ? (tb.display ? POSITION_AFTER : POSITION_BEFORE) : adjacent === 'after' ? POSITION_AFTER : 0);
-      if (adjacent !== null || content >= CONTENT_ALONE) candidates.push({ title: ti, body: bi, score, content, adjacent });
+      const score = content + (adjacent === 'before' ? (tb.display ? T.pairAfter : T.pairBefore) : adjacent === 'after' ? T.pairAfter : 0);
+      if (adjacent !== null || content >= T.pairContentAlone) candidates.push({ title: ti, body: bi, score, content, adjacent });
     }
   }
   candidates.sort((a, b) => b.score - a.score || a.title - b.title);

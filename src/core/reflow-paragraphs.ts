@@ -13,6 +13,7 @@
  */
 import { endsSentence, startsWithNoLineStart } from './chars.js';
 import type { ClassifiedLine } from './classify-lines.js';
+import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 import type { LineRange, Paragraph, ParagraphType } from './model.js';
 import type { MarkerSet } from './markers.js';
 
@@ -51,9 +52,6 @@ function range(pieces: Piece[]): LineRange {
   return [pieces[0]!.n, pieces[pieces.length - 1]!.n];
 }
 
-/** A first line whose indent was lost is at most this many em shorter than the column. */
-const INDENT_SLACK = 3.5;
-
 function startsParagraph(prev: Piece, cur: Piece, pauseEnds: boolean): boolean {
   if (startsWithNoLineStart(cur.text)) return false;
   // Positioned lines say where they end and start: a paragraph starts at an indent, or after a line
@@ -67,9 +65,9 @@ function startsParagraph(prev: Piece, cur: Piece, pauseEnds: boolean): boolean {
   if (cur.line.indent || cur.line.hint?.blockStart) return true;
   const column = cur.line.column;
   // The line before was a paragraph's short last line…
-  const prevShort = prev.line.width < column - 1;
+  const prevShort = prev.line.width < column - T.shortOfColumnEm;
   // …or this line lost its two-em indent: about two em short, not a short last line itself.
-  const indentLost = cur.line.width < column - 1 && cur.line.width >= column - INDENT_SLACK;
+  const indentLost = cur.line.width < column - T.shortOfColumnEm && cur.line.width >= column - T.indentSlack;
   return prevShort || indentLost;
 }
 

@@ -12,21 +12,7 @@
  */
 import { bigramList, recall, type Bigram } from './bigrams.js';
 import type { Block, BodyUnit } from './group-blocks.js';
-
-/**
- * A headline's words seldom occur in the story printed before it; an
- * intertitle names what its own story has been saying. Measured on hard-wrapped
- * pages: about one intertitle in four reaches this, one headline in forty.
- */
-const TITLE_ABOVE = 0.2;
-/**
- * Share of the Han bigrams in the opening lines under the line that also occur
- * in the text above: a new story shares little beyond common words (half of
- * the headlines measured stay below 0.05, nine intertitles in ten reach it).
- */
-const OPENING_SHARED = 0.05;
-/** Lines of the text under the line that count as its opening. */
-const OPENING_LINES = 4;
+import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 
 function bodyBag(u: BodyUnit): Set<Bigram> {
   const bag = new Set<Bigram>();
@@ -53,8 +39,8 @@ export function rejoinIntertitles(blocks: Block[]): Block[] {
     const bag = bodyBag(above);
     const line = b.titles[0]!;
     const titleAbove = recall(bigramList(line.text), bag);
-    const opening = recall(bigramList(below.body.slice(0, OPENING_LINES).map((l) => l.text).join('')), bag);
-    if (titleAbove < TITLE_ABOVE && opening < OPENING_SHARED) {
+    const opening = recall(bigramList(below.body.slice(0, T.intertitleOpeningLines).map((l) => l.text).join('')), bag);
+    if (titleAbove < T.intertitleWordsAbove && opening < T.intertitleOpeningShared) {
       out.push(b);
       continue;
     }

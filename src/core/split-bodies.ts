@@ -10,12 +10,7 @@
  */
 import { titleText, type Block, type BodyUnit, type TitleBlock } from './group-blocks.js';
 import { bigramList, headlineBigrams, hitsWithin, indexBodies, reachOf, recall, spanOf, unitBigramSpans, unitBigrams, type Bigram, type BigramSpans, type BodyIndex } from './bigrams.js';
-
-const MIN_TAIL = 0.5;
-const MAX_HEAD = 0.3;
-// A single stacked headline line is short: the pairing threshold for content alone applies.
-const MIN_STACKED = 0.4;
-
+import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 
 /**
  * Headlines stacked one under another (pdftotext often lists a column's
@@ -36,7 +31,7 @@ function splitStackedTitles(blocks: Block[], relevant: ReadonlySet<Bigram>): Blo
       for (const [i, hits] of hitsWithin(index!, grams, first, last)) {
         if (hits > most || (hits === most && i < top)) [top, most] = [i, hits];
       }
-      return grams.length > 0 && most / grams.length >= MIN_STACKED ? top : -1;
+      return grams.length > 0 && most / grams.length >= T.stackedLineShare ? top : -1;
     });
     const distinct = new Set(best.filter((i) => i >= 0));
     if (best.includes(-1) || distinct.size < b.titles.length) return [b];
@@ -72,12 +67,12 @@ function share(lines: number[], holds: (line: number) => boolean): number {
 
 const startsOf = new WeakMap<BodyUnit, number[]>();
 
-/** Where a unit may be cut: its paragraph starts from the third line on, cached per unit. */
+/** Where a unit may be cut: its paragraph starts from CLASSIFY_TUNING.splitFirstCutLine on, cached per unit. */
 function paragraphStarts(u: BodyUnit): number[] {
   let starts = startsOf.get(u);
   if (!starts) {
     starts = [];
-    for (let k = 2; k < u.body.length; k++) if (u.body[k]!.rule === 'paragraph-start') starts.push(k);
+    for (let k = T.splitFirstCutLine; k < u.body.length; k++) if (u.body[k]!.rule === 'paragraph-start') starts.push(k);
     startsOf.set(u, starts);
   }
   return starts;
@@ -96,9 +91,9 @@ export function splitBodies(input: Block[], relevant: ReadonlySet<Bigram> = head
     const [first, last] = reachOf(ti, out.length);
     for (let ui = first; ui <= last; ui++) {
       const u = out[ui]!;
-      if (u.type !== 'body' || u.body.length < 4) continue;
+      if (u.type !== 'body' || u.body.length < T.splitMinUnitLines) continue;
       // No tail can read like the headline if the whole unit does not.
-      if (recall(tGrams, unitBigrams(u, relevant)) < MIN_TAIL) continue;
+      if (recall(tGrams, unitBigrams(u, relevant)) < T.splitTailShare) continue;
       // The unit's own headline (directly above it) should read like the head, not the tail.
       const ownGrams = ui > 0 && out[ui - 1]!.type === 'title' ? bigramList(titleText(out[ui - 1] as TitleBlock)) : [];
       // A cut before line k leaves a bigram in the head when its first line is before k (the
@@ -112,7 +107,7 @@ export function splitBodies(input: Block[], relevant: ReadonlySet<Bigram> = head
         const headFit = share(t.first, (line) => line < k);
         const ownFit = own.first.length ? share(own.first, (line) => line < k) - share(own.last, (line) => line >= k) : 0;
         const score = tailFit - headFit + ownFit;
-        if (tailFit >= MIN_TAIL && headFit <= MAX_HEAD && score > (best?.score ?? 0)) best = { unit: ui, at: k, score };
+        if (tailFit >= T.splitTailShare && headFit <= T.splitHeadShare && score > (best?.score ?? 0)) best = { unit: ui, at: k, score };
       }
     }
     if (!best) continue;
