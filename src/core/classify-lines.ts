@@ -365,12 +365,19 @@ function widerThanColumn(line: ClassifiedLine, joinedColumns: boolean): boolean 
 }
 
 /**
- * The line, classified in place: every field classify-lines gives it is set
- * (reset, for a line classified before), on the object itself. A WorkLine is
- * made with these fields already in it (newWorkLine), so the line keeps its
- * shape; a copy of every line of a 50 MB page was ~140 MB.
+ * `work` itself, made a ClassifiedLine ready for the passes: its column and
+ * shape set, every other classification field reset (for a line classified
+ * before). It writes into its argument and returns it, not a copy, and that
+ * is on purpose: classify-lines runs on every line of a page, and copying
+ * each (a spread into a new array, the same output) raised the peak RSS of a
+ * 52 MB page of 1.34 million lines from 1.18 to 1.47 GB (issue 14 asks a page
+ * to need at most 6× its size). newWorkLine makes each line with
+ * these fields already in it, so writing them keeps the line's shape for V8.
+ * Safe because the lines classify-lines is given are its own: pipeline's
+ * prepare() makes them for this one call, and nothing reads them as
+ * WorkLines after it.
  */
-function classifiedLine(work: WorkLine, column: number): ClassifiedLine {
+function resetInPlace(work: WorkLine, column: number): ClassifiedLine {
   const line = work as ClassifiedLine;
   line.column = column;
   line.shape = headlineShape(work);
@@ -399,15 +406,18 @@ export interface ClassifyOptions {
   joinedColumns?: boolean;
 }
 
-/** Gives every line of `lines` its role, in place: the array returned is `lines`, each line now a ClassifiedLine. */
+/**
+ * Gives every line of `lines` its role, in place: the array returned is
+ * `lines`, each line now a ClassifiedLine (why not copies: resetInPlace).
+ */
 export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds = false, options: ClassifyOptions = {}): ClassifiedLine[] {
   const columns = columnWidths(lines);
-  // The same array and the same line objects, classified in place (see classifiedLine).
+  // The same array and the same line objects, classified in place (see resetInPlace).
   const out = lines as ClassifiedLine[];
   const resolved: boolean[] = [];
   let titleAbove = false;
   for (let i = 0; i < lines.length; i++) {
-    const line = classifiedLine(lines[i]!, columns[i]!);
+    const line = resetInPlace(lines[i]!, columns[i]!);
     // Geometry's furniture, labels, kickers and headlines come before the text patterns (a column
     // label （社区观察） reads like a sign-off); a subheadline-sized line may still be a byline.
     const geometryFirst = line.hint?.display !== undefined && line.hint.display !== 'body' && line.hint.display !== 'subheadline';
