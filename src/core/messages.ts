@@ -23,6 +23,11 @@ const MESSAGES = {
   HEADLINE_WITHOUT_BODY: { severity: 'warning', text: (_: Record<string, never>) => 'no text found for this headline' },
   COLUMNS_SIDE_BY_SIDE: { severity: 'info', text: (a: { columns: number; at: string }) => `${a.columns} columns set side by side (starting at characters ${a.at}) read one after another` },
   COLUMNS_JOINED_SPLIT: { severity: 'info', text: (a: { lines: number; stretches: number }) => `${a.lines} lines held two neighbouring columns' text (${a.stretches} stretch${a.stretches === 1 ? '' : 'es'} read across a narrow gutter); read left column, then right` },
+  COLUMNS_WOVEN_SET_ASIDE: {
+    severity: 'warning',
+    text: (a: { lines: number; first: number; stretches: number }) =>
+      `${a.lines} line${a.lines === 1 ? '' : 's'} (first: line ${a.first}, ${a.stretches} stretch${a.stretches === 1 ? '' : 'es'}) read row by row across several columns by the extractor (beside a large headline) left unassigned, so that the stories around them are read whole; \`pdftotext -layout\`, the PDF itself or ALTO/hOCR input reads this page correctly`,
+  },
   COLUMNS_JOINED_ON_LINES: {
     severity: 'warning',
     text: (a: { lines: number; first: number }) =>

@@ -39,6 +39,7 @@ import { splitBodies } from './split-bodies.js';
 import { keepStoryTails } from './keep-story-tails.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
 import { splitJoinedColumns } from './split-joined-columns.js';
+import { setAsideWovenRows } from './set-aside-woven-rows.js';
 import { joinStoryUnits } from './join-story-units.js';
 import { analyseLayout, isPositioned, type ZoneLines } from './layout/analyse-layout.js';
 import { attachBoxes } from './layout/attach-boxes.js';
@@ -55,6 +56,7 @@ export const STAGES = [
   'build-blocks',
   'order-blocks',
   'assign-zones',
+  'set-aside-woven-rows',
   'split-joined-columns',
   'split-layout-columns',
   'clean-characters',
@@ -179,11 +181,16 @@ function storyless(blocks: Block[], pauseEnds: boolean): boolean {
  * the unclassified lines alone were ~150 MB while articles were built.
  */
 function textBlocks(input: InputLine[], state: PageState): { blocks: Block[]; allBlank: boolean; pauseEnds: boolean } {
-  const ordered = state.options.format === undefined || state.options.format === 'text' ? splitLayoutColumns(splitJoinedColumns(input, state.warnings), state.warnings) : input;
+  let ordered = input;
+  if (state.options.format === undefined || state.options.format === 'text') {
+    const woven = setAsideWovenRows(input, state.warnings);
+    for (const l of woven.setAside) state.unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'columns-woven' });
+    ordered = splitLayoutColumns(splitJoinedColumns(woven.lines, state.warnings), state.warnings);
+  }
   const lines = prepare(ordered, state);
   const pauseEnds = pauseMarksEndSentences(lines);
   // Lines cut out of columns read side by side, or joined across a gutter, are no hard-wrapped stream.
-  const joinedColumns = state.warnings.some((w) => w.code === 'COLUMNS_JOINED_SPLIT' || w.code === 'COLUMNS_JOINED_ON_LINES' || w.code === 'COLUMNS_SIDE_BY_SIDE');
+  const joinedColumns = state.warnings.some((w) => w.code === 'COLUMNS_JOINED_SPLIT' || w.code === 'COLUMNS_JOINED_ON_LINES' || w.code === 'COLUMNS_WOVEN_SET_ASIDE' || w.code === 'COLUMNS_SIDE_BY_SIDE');
   const { blocks, classified } = groupStream({ lines, zone: null }, state, pauseEnds, true, joinedColumns);
   return { blocks, pauseEnds, allBlank: classified.every((l) => l.role === 'blank') };
 }

@@ -28,10 +28,12 @@ const MAX_JOINED = 2.15;
 /** The left part ends where its column does: lost indent (2 em) and wrapping slack below, a hanging mark (，) above. */
 const LEFT_SHORT = 2.5;
 const LEFT_LONG = 1;
+/** The same slack for other stages that cut a line into column pieces (set-aside-woven-rows). */
+export const joinedWidthSlack = { extra: MIN_EXTRA, short: LEFT_SHORT, long: LEFT_LONG } as const;
 /** This many joined lines in a row are a stretch pdftotext read across the gutter. */
 const MIN_STRETCH = 3;
 /** Columns are measured on pages with enough lines to have one. */
-const MIN_PAGE_LINES = 12;
+export const MIN_PAGE_LINES = 12;
 /** Most of a part is Han text (not a table row, not a Latin line letter-spaced by the extractor). */
 const MIN_HAN_SHARE = 0.6;
 
@@ -43,8 +45,8 @@ const RUNNING_TEXT = /[，。、；]/u;
  * pads with runs of spaces; there columns stand apart and
  * split-layout-columns has read them. Plain extraction never pads.
  */
-const PADDED = /\S {2,}\S/u;
-const MAX_PADDED_SHARE = 0.05;
+export const PADDED = /\S {2,}\S/u;
+export const MAX_PADDED_SHARE = 0.05;
 /** Fewer joined lines than this on a page, none in a stretch, are too little to warn about. */
 const MIN_WARN = 2;
 
@@ -58,7 +60,7 @@ function hanShare(text: string): number {
  * lines of running text fill the column exactly, so they outnumber any other
  * width even where many lines are joined (a percentile would drift to them).
  */
-function columnWidth(widths: Float64Array): number {
+export function columnWidth(widths: Float64Array): number {
   const count = new Map<number, number>();
   for (const w of widths) if (w >= 6) count.set(w, (count.get(w) ?? 0) + 1);
   let best = 0;

@@ -1,0 +1,206 @@
+/**
+ * Stage 0a (text input only) — blocks plain pdftotext read row by row across columns.
+ *
+ * Beside a large headline (the page's lead, at the top of the page) plain
+ * `pdftotext` (without -layout) makes one block of the headline and the first
+ * lines of every column next to it, and reads that block row by row: a line
+ * holds the pieces of two, three or four columns that stand on one baseline
+ * (each piece one column wide, one space between them), the next line the
+ * rest of that row or the row below, the headline's phrases in front of the
+ * row they stand beside. Every story that runs from the foot of one column to
+ * the top of the next is cut there, and the rows read as one text run several
+ * stories' sentences together: later stages make pieces without headlines of
+ * them and give the lead's headline to the wrong text.
+ *
+ * Which piece belongs to which column is not in the text (the columns are
+ * equally wide, rows are split at different places), so the stretch is not
+ * re-ordered: its running text is set aside (left unassigned, nothing lost)
+ * so that the stories around it are read whole, and the page is warned that
+ * `pdftotext -layout`, the PDF itself or ALTO/hOCR read it correctly. What
+ * is not running text stays in place, in order: the headline's phrases in
+ * front of a row, and short lines without a clause mark (headline lines, a
+ * byline) — the lead's headline and byline stand at the top of the first
+ * column, right before the text of its story.
+ *
+ * A stretch is found by its woven lines: lines that cut into two or more
+ * pieces of one column's width (the last may be shorter: a paragraph's end),
+ * at least MIN_WOVEN of them with at most MAX_GAP lines between two. Two
+ * columns read side by side for a stretch, every line joined (a narrow gutter
+ * down the page), are split-joined-columns' case and are left to it.
+ */
+import { displayWidth } from './chars.js';
+import { diagnostic } from './messages.js';
+import type { Diagnostic, InputLine } from './model.js';
+import { columnWidth, joinedWidthSlack, MIN_PAGE_LINES, PADDED, MAX_PADDED_SHARE } from './split-joined-columns.js';
+
+/** A stretch holds at least this many woven lines: one or two are lone joins (split-joined-columns warns of them). */
+const MIN_WOVEN = 3;
+/** Woven lines at most this many lines apart belong to one stretch (a row may be read as three or four lines, one piece each). */
+const MAX_GAP = 4;
+/** A stretch reaches back and on over at most this many lines that are not woven (the rows read one piece a line). */
+const MAX_REACH = 3;
+/** This many lines in a row of one column-wide piece each are a column read down again: the stretch ended before them. */
+const COLUMN_AGAIN = 3;
+/** Running text: a clause mark in a line of a column's width. A headline line or a byline has none. */
+const CLAUSE_MARK = /[，。、；：！？]/u;
+
+/** A headline's phrase holds no clause or sentence mark of running text (a paragraph's last line does). */
+const RUNNING_MARK = /[，。、；]/u;
+
+/** A line cut into column pieces: `display` leading headline phrases, `body` the column-wide pieces (the last may be short). */
+export interface Pieces {
+  display: string[];
+  body: string[];
+}
+
+/**
+ * The pieces of a line at its single spaces, each body piece but the last one
+ * column wide (within the slack split-joined-columns allows), fewest pieces
+ * first; leading phrases shorter than a column, without a clause mark,
+ * before such pieces are a headline's (display type is wider than its
+ * characters count). Null when no cut fits.
+ */
+export function columnPieces(text: string, column: number): Pieces | null {
+  const words = text.trim().split(/ +/u);
+  const widths = words.map((w) => displayWidth(w));
+  const memo = new Map<number, string[] | null>();
+  const { short, long } = joinedWidthSlack;
+  // Fewest body pieces that cover words[i..]; the last piece may be short, the others full.
+  const cover = (i: number): string[] | null => {
+    if (i === words.length) return [];
+    const known = memo.get(i);
+    if (known !== undefined) return known;
+    let best: string[] | null = null;
+    let acc = 0;
+    for (let j = i; j < words.length; j++) {
+      acc += widths[j]!;
+      if (acc > column + long) break;
+      const full = acc >= column - short;
+      if (!full && j < words.length - 1) continue;
+      const rest = cover(j + 1);
+      if (rest !== null && (best === null || rest.length + 1 < best.length)) best = [words.slice(i, j + 1).join(' '), ...rest];
+    }
+    memo.set(i, best);
+    return best;
+  };
+  const whole = cover(0);
+  if (whole !== null) return { display: [], body: whole };
+  for (let k = 1; k < words.length; k++) {
+    if (RUNNING_MARK.test(words[k - 1]!)) break;
+    const rest = cover(k);
+    if (rest !== null && rest.length > 0 && displayWidth(rest[0]!) >= column - short) return { display: words.slice(0, k), body: rest };
+  }
+  return null;
+}
+
+/** A line that holds two or more columns' pieces, or a headline's phrases and a column's piece. */
+function woven(text: string, column: number): Pieces | null {
+  if (displayWidth(text) < column + joinedWidthSlack.extra) return null;
+  const p = columnPieces(text, column);
+  if (p === null) return null;
+  return p.body.length >= 2 || (p.display.length > 0 && p.body.length >= 1) ? p : null;
+}
+
+function isBlank(l: InputLine): boolean {
+  return l.text.trim() === '';
+}
+
+/** One column's full line of running text: what a column read down is made of. */
+function columnLine(text: string, column: number): boolean {
+  const w = displayWidth(text.trim());
+  return w >= column - joinedWidthSlack.short && w <= column + joinedWidthSlack.long && CLAUSE_MARK.test(text);
+}
+
+/** Two columns joined on every line of the stretch: split-joined-columns reads those left, then right. */
+function sideBySide(from: number, to: number, pieces: (Pieces | null)[]): boolean {
+  for (let i = from; i <= to; i++) {
+    const p = pieces[i];
+    if (!p || p.display.length > 0 || p.body.length !== 2) return false;
+  }
+  return true;
+}
+
+export interface WovenRows {
+  /** The lines read on: everything but the set-aside running text. */
+  lines: InputLine[];
+  /** Running text of the woven stretches, for `unassigned`. */
+  setAside: InputLine[];
+}
+
+export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): WovenRows {
+  const none = { lines: input, setAside: [] };
+  let nonBlank = 0;
+  let padded = 0;
+  const widths = new Float64Array(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const text = input[i]!.text;
+    widths[i] = text.trim() === '' ? 0 : displayWidth(text);
+    if (widths[i]! > 0) nonBlank++;
+    if (PADDED.test(text)) padded++;
+  }
+  if (nonBlank < MIN_PAGE_LINES || padded > MAX_PADDED_SHARE * input.length) return none;
+  const column = columnWidth(widths);
+  if (column === 0) return none;
+  const pieces: (Pieces | null)[] = input.map((l, i) => (widths[i]! >= column + joinedWidthSlack.extra ? woven(l.text, column) : null));
+  const stretches: [number, number][] = [];
+  for (let i = 0; i < input.length; ) {
+    if (!pieces[i]) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let count = 1;
+    let j = i + 1;
+    for (; j < input.length && j - last <= MAX_GAP; j++) {
+      if (isBlank(input[j]!)) break;
+      if (pieces[j]) [last, count] = [j, count + 1];
+    }
+    if (count >= MIN_WOVEN && !sideBySide(i, last, pieces)) {
+      const [from, to] = reach(input, i, last, column);
+      const prev = stretches[stretches.length - 1];
+      if (prev && from <= prev[1] + 1) prev[1] = to;
+      else stretches.push([from, to]);
+    }
+    i = last + 1;
+  }
+  if (stretches.length === 0) return none;
+  const lines: InputLine[] = [];
+  const setAside: InputLine[] = [];
+  let s = 0;
+  for (let i = 0; i < input.length; i++) {
+    const line = input[i]!;
+    const stretch = stretches[s];
+    if (!stretch || i < stretch[0]) {
+      lines.push(line);
+      continue;
+    }
+    const p = pieces[i];
+    if (p && p.display.length > 0) lines.push({ n: line.n, text: p.display.join(' ') });
+    const body = p ? p.body.join(' ') : line.text;
+    // Woven rows and lines of running text go; headline lines and bylines (no clause mark) stay in order.
+    if (!isBlank(line) && (p !== null || CLAUSE_MARK.test(body))) setAside.push({ n: line.n, text: body });
+    else lines.push(line);
+    if (i === stretch[1]) s++;
+  }
+  const first = setAside[0]?.n ?? input[stretches[0]![0]]!.n;
+  warnings.push(diagnostic('COLUMNS_WOVEN_SET_ASIDE', { lines: setAside.length, first, stretches: stretches.length }, { lines: [first, setAside[setAside.length - 1]?.n ?? first] }));
+  return { lines, setAside };
+}
+
+/**
+ * The stretch's first and last line: back to the block's start (a blank line)
+ * and on past its last woven line, over the rows read one piece a line,
+ * MAX_REACH lines at most, stopping where one column is read down again.
+ */
+function reach(input: InputLine[], first: number, last: number, column: number): [number, number] {
+  let from = first;
+  while (from > 0 && first - from < MAX_REACH && !isBlank(input[from - 1]!)) from--;
+  let to = last;
+  while (to + 1 < input.length && to - last < MAX_REACH && !isBlank(input[to + 1]!)) {
+    let run = 0;
+    while (run < COLUMN_AGAIN && to + 1 + run < input.length && columnLine(input[to + 1 + run]!.text, column)) run++;
+    if (run >= COLUMN_AGAIN) break;
+    to++;
+  }
+  return [from, to];
+}
