@@ -515,7 +515,7 @@ function isColumnLabel(out: ClassifiedLine[], resolved: boolean[], i: number): b
   // Right under a headline the bracket may be its author over the first line of text
   // (雨中看花 ⏎ （林溪） ⏎ 春雨連綿了一週，院子裏的): then only a line of headline shape makes it a label.
   const underHeadline = above !== null && (above.role === 'title' || above.role === 'kicker' || above.role === 'subheadline');
-  return underHeadline ? titleLike(out[next]!, out[next]!.column) : titleUnderLabel(out[next]!);
+  return underHeadline ? titleLike(out[next]!, out[next]!.column) || dashKicker(out[next]!.text) : titleUnderLabel(out[next]!);
 }
 
 const HEADLINE_ROLES: ReadonlySet<Role> = new Set(['title', 'kicker', 'subheadline', 'display']);
@@ -719,6 +719,11 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     return DECIDED.paragraphStart;
   }
   if (inTitle || prevRole === 'subheadline') {
+    // A kicker that ends in a dash (卓长立代表——) introduces its headline: the line under it is that
+    // headline, however full its line (a headline under a kicker may run to the column's width).
+    // Only where the dash line opens a headline stack: between two paragraphs (现状萧条—— ⏎ 游人稀少，…)
+    // it is an intertitle leading into its own text.
+    if (prevRole !== 'subheadline' && endsInDash(prevText) && OPENS_STACK.has(prev!.rule) && titleUnderLabel(line)) return DECIDED.titleBlock;
     if (likeTitle && (line.width <= T.headlineShare * col || strongNext || line.indent)) {
       return prevRole === 'subheadline' || line.indent ? DECIDED.titleBlockNewGroup : DECIDED.titleBlock;
     }
@@ -729,9 +734,25 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   }
   // After a boundary: page start, sign-off, jump line, end mark, display line.
   if (/[，：:]$/u.test(line.text) && line.width <= T.headlineShare * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
+  // 引题 ending in a dash (湖南省华容县某镇党委书记张三——) over its headline: a kicker may be a long
+  // phrase, even one with commas, so only a sentence inside it rules it out.
+  if (dashKicker(line.text) && next && !resolved[nextIdx] && !endsInDash(next.text) && titleUnderLabel(next)) return DECIDED.kickerAboveHeadline;
   if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
   if (strongNext && askingTitle(line)) return DECIDED.titleBeforeOpener;
   return DECIDED.bodyAfterBoundary;
+}
+
+/** Rules that put a line at the head of a headline stack (after a boundary or a column label, not between paragraphs). */
+const OPENS_STACK: ReadonlySet<string> = new Set(['title-under-label', 'title-after-boundary', 'kicker-above-headline']);
+
+/** A kicker's closing dash (——), which points at the headline under it. */
+function endsInDash(text: string): boolean {
+  return text.endsWith('——');
+}
+
+/** A line that can be a kicker ending in a dash: a kicker may be a long phrase, even one with commas, but holds no sentence. */
+function dashKicker(text: string): boolean {
+  return endsInDash(text) && !/[。；;！？!?]/u.test(text);
 }
 
 const SENTENCE_END_NEAR = /^.{0,3}[。！？!?，、,]/u;
