@@ -26,7 +26,7 @@ describe('the pdf.js worker as news-parse runs it (src/io/pdfjs-text-worker.ts)'
 
   it('leaves out the name edit when what it relies on is gone (a pdf.js that reshaped its name cache)', () => {
     const reshaped = originalWorkerSource().replace('let NameCache = Object.create(null);', 'const NAMES = new Map();');
-    expect(textWorkerSource(reshaped).made).toEqual(['no Type 3 glyph programs']);
+    expect(textWorkerSource(reshaped).made).toEqual(WORKER_EDITS.map((e) => e.name).filter((n) => n !== 'short names by their bytes'));
   });
 
   it('cuts the Type 3 glyph-program loop to no keys', () => {
@@ -73,5 +73,33 @@ describe('the pdf.js worker as news-parse runs it (src/io/pdfjs-text-worker.ts)'
     const again = tokens(ours);
     expect(again[0]).toBe(ours.__Name.get('g0'));
     expect(again[0]).not.toBe(first[0]);
+  });
+
+  it("gives each simple font the same fallback Unicode as pdf.js's for-in loops: dense, sparse, .notdef, uniXXXX, a stray huge code", async () => {
+    const exporting = (src: string) => `${src}\nexport { PartialEvaluator as __Evaluator, StandardEncoding as __Standard, WinAnsiEncoding as __WinAnsi };`;
+    type Module = { __Evaluator: { prototype: object }; __Standard: string[]; __WinAnsi: string[] };
+    const load = async (src: string) => (await import(`data:text/javascript;base64,${Buffer.from(exporting(src)).toString('base64')}`)) as Module;
+    const ours = await load(textWorkerSource().source);
+    const theirs = await load(originalWorkerSource());
+    const fallback = (m: Module, differences: string[], baseEncodingName: string | null, winAnsi = false) => {
+      const evaluator = Object.create(m.__Evaluator.prototype) as { _simpleFontToUnicode(p: unknown): string[] };
+      const properties = { composite: false, defaultEncoding: winAnsi ? m.__WinAnsi : m.__Standard, baseEncodingName, differences };
+      return Object.entries(evaluator._simpleFontToUnicode(properties));
+    };
+    const sparse: string[] = [];
+    sparse[3] = 'g1A';
+    sparse[65] = 'uni4E2D';
+    sparse[66] = '.notdef';
+    sparse[70] = 'G41';
+    sparse[200] = 'c42';
+    const chromium = Array.from({ length: 35 }, (_, i) => `g${i.toString(16).toUpperCase()}`);
+    const huge: string[] = [];
+    huge[5] = 'A';
+    huge[100000] = 'B';
+    for (const [differences, base, winAnsi] of [[[], null, false], [chromium, null, false], [sparse, 'WinAnsiEncoding', true], [huge, null, false]] as const) {
+      const expected = fallback(theirs, differences as string[], base, winAnsi);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(fallback(ours, differences as string[], base, winAnsi)).toEqual(expected);
+    }
   });
 });
