@@ -33,8 +33,8 @@ import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
 import { columnWidth, joinedWidthSlack, MIN_PAGE_LINES, PADDED, MAX_PADDED_SHARE } from './split-joined-columns.js';
 
-/** A stretch holds at least this many woven lines: one or two are lone joins (split-joined-columns warns of them). */
-const MIN_WOVEN = 3;
+/** A stretch holds at least this many woven lines: one alone is a lone join (split-joined-columns warns of it). */
+const MIN_WOVEN = 2;
 /** Woven lines at most this many lines apart belong to one stretch (a row may be read as three or four lines, one piece each). */
 const MAX_GAP = 4;
 /** A stretch reaches back and on over at most this many lines that are not woven (the rows read one piece a line). */

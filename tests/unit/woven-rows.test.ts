@@ -31,6 +31,12 @@ describe('set-aside-woven-rows', () => {
     expect(warnings.map((w) => [w.code, w.args])).toEqual([['COLUMNS_WOVEN_SET_ASIDE', { lines: 7, first: 7, stretches: 1 }]]);
     expect(warnings[0]!.message).toMatch(/pdftotext -layout/);
   });
+  it('takes two woven lines close together for a block: back to the block start (at most 3 lines), on until a column is read down again', () => {
+    const body = Array.from({ length: 14 }, () => '这是一行正文，内容照常排好。');
+    body.splice(6, 0, '左栏的第一行正文，内容照常。 中栏的第一行正文，内容照常。', '右栏的第一行正文，内容照常。', '左栏的第二行正文，内容照常。 中栏的第二行正文，内容照常。');
+    const warnings: Diagnostic[] = [];
+    expect(setAsideWovenRows(lines(body.join('\n')), warnings).setAside.map((l) => l.n)).toEqual([4, 5, 6, 7, 8, 9]);
+  });
   it('leaves two columns joined on every line (a narrow gutter) to split-joined-columns', () => {
     const warnings: Diagnostic[] = [];
     const input = lines(joinedFixture);
