@@ -414,14 +414,15 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
   const columns = columnWidths(lines);
   // The same array and the same line objects, classified in place (see resetInPlace).
   const out = lines as ClassifiedLine[];
-  const resolved: boolean[] = [];
+  // At its length (one entry a line, set in pass 1): grown by push it allocated ~14 MB more on a 50 MB page.
+  const resolved = new Array<boolean>(lines.length);
   let titleAbove = false;
   for (let i = 0; i < lines.length; i++) {
     const line = resetInPlace(lines[i]!, columns[i]!);
     // Geometry's furniture, labels, kickers and headlines come before the text patterns (a column
     // label （社区观察） reads like a sign-off); a subheadline-sized line may still be a byline.
     const geometryFirst = line.hint?.display !== undefined && line.hint.display !== 'body' && line.hint.display !== 'subheadline';
-    resolved.push(geometryFirst ? claimByGeometry(line, markers, titleAbove) || claimStrongRole(line, markers) : claimStrongRole(line, markers) || claimByGeometry(line, markers, titleAbove)); // pass 1
+    resolved[i] = geometryFirst ? claimByGeometry(line, markers, titleAbove) || claimStrongRole(line, markers) : claimStrongRole(line, markers) || claimByGeometry(line, markers, titleAbove); // pass 1
     if (line.role === 'title') titleAbove = true;
   }
   if (options.headerZone !== false) claimHeaderZone(out, resolved, markers);

@@ -110,10 +110,16 @@ export function undoubleGlyphs(text: string): string | null {
   return changed ? out : null;
 }
 
+/** The lines with doubled ones repaired: copied at the first repair (as repairEachLine, work-line.ts), `lines` itself when none was doubled. */
 export function repairDoubling(lines: WorkLine[], repairs: Repair[]): WorkLine[] {
-  const out: WorkLine[] = [];
-  for (const line of lines) out.push(undoubled(line, repairs));
-  return out;
+  let out: WorkLine[] | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = undoubled(lines[i]!, repairs);
+    if (line === lines[i]) continue;
+    out ??= lines.slice();
+    out[i] = line;
+  }
+  return out ?? lines;
 }
 
 function undoubled(line: WorkLine, repairs: Repair[]): WorkLine {
