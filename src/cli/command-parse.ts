@@ -97,9 +97,9 @@ export interface ConvertedPage {
 
 /** The pages of one input; throws InputError for unusable input (the first failed page). */
 export async function convertInput(path: string, settings: ConvertSettings, io: CliIO): Promise<ConvertedPage[]> {
-  const bytes = await readInputBytes(path, io);
   const pages: ConvertedPage[] = [];
-  for await (const result of convertFile({ path: path === '-' ? null : path, bytes }, settings)) {
+  // The bytes go to the road with no name here, which lets go of them once decoded (see convertFile).
+  for await (const result of convertFile({ path: path === '-' ? null : path, bytes: await readInputBytes(path, io) }, settings)) {
     if (!result.document) throw failureError(path === '-' ? '<stdin>' : path, result);
     pages.push({ document: result.document, lines: result.lines });
   }

@@ -25,7 +25,7 @@ import { parseTextLines, readStringLines, UnusableInputError } from '../index.js
 import { invalidBytesRecord, type InvalidRun } from '../core/decode.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
 import { newsDocumentProblems } from '../schema/validate.js';
-import { formatOf, READERS, readerRow, type PageRead, type ReadContext, type ReaderOutput, type ReaderRow, type ReadPage } from './readers.js';
+import { formatOf, READERS, readerRow, type PageRead, type PendingRead, type ReadContext, type ReaderOutput, type ReaderRow, type ReadPage } from './readers.js';
 import type { ConvertSettings } from './settings.js';
 
 /** What to convert: a file's bytes, or (a `--stdin-jsonl` text record) a string. */
@@ -131,30 +131,58 @@ async function finish({ document: doc, lines }: PageRead, page: number | null, s
   return { page, document: doc, lines };
 }
 
-function isOnePage(out: ReaderOutput): out is PageRead {
+function isOnePage(out: ReaderOutput): out is PageRead | PendingRead {
   return !(Symbol.asyncIterator in out);
 }
 
-/** Every page of `source` converted with `settings`, one at a time (see the module comment); `readers` is for tests. */
-export async function* convertFile(source: PageSource, settings: ConvertSettings, readers: readonly ReaderRow[] = READERS): AsyncGenerator<PageResult> {
+/**
+ * The reader's output for the source `take` hands over: a decoded page
+ * (parsed, or pending its parse) or the pages of a multi-page file. Only this
+ * function's frame holds the source, and only until the reader has decoded it.
+ */
+async function readSource(take: () => PageSource, ctx: ReadContext, settings: ConvertSettings, readers: readonly ReaderRow[]): Promise<ReaderOutput> {
+  const source = take();
+  if ('text' in source) {
+    const { lines, source: read } = readStringLines(source.text, ctx.parse);
+    const invalid = invalidBytesRecord(source);
+    return { run: () => ({ document: parseTextLines({ lines, source: read, ...invalid }, ctx.parse), lines }) };
+  }
+  const format = settings.inputFormat === 'auto' ? formatOf(source.bytes, source.path, readers) : settings.inputFormat;
+  const read = await readerRow(format, readers).load();
+  return read(source.bytes, ctx);
+}
+
+/**
+ * Every page of `source` converted with `settings`, one at a time (see the
+ * module comment); `readers` is for tests. The source reaches the pages'
+ * generator through a holder emptied when it is read, so no frame of the road
+ * keeps a file's bytes (or a record's text) through the parse: a generator
+ * keeps its arguments for as long as it runs, and a 50 MB page's bytes were
+ * 50 MB more at the parse's peak. The caller's own reference is its affair
+ * (the CLI keeps none).
+ */
+export function convertFile(source: PageSource, settings: ConvertSettings, readers: readonly ReaderRow[] = READERS): AsyncGenerator<PageResult> {
+  let held: PageSource | null = source;
+  const take = (): PageSource => {
+    const taken = held!;
+    held = null;
+    return taken;
+  };
+  return pagesOf(take, source.path, settings, readers);
+}
+
+async function* pagesOf(take: () => PageSource, path: string | null, settings: ConvertSettings, readers: readonly ReaderRow[]): AsyncGenerator<PageResult> {
   const profile = settings.profile ? await loadProfileOnce(settings.profile, settings.cwd) : null;
   const ctx: ReadContext = {
-    parse: { path: source.path, keepSpacing: settings.keepSpacing, ...(profile ? { markers: profile.markers } : {}), ...issueOptions(settings, profile) },
+    parse: { path, keepSpacing: settings.keepSpacing, ...(profile ? { markers: profile.markers } : {}), ...issueOptions(settings, profile) },
     settings,
   };
   let pages: AsyncIterable<ReadPage>;
   try {
-    let out: ReaderOutput;
-    if ('text' in source) {
-      const { lines, source: read } = readStringLines(source.text, ctx.parse);
-      out = { document: parseTextLines({ lines, source: read, ...invalidBytesRecord(source) }, ctx.parse), lines };
-    } else {
-      const format = settings.inputFormat === 'auto' ? formatOf(source.bytes, source.path, readers) : settings.inputFormat;
-      const read = await readerRow(format, readers).load();
-      out = await read(source.bytes, ctx);
-    }
+    const out = await readSource(take, ctx, settings, readers);
     if (isOnePage(out)) {
-      yield await finish(out, null, settings, profile);
+      // A pending read runs the core here, the bytes let go of (PendingRead, src/convert/readers.ts).
+      yield await finish('run' in out ? out.run() : out, null, settings, profile);
       return;
     }
     pages = out;

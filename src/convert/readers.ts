@@ -23,6 +23,11 @@
  *   - one `PageRead` `{ document, lines }` — a one-page format (text, ALTO,
  *     hOCR); `lines` are the numbered input lines the core read (with their
  *     layout hints), which the review page shows beside the articles; or
+ *   - one `PendingRead` `{ run }` — the same, its bytes decoded and the core
+ *     not yet run: `run()` gives the `PageRead`. The road lets go of the
+ *     bytes before it calls `run()` (src/convert/convert-page.ts), so they are
+ *     not held through the parse (a 50 MB text page's bytes are 50 MB at the
+ *     parse's peak); the text reader answers so; or
  *   - an `AsyncIterable<ReadPage>` — a format whose file holds several pages
  *     (PDF): one `{ page, document, lines }` per page, in page order, produced
  *     one at a time so that memory stays bounded by one page; a page that
@@ -37,7 +42,7 @@
  * conversion option (add a field to `ConvertSettings` for a format-specific
  * option such as PDF `--pages`).
  */
-import { parseTextLines, readTextLines } from '../index.js';
+import { parseTextLines, readTextLines, type TextLines } from '../index.js';
 import { diagnostic } from '../core/messages.js';
 import type { InputFormat, InputLine, NewsDocument } from '../core/model.js';
 import type { ParseOptions } from '../core/options.js';
@@ -60,7 +65,12 @@ export interface PageRead {
 /** One page of a multi-page file: its document and lines, or why it could not be read. */
 export type ReadPage = ({ page: number } & PageRead) | { page: number; failure: string };
 
-export type ReaderOutput = PageRead | AsyncIterable<ReadPage>;
+/** A one-page read whose core has not run yet (see the module comment): the bytes are decoded and no longer needed. */
+export interface PendingRead {
+  run: () => PageRead;
+}
+
+export type ReaderOutput = PageRead | PendingRead | AsyncIterable<ReadPage>;
 
 export type Reader = (bytes: Uint8Array, ctx: ReadContext) => ReaderOutput | Promise<ReaderOutput>;
 
@@ -120,27 +130,33 @@ export const READERS: readonly ReaderRow[] = [
     sniff: () => true,
     load: async () => {
       const { readLayoutText } = await import('../io/read-layout-text.js');
-      return (bytes, ctx) => {
+      // Decoded here, parsed by run(): the bytes are let go of before the core runs (PendingRead).
+      return (bytes, ctx): PendingRead => {
         const read = readTextLines(bytes, { path: ctx.parse.path ?? null, ...(ctx.settings.encoding ? { encoding: ctx.settings.encoding } : {}) });
-        // pdftotext -layout text (columns side by side, padded with spaces) is read as positioned pieces,
-        // unless --input-format text asks for the text road.
-        const placed = ctx.settings.inputFormat === 'auto' ? readLayoutText(read.lines, ctx.parse.markers) : null;
-        if (!placed) return { document: parseTextLines(read, ctx.parse), lines: read.lines };
-        // The decoding's repairs name input lines; the core numbers the pieces (their rows' first to last piece).
-        const pieces = new Map<number, [number, number]>();
-        placed.rows.forEach((row, i) => {
-          const range = pieces.get(row);
-          pieces.set(row, range ? [range[0], i + 1] : [i + 1, i + 1]);
-        });
-        const repairs = read.repairs.map((r) => ({ ...r, lines: [pieces.get(r.lines[0])?.[0] ?? 1, pieces.get(r.lines[1])?.[1] ?? placed.lines.length] as [number, number] }));
-        const source = { ...read.source, lines: placed.lines.length, lineIds: placed.lineIds };
-        const document = parseTextLines({ lines: placed.lines, source, repairs, warnings: read.warnings }, { ...ctx.parse, format: 'text' });
-        document.warnings.push(diagnostic('LAYOUT_TEXT_PLACED', { detail: placed.detail }));
-        return { document, lines: placed.lines };
+        return { run: () => textPage(read, ctx, readLayoutText) };
       };
     },
   },
 ];
+
+/** A decoded text page through the core: on the text road, or (pdftotext -layout text) as positioned pieces. */
+function textPage(read: TextLines, ctx: ReadContext, readLayoutText: typeof import('../io/read-layout-text.js').readLayoutText): PageRead {
+  // pdftotext -layout text (columns side by side, padded with spaces) is read as positioned pieces,
+  // unless --input-format text asks for the text road.
+  const placed = ctx.settings.inputFormat === 'auto' ? readLayoutText(read.lines, ctx.parse.markers) : null;
+  if (!placed) return { document: parseTextLines(read, ctx.parse), lines: read.lines };
+  // The decoding's repairs name input lines; the core numbers the pieces (their rows' first to last piece).
+  const pieces = new Map<number, [number, number]>();
+  placed.rows.forEach((row, i) => {
+    const range = pieces.get(row);
+    pieces.set(row, range ? [range[0], i + 1] : [i + 1, i + 1]);
+  });
+  const repairs = read.repairs.map((r) => ({ ...r, lines: [pieces.get(r.lines[0])?.[0] ?? 1, pieces.get(r.lines[1])?.[1] ?? placed.lines.length] as [number, number] }));
+  const source = { ...read.source, lines: placed.lines.length, lineIds: placed.lineIds };
+  const document = parseTextLines({ lines: placed.lines, source, repairs, warnings: read.warnings }, { ...ctx.parse, format: 'text' });
+  document.warnings.push(diagnostic('LAYOUT_TEXT_PLACED', { detail: placed.detail }));
+  return { document, lines: placed.lines };
+}
 
 /** How much of a file's start the sniffers look at (after an XML prolog). */
 export const SNIFF_WINDOW = 65536;
