@@ -13,7 +13,7 @@
  *     is part of a headline block. `body` always claims.
  */
 import { CLOSERS, HAN, HAN_CLASS, codeTable, endsSentence, startsWithNoLineStart } from './chars.js';
-import { CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, possibleMatches, type MarkerSet } from './markers.js';
+import { BOX_LABEL, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import type { WorkLine } from './work-line.js';
@@ -197,6 +197,8 @@ const byline: PatternRule = (line, markers) => {
 
 const crossReference: PatternRule = (line) => CROSS_REFERENCE.test(line.text) && claim(line, 'body', 'cross-reference');
 
+const boxLabel: PatternRule = (line) => BOX_LABEL.test(line.text) && claim(line, 'subheading', 'box-label');
+
 const bracketedSignoff: PatternRule = (line, markers) => {
   const signoff = markers.signoff.exec(line.text);
   if (!signoff || markers.notSignoff.test(signoff[1]!) || !HAN.test(signoff[1]!)) return false;
@@ -210,7 +212,7 @@ const bracketedSignoff: PatternRule = (line, markers) => {
  * role the layout stages gave a positioned line by geometry; a line none of
  * them claims goes on to passes 2 and 3, where `body` is the catch-all.
  */
-const PATTERN_RULES: readonly PatternRule[] = [overlong, blank, doubledDisplay, furniture, endmark, jump, dateline, byline, crossReference, bracketedSignoff];
+const PATTERN_RULES: readonly PatternRule[] = [overlong, blank, doubledDisplay, furniture, endmark, jump, dateline, byline, crossReference, boxLabel, bracketedSignoff];
 
 /** Pass 1: give `line` the role a context-free pattern proves, if any; false when none does. */
 function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
@@ -428,6 +430,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
   if (options.headerZone !== false) claimHeaderZone(out, resolved, markers);
   claimIsolatedSections(out, resolved, markers);
   readInContext(out, resolved, markers, pauseEnds, options.joinedColumns === true);
+  claimUnfinishedPairs(out, pauseEnds);
   keepTrailingCredits(out, pauseEnds);
   return out;
 }
@@ -565,6 +568,55 @@ function keepTrailingCredits(out: ClassifiedLine[], pauseEnds: boolean): void {
   }
 }
 
+/** Rules that open a run of text: the line before it ended a sentence, a boundary or a headline. */
+const OPENS_TEXT: ReadonlySet<string> = new Set(['body-after-boundary']);
+
+/**
+ * Pass 3b (hard-wrapped text): two lines read as a paragraph's first line and
+ * its continuation whose second line is short and ends no sentence — a
+ * paragraph always ends with punctuation, so those two lines never were one:
+ * they are a headline stack (a kicker over a short main title, 国开行聚焦… ⏎
+ * 金融活水暖民生) set in the text's place. Both lines must have headline shape
+ * (a kicker may hold two commas or 、, no sentence), and the first may run to
+ * the column's width (a kicker is often as long as a body line). Only where
+ * the line under the pair is not its continuation either: a new paragraph, a
+ * blank line, a boundary or the page's end.
+ */
+function claimUnfinishedPairs(out: ClassifiedLine[], pauseEnds: boolean): void {
+  for (let i = 0; i < out.length; i++) {
+    const first = out[i]!;
+    if (first.role !== 'body' || !OPENS_TEXT.has(first.rule) || first.hint !== undefined || !kickerShape(first)) continue;
+    const j = i + 1;
+    const second = out[j];
+    if (second === undefined || second.role !== 'body' || second.rule !== 'continuation' || second.shape === 0) continue;
+    if (second.width >= T.shortLine * second.column || endsSentence(second.text, pauseEnds)) continue;
+    const after = out[j + 1];
+    if (after !== undefined && after.role === 'body' && after.rule === 'continuation') continue;
+    first.role = 'kicker';
+    first.rule = 'unfinished-pair';
+    first.newGroup = true;
+    // A bracketed line right above the pair with no text above it to sign off is the pair's column label.
+    let k = i - 1;
+    while (k >= 0 && out[k]!.role === 'blank') k--;
+    const label = out[k];
+    if (label?.rule === 'bracketed-signoff' && !SERIAL_NUMBER.test(label.inner ?? '')) {
+      const above = lineAbove(out, k);
+      if (above === null || !SIGNED_ROLES.has(above.role)) toFurniture(label, 'label', 'column-label');
+    }
+    second.role = 'title';
+    second.rule = 'unfinished-pair';
+    second.newGroup = false;
+    i = j;
+  }
+}
+
+/** A line a kicker may be: no sentence inside, at most two commas and two 、, no open end. */
+function kickerShape(line: ClassifiedLine): boolean {
+  const t = line.text;
+  if (!couldOpenDisplay(line) || /[。；;！？!?]/u.test(t)) return false;
+  return (t.match(/[，,]/gu)?.length ?? 0) <= 2 && (t.match(/、/gu)?.length ?? 0) <= 2;
+}
+
 /** The first non-blank line above line i (furniture too), or null at the page's top. */
 function lineAbove(out: ClassifiedLine[], i: number): ClassifiedLine | null {
   for (let j = i - 1; j >= 0; j--) if (out[j]!.role !== 'blank') return out[j]!;
@@ -624,6 +676,7 @@ const DECIDED = {
   titleWiderThanColumn: { role: 'title', rule: 'title-wider-than-column', newGroup: true },
   titleUnderLabel: { role: 'title', rule: 'title-under-label', newGroup: true },
   titleRestatedBelow: { role: 'title', rule: 'title-restated-below', newGroup: true },
+  titleOverBoxLabel: { role: 'title', rule: 'title-over-box-label', newGroup: true },
 } as const satisfies Record<string, Decision>;
 
 /** Pass 3: the lines no pattern claimed, read top-down with their neighbours. */
@@ -714,6 +767,8 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     const shortPair = line.width <= T.shortPairShare * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= T.shortPairShare * col;
     if ((likeTitle || askingTitle(line)) && (strongNext || titleChainNext)) return DECIDED.titleBeforeOpener;
     if (likeTitle && shortPair) return DECIDED.shortHeadlinePair;
+    // A story's box label (核心阅读) stands right under the story's headline (after the story above has ended).
+    if (likeTitle && line.width < T.shortLine * col && next?.rule === 'box-label' && endsSentence(prevText, pauseEnds)) return DECIDED.titleOverBoxLabel;
     if (likeTitle && line.width <= T.headlineShare * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) return DECIDED.titleBeforeBoundary;
     if (likeTitle && line.hint === undefined && line.width < T.shortLine * col && next !== null && !resolved[nextIdx] && next.width >= T.shortLine * col) return DECIDED.titleBetweenParagraphs;
     if (likeTitle && restatedBelow(out, i)) return DECIDED.titleRestatedBelow;

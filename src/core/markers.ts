@@ -126,6 +126,14 @@ export const SERIAL_NUMBER = /^[一二三四五六七八九十百〇零0-9]{1,4}
  */
 export const CROSS_REFERENCE = /^[（(]\s*(?:相[关關]新[闻聞]|相[关關][报報][导導道]|另[见見]|參見|参见)/u;
 
+/**
+ * The standing label of a box inside a story (核心阅读 over the summary a
+ * People's Daily story opens with, 编者的话, 开栏的话, 延伸阅读), alone on its
+ * line: the story's subheading, never a headline of its own. Not 编者按: an
+ * editor's note is often a boxed item of its own, headed by that word.
+ */
+export const BOX_LABEL = /^(?:核心[阅閱][读讀]|[编編]者的[话話]|[开開][栏欄]的[话話]|延伸[阅閱][读讀]|相[关關][链鏈]接)[：:]?$/u;
+
 /** The characters that are syntax in a regular expression's source (the rest stand for themselves). */
 const SYNTAX = new Set('^$\\.*+?()[]{}|/');
 
