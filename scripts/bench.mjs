@@ -118,27 +118,62 @@ console.log(pin ? '  (pinned to CPU 0 with taskset: one core for everything, bac
 // 2. CLI wall time vs bare node start-up, interleaved so machine drift hits both.
 const seed = join(fixtures, 'seed-community-p02', 'input.txt');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-const time = (args) => {
+/** The CPU time (user + system) of this process's reaped children so far, in ms (Linux; 10 ms ticks), or NaN. */
+const childrenCpu = () => {
+  try {
+    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(f[13]) + Number(f[14])) * 10;
+  } catch {
+    return NaN;
+  }
+};
+const time = (cmd, args, env) => {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   return performance.now() - t0;
 };
-const bare = [];
-const cli = [];
-time(['-e', '']);
-time([join(root, 'bin/news-parse.js'), seed, '--json']);
-for (let i = 0; i < runs; i++) {
-  bare.push(time(['-e', '']));
-  cli.push(time([join(root, 'bin/news-parse.js'), seed, '--json']));
+/**
+ * Paired runs A B A B …: each pair also times /bin/true, whose time is what spawnSync in this parent costs
+ * any child (fork of this process, exec, wait): subtracted from both sides it leaves the two processes' own
+ * wall times, as an outside timer reads them — without it the ratio leans towards 1 (the parent's cost
+ * is added to both).
+ */
+function pairedCli(env) {
+  const bare = [];
+  const cli = [];
+  const spawn = [];
+  let bareCpu = 0;
+  let cliCpu = 0;
+  time(process.execPath, ['-e', ''], env);
+  time(process.execPath, [join(root, 'bin/news-parse.js'), seed, '--json'], env);
+  for (let i = 0; i < runs; i++) {
+    spawn.push(existsSync('/bin/true') ? time('/bin/true', [], env) : 0);
+    let c0 = childrenCpu();
+    bare.push(time(process.execPath, ['-e', ''], env));
+    bareCpu += childrenCpu() - c0;
+    c0 = childrenCpu();
+    cli.push(time(process.execPath, [join(root, 'bin/news-parse.js'), seed, '--json'], env));
+    cliCpu += childrenCpu() - c0;
+  }
+  // The issue's measure is the median of paired ratios (a ratio of two medians pairs nothing).
+  const raw = median(cli.map((ms, i) => ms / bare[i]));
+  const own = median(cli.map((ms, i) => (ms - spawn[i]) / (bare[i] - spawn[i])));
+  return { bare: median(bare), cli: median(cli), spawn: median(spawn), raw, own, cpu: cliCpu / bareCpu };
 }
-const b = median(bare);
-const c = median(cli);
-// The issue's measure is the median of paired ratios (a ratio of two medians pairs nothing). Both times include
-// spawnSync's own cost in this parent (node -e "" reads ~100 ms here against ~70 ms timed from outside), which
-// pulls the ratio towards 1: an outside timer of whole processes gave 1.50–1.59× when this printed 1.30×.
-const paired = median(cli.map((ms, i) => ms / bare[i]));
-console.log(`CLI on the seed page (${runs} pairs): medians node -e "" ${b.toFixed(1)} ms, news-parse ${c.toFixed(1)} ms; median of paired ratios ${paired.toFixed(2)}× (target ≤ 1.5×)`);
+const report = (label, r) =>
+  console.log(
+    `CLI on the seed page, ${label} (${runs} pairs): medians node -e "" ${r.bare.toFixed(1)} ms, news-parse ${r.cli.toFixed(1)} ms, ` +
+      `spawn alone ${r.spawn.toFixed(1)} ms; median of paired ratios ${r.own.toFixed(2)}× (target ≤ 1.5×; ${r.raw.toFixed(2)}× with the spawn cost left in), ` +
+      `CPU of all runs ${Number.isNaN(r.cpu) ? '?' : r.cpu.toFixed(2) + '×'}`,
+  );
+report('this environment', pairedCli(process.env));
+// NODE_EXTRA_CA_CERTS makes every Node read and parse that CA bundle at start (~50 ms of CPU on the dev
+// machine, most of what node -e "" costs there), which hides how much more than Node the run costs.
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+  report('without NODE_EXTRA_CA_CERTS (both sides)', pairedCli(env));
+}
 
 // 3. PDF pages, each file in a fresh process so that "cold" includes loading pdf.js.
 const broadsheet = process.env.BENCH_PDF ?? join(root, '..', 'shared', 'data', 'dev-pages', 'appledaily-01.pdf');

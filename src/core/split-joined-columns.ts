@@ -37,7 +37,8 @@ export const MIN_PAGE_LINES = 12;
 /** Most of a part is Han text (not a table row, not a Latin line letter-spaced by the extractor). */
 const MIN_HAN_SHARE = 0.6;
 
-const HAN_CHAR = /\p{Script=Han}/gu;
+/** Made when first needed: building \p{Script=Han} from Unicode's tables costs every run ~0.5 ms, and most pages never ask. */
+let hanChar: RegExp | undefined;
 /** Two lines of running text hold a clause mark; a headline set as two phrases (一句 两句, 生變！習近平…) holds none. */
 const RUNNING_TEXT = /[，。、；]/u;
 /**
@@ -51,7 +52,7 @@ export const MAX_PADDED_SHARE = 0.05;
 const MIN_WARN = 2;
 
 function hanShare(text: string): number {
-  const han = text.match(HAN_CHAR)?.length ?? 0;
+  const han = text.match((hanChar ??= /\p{Script=Han}/gu))?.length ?? 0;
   return han / Math.max(1, [...text.replace(/\s/gu, '')].length);
 }
 
