@@ -432,6 +432,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
   readInContext(out, resolved, markers, pauseEnds, options.joinedColumns === true);
   claimUnfinishedPairs(out, pauseEnds);
   keepTrailingCredits(out, pauseEnds);
+  claimWrappedHeadlineHeads(out, pauseEnds);
   return out;
 }
 
@@ -627,6 +628,59 @@ function kickerShape(line: ClassifiedLine): boolean {
 function lineAbove(out: ClassifiedLine[], i: number): ClassifiedLine | null {
   for (let j = i - 1; j >= 0; j--) if (out[j]!.role !== 'blank') return out[j]!;
   return null;
+}
+
+/** A headline's head wraps over at most this many lines above the line the rules found. */
+const HEAD_MAX_LINES = 2;
+/**
+ * A wrapped headline's head ran to its column's edge: it is as wide as the
+ * lines after it, give or take a space or a half-width letter. A shorter line
+ * over a headline is its kicker or a column label (关注 over 安澜镇…).
+ */
+const HEAD_SLACK = 1;
+
+/** Bracket pairs: a line that closes one it does not open is the tail of text above (a credit's 心）), no headline's head. */
+const BRACKETS: [string, string][] = [['（', '）'], ['「', '」'], ['『', '』'], ['《', '》'], ['【', '】'], ['“', '”']];
+
+function headlineHead(line: ClassifiedLine, pauseEnds: boolean): boolean {
+  const t = line.text;
+  if (line.width > T.headlineShare * line.column || endsSentence(t, pauseEnds) || /[。；]/u.test(t) || startsWithNoLineStart(t)) return false;
+  return BRACKETS.every(([open, close]) => t.split(close).length <= t.split(open).length);
+}
+
+/**
+ * Pass 5: the head of a headline the typesetter wrapped at its column's edge
+ * (蘋論：年改是民主的勝 / 利, 林口長庚出走潮 傳9成 / 獲慰留…). Extracted text
+ * gives the headline's lines as a block of their own between blank lines, and
+ * the rules above, reading top-down, took only the later lines for the
+ * headline: the head read on as the text above it (that text ends with a
+ * caption or a credit, not a sentence) or as a paragraph start. Lines between
+ * a blank line and a headline block that itself ends at a blank line or
+ * opens a story (byline, dateline), each shorter than a headline may be
+ * against the column but as wide as the headline's next line, none ending a
+ * sentence, are the headline's first lines.
+ */
+function claimWrappedHeadlineHeads(out: ClassifiedLine[], pauseEnds: boolean): void {
+  for (let i = 1; i < out.length; i++) {
+    if (out[i]!.role !== 'title' || out[i - 1]!.role !== 'body') continue;
+    let head = i - 1;
+    while (head > 0 && i - head < HEAD_MAX_LINES && out[head - 1]!.role === 'body') head--;
+    if (head > 0 && out[head - 1]!.role !== 'blank') continue;
+    let end = i;
+    while (end + 1 < out.length && out[end + 1]!.role === 'title') end++;
+    const after = out[end + 1];
+    if (after && after.role !== 'blank' && after.role !== 'byline' && after.role !== 'dateline' && after.role !== 'subheadline') continue;
+    let headLike = true;
+    for (let k = head; k < i && headLike; k++) headLike = headlineHead(out[k]!, pauseEnds) && out[k]!.width >= out[i]!.width - HEAD_SLACK;
+    if (!headLike) continue;
+    for (let k = head; k < i; k++) {
+      out[k]!.role = 'title';
+      out[k]!.rule = 'title-head-above';
+      out[k]!.newGroup = k === head;
+    }
+    out[i]!.newGroup = false;
+    i = end;
+  }
 }
 
 /**
