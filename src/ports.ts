@@ -6,7 +6,7 @@
  * commands in-process. `processIO()` is the real one: with bin/news-parse.js,
  * the only code that touches `process`.
  */
-import { writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 
 /**
  * Exit codes, in one place (mirrored in README.md):
@@ -188,10 +188,23 @@ export interface FileWriter {
 export interface WritePort {
   /** Creates or truncates `path` and writes `data`. */
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
-  /** The same, blocking (batch workers: it holds up only that worker). */
-  writeFileSync(path: string, data: string | Uint8Array): void;
+  /** The same, blocking (batch workers: it holds up only that worker); `data` may be pieces, written in order (a large document's JSON). */
+  writeFileSync(path: string, data: string | Uint8Array | Iterable<string>): void;
   /** Opens `path` for writing, truncating it. */
   open(path: string): Promise<FileWriter>;
+}
+
+/** Writes `pieces` to `path` in order, blocking, each piece's bytes in full (write(2) may write part of them). */
+function writePiecesSync(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8');
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** node:fs/promises, imported when a file is first written: a run that only prints never loads it (~1 ms of start-up). */
@@ -200,7 +213,7 @@ const fsPromises = () => import('node:fs/promises');
 /** The real disk. */
 export const nodeWritePort: WritePort = {
   writeFile: async (path, data) => (await fsPromises()).writeFile(path, data),
-  writeFileSync: (path, data) => writeFileSync(path, data),
+  writeFileSync: (path, data) => (typeof data === 'string' || data instanceof Uint8Array ? writeFileSync(path, data) : writePiecesSync(path, data)),
   async open(path) {
     const handle = await (await fsPromises()).open(path, 'w');
     return {

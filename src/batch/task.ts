@@ -17,6 +17,7 @@ import { readRegularFileSync } from '../io/read-regular.js';
 import { BUILD_ID } from '../build-id.js';
 import { VERSION } from '../version.js';
 import { writeAtomicSync } from './write-atomic.js';
+import { documentJson } from '../report/json-pieces.js';
 
 /** The options that change the output documents; recorded in the manifest and compared on re-runs. */
 export interface OutputOptions {
@@ -199,8 +200,10 @@ async function convertTask(task: Task, source: PageSource, settings: WorkerSetti
         const file = result.page === null ? out : pageOutput(out, result.page);
         try {
           // Compact: an archive's outputs are read by programs (jq pretty-prints), and indenting made
-          // them half as large again — bytes this VM's page cache charged for in system time.
-          writeAtomicSync(file, JSON.stringify(doc) + '\n');
+          // them half as large again — bytes this VM's page cache charged for in system time. A large
+          // page's JSON goes in pieces (documentJson), never as one string: a 50 MB page's is 155 MB as a
+          // string, and the joined line and its bytes as much again.
+          writeAtomicSync(file, documentJson(doc));
         } catch (err) {
           return { reason: `cannot write ${file}: ${fsReason(err)}`, internal: false };
         }

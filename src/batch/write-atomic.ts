@@ -63,7 +63,7 @@ export async function writeAtomic(file: string, data: string | Uint8Array): Prom
  * The same, blocking: for worker threads, where a blocking call holds up only
  * that worker and costs less than a round trip through the libuv thread pool.
  */
-export function writeAtomicSync(file: string, data: string | Uint8Array): void {
+export function writeAtomicSync(file: string, data: OutputData): void {
   const tmp = tempName(file);
   try {
     try {

@@ -3,7 +3,7 @@ import { convertFile, loadProfileOnce, type PageResult } from '../convert/conver
 import type { ConvertSettings } from '../convert/settings.js';
 import type { InputLine, NewsDocument } from '../core/model.js';
 import { fsReason } from '../io/fs-reason.js';
-import { jsonPieces } from '../report/json-pieces.js';
+import { documentJson } from '../report/json-pieces.js';
 import { readInputBytes } from './input-bytes.js';
 import { EXIT, InputError, UserError } from './errors.js';
 import { normalizeDate } from '../core/normalize-date.js';
@@ -121,13 +121,6 @@ export async function articlesRenderer(format: 'jsonl' | 'csv', bom: boolean): P
   };
 }
 
-/**
- * From this input size on, one input's JSON is written in pieces (src/report/json-pieces.ts). Below it
- * the document's JSON is a few MB at most, and one JSON.stringify costs less: the piece writer is a
- * generator that a one-page run executes cold, ~3 ms of the seed page's ~50 ms over bare Node.
- */
-const PIECES_FROM_BYTES = 1 << 20;
-
 function* outputPieces(chunks: (string | Iterable<string>)[]): Generator<string> {
   for (const chunk of chunks) {
     if (typeof chunk === 'string') yield chunk;
@@ -182,10 +175,9 @@ export async function commandParse(inputs: string[], opts: ParseCommandOptions, 
     if (format === 'html' && docs.length > 1) throw new UserError(`${input}: holds ${docs.length} pages; --format html writes one, use --review-dir DIR`);
     for (const { document: doc, lines } of docs) {
       if (render) chunks.push(render(doc, lines));
-      // The one input's JSON is written in pieces, never held whole (a 50 MB page's is ~360 MB as a string);
-      // a page of ordinary size goes to JSON.stringify whole, which is cheaper on a cold start.
-      else if (inputs.length === 1 && doc.source.bytes > PIECES_FROM_BYTES) chunks.push(jsonPieces(doc, indent), '\n');
-      else chunks.push(JSON.stringify(doc, null, indent) + '\n');
+      // The one input's JSON is written in pieces when it is large, never held whole (a 50 MB page's is ~360 MB
+      // as a string); several inputs are JSON Lines, each line held whole.
+      else chunks.push(inputs.length === 1 ? documentJson(doc, indent) : JSON.stringify(doc, null, indent) + '\n');
     }
   }
   const out = outputPieces(chunks);

@@ -50,7 +50,7 @@ export function fullDisk(opts: { budget?: number; failsOn?: (path: string) => bo
       if (error) throw error;
     },
     writeFileSync(path, data) {
-      const { part, error } = take(path, data);
+      const { part, error } = take(path, typeof data === 'string' || data instanceof Uint8Array ? data : [...data].join(''));
       nodeWritePort.writeFileSync(path, part);
       if (error) throw error;
     },
