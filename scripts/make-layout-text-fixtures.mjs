@@ -187,7 +187,82 @@ function headlineTailsOfOneCharacterOrAQuestion() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three columns of running text. Half way down the first column a story ends and the next one's
+ * headline, in large type, stands alone on its rows; pdftotext packs its glyphs one to a cell, so the
+ * second column's line on the same row follows it after a single space (far left of its column's
+ * cell), while the third column's line keeps its own cell. The headline's cells are white on the
+ * rows above and below it (large type takes more than a row).
+ */
+function headlineGluedToNextColumn() {
+  const cols = [0, 22, 44];
+  const text = [
+    ['本报讯 城西菜市场的顶棚昨天换新，雨天买菜不用再打伞了。', '管理处说，新顶棚采光好，白天不用开灯。'],
+    ['本报讯 河堤步道今晚起夜间亮灯，沿河两公里装了一百二十盏庭院灯，每天亮到晚上十一点。', '市政部门说，灯光朝下照，不会晃到对岸的住户。'],
+    ['本报讯 少年宫暑期班下周一开始报名，今年开设书法、围棋、游泳等二十个班，每班限三十人。', '报名要带户口簿，每人最多报两个班。少年宫说，今年各班的学费和去年一样。', '上课时间是每天上午，下午场馆留给附近的老年合唱团排练。'],
+    ['本报讯 老城区十二条小巷的路面改造本月完工，青石板路换下了坑洼的水泥路。', '改造时保留了巷口的老井和石凳。不少居民说，小巷又有了过去的样子。', '街道还在巷子里装了路灯和指示牌，晚上走路方便多了。'],
+  ].map((paragraphs) => wrap(paragraphs, 16));
+  const line = feeder(text);
+  const rows = [
+    '第4版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年5月12日',
+    '',
+    row(cols, [
+      [0, '菜市场顶棚换新'],
+      [1, '少年宫暑期班报名'],
+      [2, '老城小巷换新路'],
+    ]),
+    '',
+  ];
+  // The first story's four lines beside the other two columns' first lines.
+  for (let i = 0; i < 4; i++) rows.push(row(cols, [[0, line(0)], [1, line(2)], [2, line(3)]]));
+  rows.push(row(cols, [[1, line(2)], [2, line(3)]]));
+  // The headline (large glyphs, one a cell), a single space, the second column's line; the third column in its own cell.
+  rows.push(row(cols, [[1, line(2)], [2, line(3)]]).replace(/^ +/u, '河堤步道夜间亮灯 '));
+  rows.push(row(cols, [[1, line(2)], [2, line(3)]]));
+  // Then the headline's story in the first column, beside the rest of the other two.
+  rows.push(...restOfRows(cols, (c) => line([1, 2, 3][c])));
+  return rows.join('\n') + '\n';
+}
+
+/**
+ * Two stories side by side. A justified line that holds a Latin word is letter-spaced by pdftotext
+ * (a space between every two characters), and here it stands on a row of its own (a staircase): its
+ * single spaces are inside the line, not a large headline's glyphs beside the next column.
+ */
+function letterSpacedLine() {
+  const cols = [0, 24];
+  const first = [
+    '  本报讯 市图书馆新开的自助借书区',
+    '昨天试用，读者刷卡就能借还图书，不用',
+    '排 队 。 读 者 用 手 机 APP 也 能 预 约 借 书 ，',
+    '到馆后在自助区取书即可。',
+    ...wrap(['图书馆说，自助区每天早上八点开门，比借阅大厅早一个小时，晚上九点关门。', '试用第一天，自助区借出图书四百多册。不少读者说，下班后来借书方便多了。'], 18),
+  ];
+  const text = [
+    first,
+    wrap(['本报讯 公园管理处说，下周起东湖游船码头恢复开放，游船每半小时一班，周末加开夜航。', '管理处提醒游客，上船要穿救生衣，儿童要有大人陪同。码头旁新建了候船廊，雨天也能排队等船。'], 18),
+  ];
+  const line = feeder(text);
+  const rows = [
+    '第5版' + ' '.repeat(18) + '桐溪日报' + ' '.repeat(14) + '2026年7月3日',
+    '',
+    row(cols, [
+      [0, '自助借书区试用'],
+      [1, '东湖游船码头恢复开放'],
+    ]),
+    '',
+    row(cols, [[0, line(0)], [1, line(1)]]),
+    row(cols, [[0, line(0)], [1, line(1)]]),
+    // The letter-spaced line on a row of its own.
+    row(cols, [[0, line(0)]]),
+  ];
+  rows.push(...restOfRows(cols, line));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
+  ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
+  ['pdftotext-layout-letter-spaced-line', letterSpacedLine],
   ['pdftotext-layout-headline-tails-one-character-or-question', headlineTailsOfOneCharacterOrAQuestion],
   ['pdftotext-layout-headline-tail-below-staircase', headlineTailBelowStaircase],
   ['pdftotext-layout-figures-in-full-lines', figuresInFullLines],

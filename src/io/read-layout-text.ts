@@ -30,7 +30,11 @@
  *  - a centred headline's width is gone (each glyph one cell): it is given the
  *    columns it stands centred over (`centredSpan`).
  *  - a large glyph is packed into one cell, so the next column's text may start
- *    one space after a headline on the same row: such a row is cut at that space.
+ *    one space after a headline on the same row: such a row is cut at that space,
+ *    and the row's text right of it is put back on its columns (`Piece.cell`).
+ *  - a justified line holding Latin words is letter-spaced (a space between
+ *    every two characters): it is kept whole, at its printed width, without
+ *    the spacing, and never taken for display type.
  * Only spaces are dropped, so every character of the input is in a piece.
  */
 import type { InputLine } from '../core/model.js';
@@ -119,12 +123,20 @@ const GLUED_MIN_CHARS = 4;
 const SPARSE_ROW_SHARE = 0.5;
 /** A short line with white beside it has at least this many characters to be taken for a headline (a lone 图 or 文 is not). */
 const ISOLATED_MIN_CHARS = 4;
+/** A line of at least this many words split by single spaces… (a letter-spaced line holds 10–20; a headline's phrases 2–4) */
+const LETTER_SPACED_WORDS = 6;
+/** …this share of them single characters is letter-spaced (a Latin word or a number among them is one word). */
+const LETTER_SPACED_SHARE = 0.7;
+/** A letter-spaced line of at least this many words is body text (display type holds at most 8–10 glyphs a column). */
+const LETTER_SPACED_BODY_WORDS = 12;
 /** Text after a single space starting this close to a column start is that column's line across a narrow gutter. */
 const GLUED_ON_COLUMN = 3;
 
 const HAN = /\p{Script=Han}/u;
 /** A headline's tail (its last line, under it) never ends with these: a full stop or a pause ends prose. */
 const HEADLINE_TAIL_END = /[。，；：、,;.]\s*$/u;
+/** Marks inside running text; a headline seldom has them. */
+const RUNNING_TEXT = /[，。；、,;]/u;
 /** Marks a line of running text stops at mid-sentence: a piece ending with one goes on in the next line. */
 const PAUSE_END = /[，；：、,;]\s*$/u;
 
@@ -156,6 +168,15 @@ interface Piece {
   gluedBefore: boolean;
   /** The piece was cut from the end of a large-glyph headline. */
   gluedAfter: boolean;
+  /** …of one that stands alone on its rows beside it in a full row: the piece starts the next column. */
+  besideAfter: boolean;
+  /**
+   * Its start cell as it would be without the large glyphs left of it on its
+   * row: pdftotext counts a large glyph one cell, so the text right of a
+   * large-glyph headline on its row stands too far left by the headline's
+   * missing cells.
+   */
+  cell: number;
   display: boolean;
   /** Estimated type size (body 1). */
   size: number;
@@ -181,26 +202,86 @@ export interface LayoutTextRead {
  * Cut a segment at a single space where another column's text starts: across
  * a narrow gutter (a column's line, then text starting on the next column), or
  * after a headline set in large glyphs that pdftotext packed one to a cell (a
- * single space between Han characters in a row most columns leave empty).
+ * single space between Han characters in a row most columns leave empty, or
+ * in a full row when the glyphs stand alone on their rows and would reach the
+ * next column). A letter-spaced line is never cut inside.
  */
-function splitGlued(seg: Segment, starts: number[], sparse: boolean, markers: MarkerSet): Segment[] {
+function splitGlued(seg: Segment, starts: number[], sparse: boolean, markers: MarkerSet, alone: (from: number, to: number) => boolean, besides: Set<Segment>): Segment[] {
   const text = seg.text;
   const cps = [...text];
   for (let i = GLUED_MIN_CHARS; i < cps.length - 1; i++) {
     if (cps[i] !== ' ' || cps[i + 1] === ' ') continue;
     const left = cps.slice(0, i).join('');
     const right = cps.slice(i + 1).join('');
+    // Inside a letter-spaced line (single characters either side, or a letter-spaced run up to the space) the
+    // space is the line's own; a column's line glued to a letter-spaced one is cut where its long word ends.
+    if ((cps[i - 2] === ' ' && (i + 2 >= cps.length || cps[i + 2] === ' ')) || letterSpaced(left)) continue;
     // A narrow gutter: the text before the space is a column's line (it starts on a column) and the text after it starts on the next.
     const onColumn = starts.some((c) => seg.start >= c - 1 && seg.start <= c + INDENT) && starts.some((c) => Math.abs(seg.start + i + 1 - c) <= GLUED_ON_COLUMN);
     // Packed large glyphs: a row of prose does not pause at a single space between Han characters, and a headline does not end a sentence.
     const packed = sparse && HAN.test(cps[i - 1]!) && HAN.test(cps[i + 1]!) && !isProse(left) && !isCreditLine(left, markers) && cps.length - i - 1 >= GLUED_MIN_CHARS;
-    if (!onColumn && !packed) continue;
+    // Large glyphs beside the next column's text in a full row: the text before the space stands alone in its
+    // cells (large type takes more than a row, so the rows above and below are white there), and packed glyphs
+    // of display size would reach the next column, where the text after the space starts.
+    const next = starts.find((c) => c > seg.start + INDENT);
+    const reach = next === undefined ? Infinity : (next - seg.start) / i;
+    const beside =
+      !sparse && !packed && !onColumn && reach >= 1 && reach <= CENTRED_SCALE[1] && HAN.test(cps[i - 1]!) && !isProse(left) && !isCreditLine(left, markers) && alone(seg.start, seg.start + i);
+    if (!onColumn && !packed && !beside) continue;
     const fromRight = seg.from + left.length + 1;
     const a: Segment = { start: seg.start, end: seg.start + i, from: seg.from, to: seg.from + left.length, text: left, column: 0 };
     const b: Segment = { start: seg.start + i + 1, end: seg.end, from: fromRight, to: seg.to, text: right, column: 0 };
-    return [a, ...splitGlued(b, starts, sparse, markers)];
+    // Running text after the space is the next column's line; display type may be the same headline's next words.
+    if (beside && RUNNING_TEXT.test(right)) besides.add(b);
+    return [a, ...splitGlued(b, starts, sparse, markers, alone, besides)];
   }
   return [seg];
+}
+
+/**
+ * A letter-spaced line: pdftotext prints a justified line that holds Latin
+ * words with a space between every two characters. Its single spaces are
+ * inside one line, not gaps between columns or large glyphs. At least
+ * LETTER_SPACED_WORDS words, LETTER_SPACED_SHARE of them one character.
+ */
+function letterSpaced(text: string): boolean {
+  const words = text.split(' ');
+  if (words.length < LETTER_SPACED_WORDS) return false;
+  return words.filter((w) => [...w].length === 1).length >= LETTER_SPACED_SHARE * words.length;
+}
+
+/**
+ * Printed width (em) of a piece. A long letter-spaced line is a justified
+ * body line: its spaces are the justification's, inside its measure. A short
+ * one may be large glyphs printed a space apart (each covers two cells), whose
+ * spaces do stand for width.
+ */
+function printedWidth(text: string): number {
+  return displayWidth(justifiedLine(text) ? text.replace(/ /gu, '') : text);
+}
+
+/**
+ * A justified line's text without pdftotext's letter-spacing: the single
+ * spaces it printed between characters go, as the padding between columns
+ * does; a space between two Latin words or numbers is the text's and stays.
+ */
+function unspaced(text: string): string {
+  return text.replace(/(?<![0-9A-Za-z]) (?! )|(?<! ) (?![0-9A-Za-z])/gu, '');
+}
+
+/** A long letter-spaced line: a justified body line, full by construction, never display type. */
+function justifiedLine(text: string): boolean {
+  return letterSpaced(text) && text.split(' ').length >= LETTER_SPACED_BODY_WORDS;
+}
+
+/** The rows right above and right below `row` are white in cells [from, to) (the page's edge is white). */
+function whiteCells(cells: string[][], row: number, from: number, to: number): boolean {
+  for (const r of [row - 1, row + 1]) {
+    const line = cells[r];
+    if (!line) continue;
+    for (let c = from; c < Math.min(to, line.length); c++) if (line[c] !== ' ') return false;
+  }
+  return true;
 }
 
 /** Index of the last column start at or left of `at` (with a cell of slack), or 0. */
@@ -224,6 +305,8 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
   const wide = page.filter((t) => GAP.test(t)).length;
   if (wide < MIN_WIDE_ROWS || wide < MIN_WIDE_SHARE * nonBlank) return null;
   const rows = page.map((t) => (t.trim() === '' ? [] : segmentsOf(t)));
+  const cells = page.map((t) => [...t]);
+  const besides = new Set<Segment>();
   if (medianLength(rows.flatMap((r) => (r.length > 1 ? r : []))) < MIN_PIECE) return null;
   const starts = columnStarts(rows, wide);
   if (starts.length < 2) return null;
@@ -242,12 +325,12 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
     const out: Piece[] = [];
     for (const s of segs) {
       // Packed large glyphs only in a row most columns leave empty (a headline's row); elsewhere a single space is a space in the text.
-      const parts = splitGlued(s, starts, segs.length <= SPARSE_ROW_SHARE * starts.length, markers);
+      const parts = splitGlued(s, starts, segs.length <= SPARSE_ROW_SHARE * starts.length, markers, (from, to) => whiteCells(cells, row, from, to), besides);
       parts.forEach((seg, i) => {
         // Text after one space that starts on a column is the next column's (a narrow gutter); elsewhere it follows packed large glyphs.
         const glued = i > 0 && !starts.some((c) => Math.abs(seg.start - c) <= GLUED_ON_COLUMN);
         const gluedNext = i + 1 < parts.length && !starts.some((c) => Math.abs(parts[i + 1]!.start - c) <= GLUED_ON_COLUMN);
-        out.push({ row, seg, c1: 0, c2: 0, x0: seg.start, w: displayWidth(seg.text), gluedBefore: gluedNext, gluedAfter: glued, display: false, size: 1, why: '' });
+        out.push({ row, seg, c1: 0, c2: 0, x0: seg.start, w: printedWidth(seg.text), cell: seg.start, gluedBefore: gluedNext, gluedAfter: glued, besideAfter: besides.has(seg), display: false, size: 1, why: '' });
       });
     }
     return out;
@@ -278,7 +361,7 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
       const w = p.w;
       // Type is centred on its row: display type reaches into the leading above and below.
       const box: [number, number, number, number] = [p.x0, y + 0.5 - size / 2, p.x0 + w, y + 0.5 + size / 2];
-      lines.push({ n: lines.length + 1, text: p.seg.text, hint: { bbox: box, size, blockStart: false } });
+      lines.push({ n: lines.length + 1, text: justifiedLine(p.seg.text) ? unspaced(p.seg.text) : p.seg.text, hint: { bbox: box, size, blockStart: false } });
       lineIds.push(`L${input[p.row]!.n}:${p.seg.start}`);
       display.push(p.display ? p.why : null);
       inputRows.push(input[p.row]!.n);
@@ -300,13 +383,24 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
  */
 function placeColumns(pieces: Piece[][], starts: number[]): void {
   for (const list of pieces) {
+    // Cells the row's text right of a large-glyph headline stands short by (Piece.cell).
+    let shift = 0;
     for (let i = 0; i < list.length; i++) {
       const p = list[i]!;
-      if (p.gluedAfter) {
+      if (p.besideAfter) {
+        // The next column's text: it starts that column, wherever the packed glyphs left it.
+        p.c1 = Math.min(starts.length - 1, columnAt(starts, list[i - 1]!.cell) + 1);
+        shift = Math.max(shift, starts[p.c1]! - p.seg.start);
+        p.cell = p.seg.start + shift;
+      } else if (p.gluedAfter) {
         // Right of a large-glyph headline the cells say nothing of x: the glyphs were about two cells wide each.
         const left = list[i - 1]!;
-        p.c1 = columnAt(starts, left.seg.start + 2 * (left.seg.end - left.seg.start));
-      } else p.c1 = columnAt(starts, p.seg.start);
+        p.c1 = columnAt(starts, left.cell + DISPLAY_CELLS * (left.seg.end - left.seg.start));
+        p.cell = p.seg.start + shift;
+      } else {
+        p.cell = p.seg.start + shift;
+        p.c1 = columnAt(starts, p.cell);
+      }
     }
   }
   for (const list of pieces) {
@@ -315,7 +409,7 @@ function placeColumns(pieces: Piece[][], starts: number[]): void {
         p.x0 = starts[p.c1]!;
       } else {
         const local = localLeft(pieces, p.row, p.c1, starts[p.c1]!);
-        const d = p.seg.start - local;
+        const d = p.cell - local;
         p.x0 = starts[p.c1]! + Math.max(0, d);
       }
       spanColumns(p, starts);
@@ -389,8 +483,8 @@ function localLeft(pieces: Piece[][], row: number, col: number, anchor: number):
   for (let r = Math.max(0, row - LOCAL_ROWS); r <= Math.min(pieces.length - 1, row + LOCAL_ROWS); r++) {
     for (const p of pieces[r]!) {
       if (p.gluedAfter || p.c1 !== col) continue;
-      if (Math.abs(p.seg.start - anchor) > INDENT) continue;
-      counts.set(p.seg.start, (counts.get(p.seg.start) ?? 0) + 1);
+      if (Math.abs(p.cell - anchor) > INDENT) continue;
+      counts.set(p.cell, (counts.get(p.cell) ?? 0) + 1);
     }
   }
   let best = anchor;
@@ -627,7 +721,7 @@ function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], row
   // Prose, credit lines (the page's markers: datelines, bylines, sign-offs) and subheadlines are never display type here.
   const candidate = (p: Piece) => {
     const text = p.seg.text;
-    return p.row !== strip && !isProse(text) && [...text.replace(/\s/gu, '')].length >= 2 && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text);
+    return p.row !== strip && !isProse(text) && !justifiedLine(text) && [...text.replace(/\s/gu, '')].length >= 2 && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text);
   };
   for (const list of pieces) {
     for (const p of list) {
@@ -662,7 +756,7 @@ function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], row
   // A headline's last line may be one character, or end with the ？ or ！ a headline may end with.
   const tail = (p: Piece) => {
     const text = p.seg.text;
-    return p.row !== strip && short(p) && !HEADLINE_TAIL_END.test(text) && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text);
+    return p.row !== strip && short(p) && !justifiedLine(text) && !HEADLINE_TAIL_END.test(text) && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text);
   };
   spreadDisplay(pieces, rowY, (p) => candidate(p) && short(p), tail);
 }

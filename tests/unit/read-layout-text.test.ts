@@ -90,6 +90,38 @@ describe('read-layout-text: pieces', () => {
     // Its text is placed on a column right of the headline, not on the cell after it.
     expect(read.lines[right]!.hint!.bbox![0]).toBeGreaterThan(read.lines[left]!.hint!.bbox![2] - 1);
   });
+
+  it('cuts a large-glyph headline alone on its rows from the next column’s running text in a full row, and puts that text on its column', () => {
+    const rows = page().split('\n');
+    const cols = rows[5]!.split(/ {2,}/u);
+    // The headline's cells are white on the rows above and below; the second column's line follows it after one space.
+    rows[4] = ' '.repeat(25) + rows[4]!.slice(25);
+    rows[6] = ' '.repeat(25) + rows[6]!.slice(25);
+    rows[5] = `河堤步道夜间亮灯 ${cols[1]}，     ${cols[2]}`;
+    const read = readLayoutText(linesOf(rows.join('\n')))!;
+    const left = read.lines.findIndex((l) => l.text === '河堤步道夜间亮灯');
+    const right = read.lines.findIndex((l) => l.text === `${cols[1]}，`);
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeGreaterThanOrEqual(0);
+    // On the second column's start (as that column's other lines), not on the cell after the headline.
+    const second = read.lines.find((l) => l.text === rows[7]!.split(/ {2,}/u)[1])!;
+    expect(read.lines[right]!.hint!.bbox![0]).toBe(second.hint!.bbox![0]);
+    // The third column's line on that row stands short by the headline's missing cells: it is put back on its column.
+    const third = read.lines.find((l) => l.text === cols[2])!;
+    const thirdBelow = read.lines.find((l) => l.text === rows[7]!.split(/ {2,}/u)[2])!;
+    expect(third.hint!.bbox![0]).toBe(thirdBelow.hint!.bbox![0]);
+  });
+
+  it('keeps a letter-spaced line whole, never display type, at its printed width and without the spacing', () => {
+    const rows = page().split('\n');
+    rows.splice(8, 0, '读 者 用 手 机 APP 也 能 预 约 借 书 ，');
+    const read = readLayoutText(linesOf(rows.join('\n')))!;
+    const i = read.lines.findIndex((l) => l.text === '读者用手机APP也能预约借书，');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(read.display[i]).toBeNull();
+    const box = read.lines[i]!.hint!.bbox!;
+    expect(box[2] - box[0]).toBe(13.5);
+  });
 });
 
 describe('read-layout-text: credit lines by the page’s markers', () => {
