@@ -520,7 +520,12 @@ function isColumnLabel(out: ClassifiedLine[], resolved: boolean[], i: number): b
   // Right under a headline the bracket may be its author over the first line of text
   // (雨中看花 ⏎ （林溪） ⏎ 春雨連綿了一週，院子裏的): then only a line of headline shape makes it a label.
   const underHeadline = above !== null && (above.role === 'title' || above.role === 'kicker' || above.role === 'subheadline');
-  return underHeadline ? titleLike(out[next]!, out[next]!.column) || dashKicker(out[next]!.text) : titleUnderLabel(out[next]!);
+  return underHeadline ? titleLike(out[next]!, out[next]!.column) || dashKicker(out[next]!.text) || displayKicker(out[next]!) : titleUnderLabel(out[next]!);
+}
+
+/** A kicker set on one line wider than the column (no wrapped line of text is): the next story's display type. */
+function displayKicker(line: ClassifiedLine): boolean {
+  return line.hint === undefined && line.width > line.column + T.widerThanColumn && kickerShape(line);
 }
 
 const HEADLINE_ROLES: ReadonlySet<Role> = new Set(['title', 'kicker', 'subheadline', 'display']);
@@ -810,6 +815,8 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   // On a positioned page, a subheadline that ran to the end of its line wraps on to this one.
   if (prevRole === 'subheadline' && prev!.hint?.endsShort === false && line.hint?.display !== undefined && !line.hint.blockStart && line.shape > 0) return DECIDED.wrappedSubheadline;
   if (underLabel(out, i) && titleUnderLabel(line)) return DECIDED.titleUnderLabel;
+  // Under a label, a line of display type too long for a headline line (two commas, wider than the column) is the kicker.
+  if (underLabel(out, i) && displayKicker(line) && next !== null && !resolved[nextIdx] && titleUnderLabel(next)) return DECIDED.kickerAboveHeadline;
   // A line no hard wrap made: display type, the next line of a headline or the first of a new one.
   if (!prevOpen && widerThanColumn(line, joinedColumns)) {
     if (inTitle || prevRole === 'subheadline') return prevRole === 'subheadline' || line.indent ? DECIDED.titleBlockNewGroup : DECIDED.titleBlock;
