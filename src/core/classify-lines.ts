@@ -175,8 +175,16 @@ const furniture: PatternRule = (line, markers) => {
 // without brackets) must reach its rule.
 const endmark: PatternRule = (line, markers) => markers.endmark.test(line.text) && claim(line, 'endmark', 'endmark');
 
+/**
+ * A jump line without brackets names its page: 第, 版/页/面, or a page code in
+ * digits or letters (转第二版, 轉A5). A headline's line that starts with the
+ * word's 轉 and a numeral (轉六龜 韓喊打造…, the tail of 玩轉六龜 wrapped) names none.
+ */
+const NAMES_PAGE = /第|版|页|頁|面|[0-9０-９A-Z]/u;
+
 const jump: PatternRule = (line, markers) => {
   if (!markers.jump.test(line.text)) return false;
+  if (!/^[（(]/u.test(line.text) && !NAMES_PAGE.test(line.text)) return false;
   line.inner = line.text.replace(/^[（(]\s*|\s*[）)]$/gu, '');
   return claim(line, 'jump', 'jump');
 };
