@@ -36,8 +36,8 @@
  * Input that cannot be used at all (binary, undecodable, hostile XML, not a
  * PDF after all) is an `UnusableInputError` (src/index.ts) thrown by the
  * reader, with a reason in words for the user. Readers run the core
- * themselves (`parseTextLines`, `documentFromLayout`) with
- * `ctx.parse`; the road does everything after: profile name in
+ * themselves (`parseTextLines`, `documentFromLayout`; a pending read in its
+ * `run()`) with `ctx.parse`; the road does everything after: profile name in
  * `tool.options`, `--convert`, the schema check. `ctx.settings` holds every
  * conversion option (add a field to `ConvertSettings` for a format-specific
  * option such as PDF `--pages`).
