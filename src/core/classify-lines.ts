@@ -574,8 +574,7 @@ function keepTrailingCredits(out: ClassifiedLine[], pauseEnds: boolean): void {
     const photo = line.role === 'byline' && /摄|攝/u.test(line.byline!.credit ?? '');
     const credit = (line.role === 'byline' && !photo) || (line.role === 'dateline' && line.dateline!.rest === '' && line.dateline!.reporter === null) || creditOverHeadline(line);
     if (!credit) continue;
-    const above = lineAbove(out, i);
-    if (above === null || (above.role !== 'body' && above.role !== 'subheading') || !endsSentence(above.text, pauseEnds)) continue;
+    if (!closesStory(out, i, pauseEnds, creditOverHeadline(line))) continue;
     let j = i + 1;
     while (j < out.length && out[j]!.role === 'blank') j++;
     const next = out[j];
@@ -586,6 +585,22 @@ function keepTrailingCredits(out: ClassifiedLine[], pauseEnds: boolean): void {
     line.dateline = undefined;
     line.standalone = true;
   }
+}
+
+/**
+ * The line above line i ends a story: its last sentence, or — for a designer's
+ * credit (制图：…), printed under everything else of its story — the story's
+ * sign-off or photographer's credit right under that sentence.
+ */
+function closesStory(out: ClassifiedLine[], i: number, pauseEnds: boolean, designCredit: boolean): boolean {
+  const above = lineAbove(out, i);
+  if (above === null) return false;
+  if ((above.role === 'body' || above.role === 'subheading') && endsSentence(above.text, pauseEnds)) return true;
+  if (!designCredit || (above.rule !== 'bracketed-signoff' && above.rule !== 'trailing-credit')) return false;
+  let k = i - 1;
+  while (k >= 0 && out[k] !== above) k--;
+  const text = lineAbove(out, k);
+  return text !== null && (text.role === 'body' || text.role === 'subheading') && endsSentence(text.text, pauseEnds);
 }
 
 /** Rules that open a run of text: the line before it ended a sentence, a boundary or a headline. */

@@ -287,6 +287,11 @@ function addDateline(g: Grouping, line: ClassifiedLine): void {
 }
 
 function addBodyLine(g: Grouping, line: ClassifiedLine): void {
+  // A designer's credit under a story's sign-off (classify-lines' trailing-credit) still is that story's last line.
+  if (line.rule === 'trailing-credit' && g.unit !== null && g.unit.closedBy === 'signoff' && unitHasText(g.unit)) {
+    g.unit.body.push(line);
+    return;
+  }
   if (g.unit === null || unitClosed(g.unit)) {
     closeUnit(g);
     openUnit(g, 'text');
