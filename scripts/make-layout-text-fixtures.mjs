@@ -260,7 +260,42 @@ function letterSpacedLine() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three one-column stories. The first headline is set in large type over three lines beside the
+ * other two columns' text, which prints one row between its first two lines and two rows between
+ * the next two: the steps between the lines differ, but they are one headline in one size, not a
+ * kicker over a headline.
+ */
+function headlineLinesApartUnevenly() {
+  const cols = [0, 22, 44];
+  const text = [
+    ['本报讯 沿江绿道最后一段昨天完工，从老码头到新城湿地，全长二十一公里，沿途八座滨水公园连成一片。', '市园林部门说，绿道每隔一公里设一处驿站，有饮水点和自行车停放架。'],
+    ['本报讯 城东夜市今年起每晚多开一个小时，摊主说，晚上九点以后来逛的年轻人越来越多。', '夜市管理方在入口增设了两处垃圾分类点，还请来志愿者引导游客。', '附近居民反映，夜市收摊后街面打扫得比过去干净。'],
+    ['本报讯 市少年宫新建的天文台本周末起向公众开放，每晚可预约观测一小时。', '天文台配有一台口径四十厘米的望远镜，天气好的夜晚能看清土星环。', '少年宫说，开放时段会有讲解员，中小学生凭学生证免费。'],
+  ].map((paragraphs) => wrap(paragraphs, 16));
+  const line = feeder(text);
+  const rows = [
+    '第7版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年9月1日',
+    '',
+    row(cols, [
+      [1, '城东夜市延时一小时'],
+      [2, '少年宫天文台开放'],
+    ]),
+    '',
+    row(cols, [[0, '沿江绿道全线贯通'], [1, line(1)], [2, line(2)]]),
+    row(cols, [[1, line(1)], [2, line(2)]]),
+    row(cols, [[0, '八座滨水公园'], [1, line(1)], [2, line(2)]]),
+    row(cols, [[1, line(1)], [2, line(2)]]),
+    row(cols, [[1, line(1)], [2, line(2)]]),
+    row(cols, [[0, '连成一片'], [1, line(1)], [2, line(2)]]),
+    row(cols, [[1, line(1)], [2, line(2)]]),
+  ];
+  rows.push(...restOfRows(cols, line));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
+  ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
   ['pdftotext-layout-letter-spaced-line', letterSpacedLine],
   ['pdftotext-layout-headline-tails-one-character-or-question', headlineTailsOfOneCharacterOrAQuestion],

@@ -649,6 +649,8 @@ function aligned(a: Piece, b: Piece): boolean {
  * headline at twice the body size takes two rows a line).
  */
 function sizeStacks(pieces: Piece[][], rowY: number[]): void {
+  // The display line right under each display line of a headline (its next line).
+  const below = new Map<Piece, Piece>();
   for (const list of pieces) {
     for (const p of list) {
       if (!p.display) continue;
@@ -660,7 +662,19 @@ function sizeStacks(pieces: Piece[][], rowY: number[]): void {
       const size = Math.min(MAX_SIZE, Math.max(DISPLAY_SIZE, STACK_SIZE_PER_ROW * step * LINE_PITCH));
       p.size = Math.max(p.size, size);
       q.size = Math.max(q.size, size);
+      below.set(p, q);
     }
+  }
+  // One headline's lines share one type size: the steps between them differ only by the rows a staircase of
+  // the neighbouring columns put in between, and a headline whose first lines came out smaller than the rest
+  // would be read as a kicker over a shorter headline. Each chain of lines takes its largest estimate.
+  const heads = new Set(below.values());
+  for (const top of below.keys()) {
+    if (heads.has(top)) continue;
+    const chain: Piece[] = [top];
+    for (let q = below.get(top); q && !chain.includes(q); q = below.get(q)) chain.push(q);
+    const size = Math.max(...chain.map((c) => c.size));
+    for (const c of chain) c.size = size;
   }
 }
 
