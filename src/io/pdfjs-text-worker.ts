@@ -43,10 +43,11 @@
  *    same walks now run over the indices as numbers, holes skipped as for-in
  *    skipped them; a longer or sparse array keeps its string keys.
  *
- * Measured together (3 and 4, appledaily-01, main-thread CPU of a warm page,
- * 3 interleaved rounds at load ~11): pdf.js's part 118 → 98 ms; documents
- * byte-identical on all 55 PDF pages of dev-pages, corpus/generated/tune,
- * fixtures and tests.
+ * Measured together (3 and 4, appledaily-01, instructions of all threads,
+ * cachegrind, which the machine's load does not move): a read of the page
+ * 1,732 → 1,675 million (−3 %; reads 3–5 of one process), the first read
+ * 5,722 → 5,455 million; documents byte-identical on all 55 PDF pages of
+ * dev-pages, corpus/generated/tune, fixtures and tests.
  *
  * The module is pdf.js's file imported from a data: URL (its only use of its
  * own URL is the wasm decoders' directory, which news-parse never loads:
