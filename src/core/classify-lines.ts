@@ -207,11 +207,16 @@ const crossReference: PatternRule = (line) => CROSS_REFERENCE.test(line.text) &&
 
 const boxLabel: PatternRule = (line) => BOX_LABEL.test(line.text) && claim(line, 'subheading', 'box-label');
 
+/** The frame of a boxed label as OCR reads it, at the line's sides: | (共建一带一路) |, [_ (观象台). */
+const OCR_BOX_FRAME = /^[|\[_]+\s*(?=[（(])|(?<=[）)])\s*[|\]]+$/gu;
+
 const bracketedSignoff: PatternRule = (line, markers) => {
-  const signoff = markers.signoff.exec(line.text);
+  // The frame is ink of the box, not text: the bracket inside it is read as printed, the line keeps its text.
+  const plain = markers.signoff.exec(line.text);
+  const signoff = plain ?? (/^[|[_]/u.test(line.text) ? markers.signoff.exec(line.text.replace(OCR_BOX_FRAME, '')) : null);
   if (!signoff || markers.notSignoff.test(signoff[1]!) || !HAN.test(signoff[1]!)) return false;
   line.inner = signoff[1]!;
-  return claim(line, 'signoff', 'bracketed-signoff');
+  return claim(line, 'signoff', plain ? 'bracketed-signoff' : 'framed-bracket');
 };
 
 /**
@@ -520,9 +525,10 @@ const SIGNED_ROLES: ReadonlySet<Role> = new Set(['body', 'subheading', 'dateline
  */
 function isColumnLabel(out: ClassifiedLine[], resolved: boolean[], i: number): boolean {
   const line = out[i]!;
-  if (line.rule !== 'bracketed-signoff' || SERIAL_NUMBER.test(line.inner ?? '')) return false;
+  if ((line.rule !== 'bracketed-signoff' && line.rule !== 'framed-bracket') || SERIAL_NUMBER.test(line.inner ?? '')) return false;
   const above = lineAbove(out, i);
-  if (above !== null && SIGNED_ROLES.has(above.role)) return false;
+  // A boxed bracket is a label wherever it stands: no paper boxes a sign-off.
+  if (above !== null && SIGNED_ROLES.has(above.role) && line.rule !== 'framed-bracket') return false;
   const next = nextContent(out, i + 1);
   if (next < 0 || resolved[next]) return false;
   // Right under a headline the bracket may be its author over the first line of text
