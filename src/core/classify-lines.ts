@@ -13,9 +13,10 @@
  *     is part of a headline block. `body` always claims.
  */
 import { CLOSERS, HAN, HAN_CLASS, codeTable, endsSentence, startsWithNoLineStart } from './chars.js';
-import { BOX_LABEL, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, possibleMatches, type MarkerSet } from './markers.js';
+import { BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
+import { isCreditLine } from './credit-line.js';
 import type { WorkLine } from './work-line.js';
 import { CLASSIFY_TUNING } from './classify-tuning.js';
 import { bigramList, recall, type Bigram } from './bigrams.js';
@@ -444,7 +445,7 @@ export function classifyLines(lines: WorkLine[], markers: MarkerSet, pauseEnds =
   claimIsolatedSections(out, resolved, markers);
   readInContext(out, resolved, markers, pauseEnds, options.joinedColumns === true);
   claimUnfinishedPairs(out, pauseEnds);
-  keepTrailingCredits(out, pauseEnds);
+  keepTrailingCredits(out, markers, pauseEnds);
   claimWrappedHeadlineHeads(out, pauseEnds);
   return out;
 }
@@ -545,25 +546,15 @@ function displayKicker(line: ClassifiedLine): boolean {
 const HEADLINE_ROLES: ReadonlySet<Role> = new Set(['title', 'kicker', 'subheadline', 'display']);
 
 /**
- * A writer's, designer's or photographer's credit (撰文：王小明, 本版制图：李明,
- * 张华摄（本报）, （編輯：陳大文）1120823) that the headline shape rules put on
- * top of the next headline: it ends the story above, it heads nothing. Asked
- * only of headline lines, a few per page.
+ * A writer's, designer's or editor's credit (撰文：王小明, 本版制图：李明,
+ * （編輯：陳大文）1120823, a profile's 撰稿：…) that the headline shape rules put
+ * on top of the next headline: it ends the story above, it heads nothing.
+ * Which lines are credits the page's markers say (isCreditLine: role words,
+ * credit labels, bylines), as they do for the -layout reader. Asked only of
+ * headline lines, a few per page.
  */
-const CREDIT_LINE = /^(?:本版)?(?:撰文|採訪|采访|文|圖|图|攝影|摄影|製圖|制图|版式|統籌|统筹|資料來源|资料来源|場地|场地)\s*[：:]\s*\S/u;
-const PHOTO_CREDIT_LINE = /^[^\s，。：:]{1,5}(?:\s[^\s，。：:]{1,3})?\s?(?:摄|攝)(?:[（(][^）)]{1,8}[）)])?$/u;
-const EDITOR_CREDIT_LINE = /^[（(](?:編輯|编辑|譯者|译者|核稿)[：:][^）)]{1,30}[）)][0-9]{0,8}$/u;
-
-function creditOverHeadline(line: ClassifiedLine): boolean {
-  if (line.role !== 'title' && line.role !== 'kicker') return false;
-  const t = line.text;
-  // Each pattern is compiled when first tried (~0.2–0.5 ms each on a one-page run, most headlines being no
-  // credit): a character it cannot match without is looked for first — the colon, the 摄, the opening bracket.
-  return (
-    ((t.includes('：') || t.includes(':')) && CREDIT_LINE.test(t)) ||
-    ((t.includes('摄') || t.includes('攝')) && PHOTO_CREDIT_LINE.test(t)) ||
-    ((t.startsWith('（') || t.startsWith('(')) && EDITOR_CREDIT_LINE.test(t))
-  );
+function creditOverHeadline(line: ClassifiedLine, markers: MarkerSet): boolean {
+  return (line.role === 'title' || line.role === 'kicker') && isCreditLine(line.text, markers);
 }
 
 /**
@@ -573,14 +564,14 @@ function creditOverHeadline(line: ClassifiedLine): boolean {
  * story: it is the story's last paragraph, as the page prints it. As a byline
  * or dateline it would open a new article holding nothing else.
  */
-function keepTrailingCredits(out: ClassifiedLine[], pauseEnds: boolean): void {
+function keepTrailingCredits(out: ClassifiedLine[], markers: MarkerSet, pauseEnds: boolean): void {
   for (let i = 0; i < out.length; i++) {
     const line = out[i]!;
     // A photographer's credit under a caption stays a byline: group-blocks gives it to the photo's text.
-    const photo = line.role === 'byline' && /摄|攝/u.test(line.byline!.credit ?? '');
-    const credit = (line.role === 'byline' && !photo) || (line.role === 'dateline' && line.dateline!.rest === '' && line.dateline!.reporter === null) || creditOverHeadline(line);
+    const photo = isPhotoCredit(line, markers) && underCaption(out, markers, i);
+    const credit = (line.role === 'byline' && !photo) || (line.role === 'dateline' && line.dateline!.rest === '' && line.dateline!.reporter === null) || creditOverHeadline(line, markers);
     if (!credit) continue;
-    if (!closesStory(out, i, pauseEnds, creditOverHeadline(line))) continue;
+    if (!closesStory(out, i, pauseEnds, creditOverHeadline(line, markers))) continue;
     let j = i + 1;
     while (j < out.length && out[j]!.role === 'blank') j++;
     const next = out[j];
@@ -656,6 +647,37 @@ function kickerShape(line: ClassifiedLine): boolean {
   const t = line.text;
   if (!couldOpenDisplay(line) || /[。；;！？!?]/u.test(t)) return false;
   return (t.match(/[，,]/gu)?.length ?? 0) <= 2 && (t.match(/、/gu)?.length ?? 0) <= 2;
+}
+
+const isPhotoCredit = (line: ClassifiedLine, markers: MarkerSet) => line.role === 'byline' && markers.photoCredit.test(line.byline!.credit ?? '');
+
+/**
+ * Line j is a photographer's credit right after a finished sentence — under
+ * a photo's caption (图为… ⏎ 张华摄（本报）) or under the text of a story
+ * printed with its photo: it closes that text and opens none, so the line
+ * under it starts afresh, as after a sign-off (group-blocks ends the unit
+ * there too; pass 4 keeps a credit under a story's text as its last
+ * paragraph when a headline follows).
+ */
+function photoCreditClosing(out: ClassifiedLine[], markers: MarkerSet, pauseEnds: boolean, j: number): boolean {
+  if (!isPhotoCredit(out[j]!, markers)) return false;
+  const above = lineAbove(out, j);
+  return above !== null && (above.role === 'body' || above.role === 'subheading') && endsSentence(above.text, pauseEnds);
+}
+
+/**
+ * The text right above line i (its body and subheading lines, up to anything
+ * else) holds a caption: a line opening with the page's caption marker
+ * (图为, 图①, 上图) or a caption's words inside a line.
+ */
+function underCaption(out: ClassifiedLine[], markers: MarkerSet, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const l = out[j]!;
+    if (l.role === 'blank') continue;
+    if (l.role !== 'body' && l.role !== 'subheading') return false;
+    if (markers.caption.test(l.text) || CAPTION_IN_TEXT.test(l.text)) return true;
+  }
+  return false;
 }
 
 /** The first non-blank line above line i (furniture too), or null at the page's top. */
@@ -881,10 +903,10 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     }
     return DECIDED.bodyAfterHeadline;
   }
-  if (prevRole === 'byline') {
+  if (prevRole === 'byline' && !photoCreditClosing(out, markers, pauseEnds, out.lastIndexOf(prev!, i))) {
     return likeTitle && (strongNext || titleChainNext) ? DECIDED.titleBeforeOpener : DECIDED.bodyAfterByline;
   }
-  // After a boundary: page start, sign-off, jump line, end mark, display line.
+  // After a boundary: page start, sign-off, jump line, end mark, display line, a photo's credit after a story.
   if (/[，：:]$/u.test(line.text) && line.width <= T.headlineShare * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
   // 引题 ending in a dash (湖南省华容县某镇党委书记张三——) over its headline: a kicker may be a long
   // phrase, even one with commas, so only a sentence inside it rules it out.

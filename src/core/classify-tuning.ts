@@ -165,6 +165,12 @@ export const CLASSIFY_TUNING = {
   intertitleOpeningShared: 0.05,
   /** Lines of the text under the line that count as its opening. */
   intertitleOpeningLines: 4,
+  /**
+   * The text under it may hold photographers' credits after its text when it
+   * holds at least this many (a set of photos printed with a long story); one
+   * credit closes a photo story, which no intertitle joins to the text above.
+   */
+  photoSetCredits: 2,
 
   /**
    * split-bodies: a unit is cut for a headline with no text only where the

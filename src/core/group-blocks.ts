@@ -16,7 +16,7 @@ import type { UnitCloser, UnitOpener } from './messages.js';
 import type { LineRange } from './model.js';
 import { sizeFromBox } from './layout/geometry.js';
 import { readJump } from './read-jump.js';
-import { SERIAL_NUMBER } from './markers.js';
+import { CAPTION_IN_TEXT, DEFAULT_MARKERS, SERIAL_NUMBER, type MarkerSet } from './markers.js';
 import { splitNames } from './parse-byline.js';
 
 export interface TitleBlock {
@@ -95,7 +95,6 @@ function titleLines(t: TitleBlock): ClassifiedLine[] {
 
 const TWO_PHRASES = new RegExp(String.raw`[${HAN_CLASS}](?:[\s\u3000]+|：)[${HAN_CLASS}]`, 'u');
 const PHOTO_CREDIT = /^(?:摄|攝|摄影|攝影|供图|供圖)$/u;
-const CAPTION = /图为|圖為|图：|圖：/u;
 
 /**
  * The grouping state: blocks closed so far and the headline block or body
@@ -107,6 +106,7 @@ interface Grouping {
   blocks: Block[];
   title: TitleBlock | null;
   unit: BodyUnit | null;
+  markers: MarkerSet;
 }
 
 /**
@@ -251,7 +251,7 @@ function addByline(g: Grouping, line: ClassifiedLine): void {
   const unit = g.unit;
   const credit = line.byline?.credit ?? '';
   // A writer's credit in 【】 (【■王曉晴／】, 【時報】) opens its story like any byline; it credits no photo.
-  const photoCredit = (line.byline?.role === null && !line.text.startsWith('【')) || (PHOTO_CREDIT.test(credit) && unit !== null && unit.body.some((l) => CAPTION.test(l.text)));
+  const photoCredit = (line.byline?.role === null && !line.text.startsWith('【')) || (PHOTO_CREDIT.test(credit) && unit !== null && unit.body.some((l) => CAPTION_IN_TEXT.test(l.text)));
   if (photoCredit && unitHasText(unit) && !unitClosed(unit)) {
     unit!.bylines.push(line);
     return;
@@ -286,13 +286,29 @@ function addDateline(g: Grouping, line: ClassifiedLine): void {
   g.unit!.dateline = line;
 }
 
+/**
+ * The unit's text ends at a photographer's credit printed under it (…图为… ⏎
+ * 张华摄（本报）): the photo's text is over, and a line after it starts another
+ * text — unless it opens the next photo's caption (图②：…) of one set. The
+ * unit stays open to a sign-off, end mark or photo title after it.
+ */
+function endsAtPhotoCredit(u: BodyUnit, line: ClassifiedLine, markers: MarkerSet): boolean {
+  const credit = u.bylines[u.bylines.length - 1];
+  const last = u.body[u.body.length - 1];
+  if (credit === undefined || last === undefined || credit.n < last.n || !PHOTO_CREDIT.test(credit.byline?.credit ?? '')) return false;
+  return !markers.caption.test(line.text) && !CAPTION_OF_SET.test(line.text);
+}
+
+/** A caption of a numbered set as OCR may read it: 图, its number read as up to three marks (图②, 图@, 图电), a colon. */
+const CAPTION_OF_SET = /^[图圖]\S{0,3}\s?[:：]/u;
+
 function addBodyLine(g: Grouping, line: ClassifiedLine): void {
   // A designer's credit under a story's sign-off (classify-lines' trailing-credit) still is that story's last line.
   if (line.rule === 'trailing-credit' && g.unit !== null && g.unit.closedBy === 'signoff' && unitHasText(g.unit)) {
     g.unit.body.push(line);
     return;
   }
-  if (g.unit === null || unitClosed(g.unit)) {
+  if (g.unit === null || unitClosed(g.unit) || endsAtPhotoCredit(g.unit, line, g.markers)) {
     closeUnit(g);
     openUnit(g, 'text');
   }
@@ -323,8 +339,8 @@ function addBracketed(g: Grouping, line: ClassifiedLine): void {
   addCloser(g, line, 'signoff');
 }
 
-export function groupBlocks(lines: ClassifiedLine[]): Grouped {
-  const g: Grouping = { blocks: [], title: null, unit: null };
+export function groupBlocks(lines: ClassifiedLine[], markers: MarkerSet = DEFAULT_MARKERS): Grouped {
+  const g: Grouping = { blocks: [], title: null, unit: null, markers };
   const furniture: ClassifiedLine[] = [];
   const overlong: ClassifiedLine[] = [];
   for (const line of lines) {

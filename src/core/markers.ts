@@ -28,6 +28,13 @@ export interface MarkerSet {
   photoCredit: RegExp;
   /** A byline line's marker character (□ and OCR's 口 for it). */
   bylineMarker: RegExp;
+  /**
+   * A credit line's label and colon at the line's start (撰文：, 攝影：,
+   * 本版制图：, （編輯：…）): who wrote, shot, drew or edited a story, printed
+   * with it. What follows the colon need not be a name (資料來源：…), so these
+   * are credit lines (src/core/credit-line.ts), not bylines.
+   */
+  creditLabel: RegExp;
   /** Whole-line jump lines: （下转第4版）. */
   jump: RegExp;
   /** Whole-line end marks: （完）. */
@@ -84,6 +91,7 @@ export const DEFAULT_MARKERS: MarkerSet = {
   ),
   bylineCredit: /(?:(?:整理|摄影|攝影|综合|綜合)?(?:报道|報導|報道|报导)|采写|採寫|摄影|攝影|摄|攝|编译|編譯|整理|供图|供圖)$/u,
   photoCredit: /^(?:摄影报道|攝影報導|攝影報道|摄影|攝影|摄|攝|供图|供圖)$/u,
+  creditLabel: /^[（(]?(?:本版)?(?:撰文|採訪|采访|文|圖|图|攝影|摄影|製圖|制图|版式|統籌|统筹|資料來源|资料来源|場地|场地|編輯|编辑|譯者|译者|核稿)\s*[：:]\s*\S/u,
   bylineMarker: /^[□■◎●○◆◇▲△☆★☉](?=\s*\S)|^口(?=\s*(?:本[报報]|特[约約]|[记記]者|通[讯訊]|[见見][习習]|[实實][习習]|首席|特派))/u,
   // Bare (unbracketed) only with a lead that cannot start a sentence (下转, 上接, 转): 接1版 and
   // 见第3版 alone are running text. Each run of spaces can be taken by one part only (the note after
@@ -115,6 +123,9 @@ export const DEFAULT_MARKERS: MarkerSet = {
   ],
   section: /^.{0,4}(?:要闻|要聞|要电|要電|快讯|快訊|新闻|新聞|综合|綜合|评论|評論|副刊|国际|國際|财经|財經|体育|體育|文化|民生|社区|社區|本埠|港聞|港闻|兩岸|两岸|焦點|焦点|地方|生活|专版|專版|专题|專題|视点|視點|时评|時評|广告|廣告|时政|時政|经济|經濟|城事|教育|健康|娱乐|娛樂)$/u,
 };
+
+/** A caption's words anywhere in a text (…赛场上。图为参赛队员…): the text is a photo's, and a photo credit under it is its. */
+export const CAPTION_IN_TEXT = /图为|圖為|图：|圖：/u;
 
 /** The number of a serial's part, as printed in brackets under its headline: （三）, （12）. */
 export const SERIAL_NUMBER = /^[一二三四五六七八九十百〇零0-9]{1,4}$/u;

@@ -25,6 +25,21 @@ const SLASH_CREDIT = new RegExp(String.raw`^(${H}{2,4}(?:、${H}{2,4})*)\s*[／/
 const PAPER_DESK = new RegExp(`^${H}{1,2}[報报]$`, 'u');
 const LENTICULAR = /^【[^【】]+】$/u;
 const WEN_TU = /^(文|图|圖|文[·・/／]图|文[·・/／]圖|图[/／]文|圖[/／]文)\s*[/／:：]\s*(.+)$/u;
+/**
+ * Where a photograph came from, in brackets after its credit: 张华摄（本报）,
+ * 記者張華攝（本報）, 李明 摄（新华社）. Short — a paper or an agency, not a
+ * sentence — and taken off only after a photo credit (it names no person).
+ */
+const PHOTO_SOURCE = /\s*[（(][^（）()\s]{1,8}[）)]$/u;
+
+/** `inner` without the bracketed source after its photo credit, if it has one. */
+function withoutPhotoSource(inner: string, markers: MarkerSet): string {
+  const source = PHOTO_SOURCE.exec(inner);
+  if (!source) return inner;
+  const before = inner.slice(0, source.index);
+  const credit = markers.bylineCredit.exec(before);
+  return credit && markers.photoCredit.test(credit[0]) ? before : inner;
+}
 
 /** Split a run of names; single characters separated by padding are one name. */
 export function splitNames(text: string): string[] | null {
@@ -79,7 +94,7 @@ export function parseByline(line: string, markers: MarkerSet): Byline | null {
   let inner = text;
   const wrapped = WRAPPED.exec(inner);
   if (wrapped) inner = wrapped[1]!;
-  inner = inner.replace(markers.bylineMarker, '').replace(/^口(?=\S)/u, '').trim();
+  inner = withoutPhotoSource(inner.replace(markers.bylineMarker, '').replace(/^口(?=\S)/u, '').trim(), markers);
   if (inner.length < 2) return null;
 
   const wenTu = WEN_TU.exec(inner);

@@ -111,7 +111,7 @@ function prepare(input: InputLine[], state: PageState): WorkLine[] {
 /** Classify and group one stream; the overlong lines go to `unassigned`. */
 function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, headerZone: boolean, joinedColumns = false): { blocks: Block[]; classified: ClassifiedLine[] } {
   const classified = classifyLines(stream.lines, state.markers, pauseEnds, { headerZone, joinedColumns });
-  const grouped = groupBlocks(classified);
+  const grouped = groupBlocks(classified, state.markers);
   appendAll(state.furniture, grouped.furniture);
   for (const line of grouped.overlong) {
     state.unassigned.push({ text: line.text, lines: [line.n, line.n], reason: 'line-too-long' });

@@ -21,6 +21,17 @@ function bodyBag(u: BodyUnit): Set<Bigram> {
   return bag;
 }
 
+/**
+ * A text opened by text holds bylines only after its text: photographers'
+ * credits under its captions. One credit closes a photo story (a photo's
+ * title, its text and caption, its credit: 图片报道 ⏎ … ⏎ 图为… ⏎ X摄), which
+ * reads on from nothing above it; a set of them (图① … X摄 ⏎ 图② … Y摄) is the
+ * photos printed with a long story, whose intertitle may stand above them.
+ */
+function bylinesAllowBelow(below: BodyUnit): boolean {
+  return below.bylines.length === 0 || (below.bylines.length >= T.photoSetCredits && below.bylines.every((b) => b.n > below.body[0]!.n));
+}
+
 export function rejoinIntertitles(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -32,7 +43,7 @@ export function rejoinIntertitles(blocks: Block[]): Block[] {
       out.push(b);
       continue;
     }
-    if (below.openedBy !== 'text' || below.bylines.length > 0 || below.dateline !== null || below.jumpFrom !== null) {
+    if (below.openedBy !== 'text' || !bylinesAllowBelow(below) || below.dateline !== null || below.jumpFrom !== null) {
       out.push(b);
       continue;
     }

@@ -58,6 +58,7 @@ export function applyProfile(spec: ProfileSpec, base: MarkerSet = DEFAULT_MARKER
     furniture,
     bylineRole: patchOne(base.bylineRole, m.bylineRole),
     bylineCredit: patchOne(base.bylineCredit, m.bylineCredit),
+    creditLabel: patchOne(base.creditLabel, m.creditLabel),
     signoff: patchOne(base.signoff, m.signoff, true),
     notSignoff: patchOne(base.notSignoff, m.notSignoff),
     jump: patchOne(base.jump, m.jump),

@@ -16,6 +16,7 @@ export interface ProfileSpec {
     dateline?: PatternPatch;
     bylineRole?: PatternPatch;
     bylineCredit?: PatternPatch;
+    creditLabel?: PatternPatch;
     signoff?: PatternPatch;
     notSignoff?: PatternPatch;
     jump?: PatternPatch;

@@ -43,3 +43,29 @@ describe('profile conventions reach their rules', () => {
     }
   });
 });
+
+describe('credit lines come from the page markers (issue 14 item 24)', () => {
+  // A story, a credit line after its last sentence, the next headline: the credit is the story's last paragraph.
+  const page = (credit: string) =>
+    `社区开展垃圾分类宣传\n本报讯 日前，社区组织志愿者开展垃圾分类\n宣传活动，居民踊跃参与。\n${credit}\n夜跑团招募新成员\n城南夜跑团本月招募新成员，每周二晚\n上沿江边跑步。\n`;
+  it.each(['撰稿：周小林', '特派员：周小林'])('a role word added by a profile makes %s over a headline a credit', (credit) => {
+    const markers = profile({ bylineRole: { add: ['撰稿', '特派员'] } });
+    // Built-in words only: the line reads as the next headline's first line.
+    expect(parse(page(credit)).articles.map((a) => a.headline)).not.toContain('夜跑团招募新成员');
+    const doc = parse(page(credit), { markers });
+    expect(doc.articles.map((a) => a.headline)).toEqual(['社区开展垃圾分类宣传', '夜跑团招募新成员']);
+    expect(doc.articles[0]!.paragraphs.at(-1)!.text).toBe(credit);
+  });
+  it('a credit label added by a profile (creditLabel ^口述[：:]) makes a credit', () => {
+    const markers = profile({ creditLabel: { add: ['^口述[：:]'] } });
+    expect(parse(page('口述：周小林')).articles.map((a) => a.headline)).not.toContain('夜跑团招募新成员');
+    expect(parse(page('口述：周小林'), { markers }).articles.map((a) => a.headline)).toEqual(['社区开展垃圾分类宣传', '夜跑团招募新成员']);
+  });
+  it('a built-in credit label and a photo credit naming its source are credits without a profile', () => {
+    for (const credit of ['撰文：周小林', '张华摄（本报）', '記者張華攝（本報）']) {
+      const doc = parse(page(credit));
+      expect([credit, doc.articles.map((a) => a.headline)]).toEqual([credit, ['社区开展垃圾分类宣传', '夜跑团招募新成员']]);
+      expect(doc.articles[0]!.paragraphs.at(-1)!.text).toBe(credit);
+    }
+  });
+});

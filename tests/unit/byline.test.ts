@@ -19,10 +19,15 @@ describe('byline grammar', () => {
     ['〔地方中心／綜合報導〕', null, [], '綜合報導'],
     ['■明報記者 黃志文 攝', '明報記者', ['黃志文'], '攝'],
     ['口特约记者 姚志康 摄影报道', '特约记者', ['姚志康'], '摄影报道'],
+    // A photo credit with the photo's source in brackets after it (the source names no person).
+    ['张华摄（本报）', null, ['张华'], '摄'],
+    ['張華攝（本報）', null, ['張華'], '攝'],
+    ['記者張華攝（本報）', '記者', ['張華'], '攝'],
+    ['李明 摄(新华社)', null, ['李明'], '摄'],
   ])('%s', (line, role, names, credit) => {
     expect(p(line)).toEqual({ text: line, role, names, credit });
   });
-  it.each(['友名記者某公、軺乘過此、', '记者在首班车上看到，不少市民专程前来', '记者18日从市教委获悉', '本报讯 8 月 2 日', '街道党工委书记余双', '记者'])('is not a byline: %s', (line) => {
+  it.each(['友名記者某公、軺乘過此、', '记者在首班车上看到，不少市民专程前来', '记者18日从市教委获悉', '本报讯 8 月 2 日', '街道党工委书记余双', '记者', '本报记者 张华（本报）', '张华报道（本报）', '张华摄（本报讯：市民纷纷前来观看）'])('is not a byline: %s', (line) => {
     expect(p(line)).toBeNull();
   });
 });
