@@ -129,6 +129,8 @@ const LETTER_SPACED_WORDS = 6;
 const LETTER_SPACED_SHARE = 0.7;
 /** A letter-spaced line of at least this many words is body text (display type holds at most 8–10 glyphs a column). */
 const LETTER_SPACED_BODY_WORDS = 12;
+/** Cells of white a body line leaves before the next column's start (the layout road's gutter). */
+const GUTTER_CELLS = 2;
 /** Text after a single space starting this close to a column start is that column's line across a narrow gutter. */
 const GLUED_ON_COLUMN = 3;
 
@@ -358,7 +360,10 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
     for (const p of list) {
       const y = rowY[p.row]! * LINE_PITCH;
       const size = p.size;
-      const w = p.w;
+      // Body type stays inside its column: a line pdftotext placed a few cells right (its drift) or two
+      // columns' text it ran together must not bridge the gutter, or the layout road sees one column there.
+      const next = starts[p.c1 + 1];
+      const w = !p.display && next !== undefined ? Math.max(1, Math.min(p.w, next - GUTTER_CELLS - p.x0)) : p.w;
       // Type is centred on its row: display type reaches into the leading above and below.
       const box: [number, number, number, number] = [p.x0, y + 0.5 - size / 2, p.x0 + w, y + 0.5 + size / 2];
       lines.push({ n: lines.length + 1, text: justifiedLine(p.seg.text) ? unspaced(p.seg.text) : p.seg.text, hint: { bbox: box, size, blockStart: false } });

@@ -112,6 +112,17 @@ describe('read-layout-text: pieces', () => {
     expect(third.hint!.bbox![0]).toBe(thirdBelow.hint!.bbox![0]);
   });
 
+  it('keeps a body line inside its column: text it ran on with past the gutter does not reach the next column', () => {
+    const rows = page().split('\n');
+    const cols = rows[6]!.split(/ {2,}/u);
+    // A short first-column line runs on, one space on, into text that starts off the second column's cells (not cut there).
+    rows[6] = `第3行正文内容 也在这里继续写下去的文字还很长很长     ${cols[2]}`;
+    const read = readLayoutText(linesOf(rows.join('\n')))!;
+    const runOn = read.lines.find((l) => l.text.startsWith('第3行正文内容 '))!;
+    const second = read.lines.find((l) => l.text === rows[7]!.split(/ {2,}/u)[1])!;
+    expect(runOn.hint!.bbox![2]).toBeLessThan(second.hint!.bbox![0]);
+  });
+
   it('keeps a letter-spaced line whole, never display type, at its printed width and without the spacing', () => {
     const rows = page().split('\n');
     rows.splice(8, 0, '读 者 用 手 机 APP 也 能 预 约 借 书 ，');
