@@ -21,12 +21,15 @@ function isTail(b: Block, paired: ReadonlySet<number>, i: number): b is TitleBlo
 }
 
 /**
- * A story's text above; a photo's caption ends at its photographer's credit,
- * so a line under that is not the caption's (it is more likely a kicker whose
- * headline split-bodies cut apart).
+ * A story's text above, still open: a photo's caption ends at its
+ * photographer's credit, so a line under that is not the caption's (it is
+ * more likely a kicker whose headline split-bodies cut apart), and a story
+ * the page closed with a sign-off, an end mark or a jump line has had its
+ * last line (a headline under it whose story was lost stays a headline).
+ * A unit split-bodies cut is closed by content only: its tail may follow.
  */
 function storyAbove(b: Block | undefined): b is BodyUnit {
-  return b !== undefined && b.type === 'body' && b.body.length > 0 && !isPhotoUnit(b);
+  return b !== undefined && b.type === 'body' && b.body.length > 0 && !isPhotoUnit(b) && b.closedBy !== 'endmark' && b.closedBy !== 'jump';
 }
 
 export function keepStoryTails(blocks: Block[], pairs: Pairing[]): { blocks: Block[]; pairs: Pairing[] } {

@@ -37,6 +37,15 @@ describe('keep-story-tails', () => {
     expect(kept.blocks).toBe(blocks);
   });
 
+  it('gives no tail to a story its end mark or jump line closed; a sign-off may still have one under it', () => {
+    for (const [closedBy, kept] of [['endmark', false], ['jump', false], ['signoff', true]] as const) {
+      const closed: BodyUnit = { ...story, closedBy };
+      const blocks: Block[] = [title(1, '河滨步道夜间亮灯'), closed, title(4, '春季义诊活动预告')];
+      const out = keepStoryTails(blocks, [{ title: 0, body: 1, score: 1, content: 0.5, adjacent: 'before' }]).blocks;
+      expect([closedBy, out.length]).toEqual([closedBy, kept ? 2 : 3]);
+    }
+  });
+
   it('leaves a paired headline, and one with text of its own under it, alone', () => {
     const blocks: Block[] = [title(1, '河滨步道夜间亮灯'), story, title(5, '石桥社区消防演练举行'), next];
     expect(keepStoryTails(blocks, [{ title: 0, body: 1, score: 1, content: 0.5, adjacent: 'before' }]).blocks).toBe(blocks);
