@@ -57,8 +57,11 @@ export function rejoinIntertitles(blocks: Block[]): Block[] {
     }
     line.role = 'subheading';
     line.rule = 'intertitle-reads-on';
+    // The text below brings its photographers' credits (bylinesAllowBelow let them through): they are
+    // the merged text's bylines now, or their characters would be in no article.
     const merged: BodyUnit = {
       ...above,
+      bylines: [...above.bylines, ...below.bylines],
       body: [...above.body, line, ...below.body],
       signoff: below.signoff,
       jump: below.jump,
@@ -66,6 +69,8 @@ export function rejoinIntertitles(blocks: Block[]): Block[] {
       closedBy: below.closedBy,
       lines: [above.lines[0], below.lines[1]],
     };
+    // Tails kept under the text below stay in the evidence (TAIL_UNDER_STORY) of the merged text.
+    if (below.tails) merged.tails = above.tails ? [above.tails[0], below.tails[1]] : below.tails;
     out[out.length - 1] = merged;
     i++;
   }

@@ -1,0 +1,42 @@
+/**
+ * rejoin-intertitles merges the text below a lone intertitle into the story
+ * above; when that text carries a set of photographers' credits under its
+ * captions, the credits must come along (they were dropped: 14 characters of
+ * a real page were in no article).
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/index.js';
+import { accountCharacters } from '../../src/core/accounting.js';
+
+const PAGE = [
+  '社区菜场焕新开张',
+  '本报记者 王小明',
+  '　　社区菜场改造完成后，居民买菜',
+  '更方便了。菜场里新装了冷柜和电子',
+  '秤，摊位排得整整齐齐，过道也宽敞',
+  '了许多，老人推着小车也能走得顺畅。',
+  '　　菜场负责人说，改造期间摊主们',
+  '搬到临时棚里营业，居民买菜没有断',
+  '过。如今菜场焕新开张，摊主们都回',
+  '来了，还新添了几家卖熟食的摊位。',
+  '菜场焕新',
+  '　　焕新后的菜场每天早上六点开门，',
+  '晚上八点关门。居民李阿姨说，菜场',
+  '焕新以后干净明亮，她每天都来转一',
+  '转，买点新鲜的蔬菜和水果回家。',
+  '图①：菜场里，居民在挑选蔬菜。',
+  '张大力摄（新华社发）',
+  '图②：摊主在整理新到的水果。',
+  '刘小华摄',
+].join('\n');
+
+describe('rejoin-intertitles', () => {
+  it('keeps the photo credits of the text it joins to the story above', () => {
+    const doc = parse(PAGE);
+    expect(doc.articles).toHaveLength(1);
+    const a = doc.articles[0]!;
+    expect(a.paragraphs.find((p) => p.type === 'subheading')?.text).toBe('菜场焕新');
+    expect(a.byline?.names).toEqual(['王小明', '张大力', '刘小华']);
+    expect(accountCharacters(PAGE, doc)).toMatchObject({ missing: 0, extra: 0 });
+  });
+});
