@@ -607,8 +607,8 @@ const OPENS_TEXT: ReadonlySet<string> = new Set(['body-after-boundary']);
  * Pass 3b (hard-wrapped text): two lines read as a paragraph's first line and
  * its continuation whose second line is short and ends no sentence — a
  * paragraph always ends with punctuation, so those two lines never were one:
- * they are a headline stack (a kicker over a short main title, 国开行聚焦… ⏎
- * 金融活水暖民生) set in the text's place. Both lines must have headline shape
+ * they are a headline stack (a kicker over a short main title, 市里聚焦… ⏎
+ * 老街换新颜) set in the text's place. Both lines must have headline shape
  * (a kicker may hold two commas or 、, no sentence), and the first may run to
  * the column's width (a kicker is often as long as a body line). Only where
  * the line under the pair is not its continuation either: a new paragraph, a
@@ -706,7 +706,7 @@ function headlineHead(line: ClassifiedLine, pauseEnds: boolean): boolean {
 
 /**
  * Pass 5: the head of a headline the typesetter wrapped at its column's edge
- * (蘋論：年改是民主的勝 / 利, 林口長庚出走潮 傳9成 / 獲慰留…). Extracted text
+ * (社論：公園整修是市民的勝 / 利, 老街商圈人潮 回流8成 / 店家樂…). Extracted text
  * gives the headline's lines as a block of their own between blank lines, and
  * the rules above, reading top-down, took only the later lines for the
  * headline: the head read on as the text above it (that text ends with a

@@ -118,10 +118,10 @@ describe('jump lines', () => {
     expect(a.sources.jumpFrom).toEqual([2, 2]);
     expect(newsDocumentProblems(doc)).toEqual([]);
   });
-  it('a headline line that opens with the word 轉 and a numeral (玩轉六龜 wrapped) is no jump line: an unbracketed jump names its page', () => {
-    const doc = parse('山城馬拉松熱血起跑 玩\n轉六龜 市府打造觀光新亮點\n【本報訊】\n馬拉松昨天清晨起跑，六龜區湧入上千名跑者。\n');
+  it('a headline line that opens with the word 轉 and a numeral (玩轉三灣 wrapped) is no jump line: an unbracketed jump names its page', () => {
+    const doc = parse('海邊單車節週末登場 玩\n轉三灣 鎮公所推出新路線\n【本報訊】\n單車節昨天清晨出發，三灣沿線湧入上千名車友。\n');
     expect(doc.articles).toHaveLength(1);
-    expect(doc.articles[0]!.headline?.replace(/\s/gu, '')).toBe('山城馬拉松熱血起跑玩轉六龜市府打造觀光新亮點');
+    expect(doc.articles[0]!.headline?.replace(/\s/gu, '')).toBe('海邊單車節週末登場玩轉三灣鎮公所推出新路線');
     expect(doc.articles[0]!.continuation).toBeNull();
     const on = parse('市府推新制\n本報訊 市府今天宣布新制，下月起實施，各區公所受理申請。\n轉A5\n');
     expect(on.articles[0]!.continuation).toBe('轉A5');
