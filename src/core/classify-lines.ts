@@ -208,7 +208,7 @@ const crossReference: PatternRule = (line) => CROSS_REFERENCE.test(line.text) &&
 
 const boxLabel: PatternRule = (line) => BOX_LABEL.test(line.text) && claim(line, 'subheading', 'box-label');
 
-/** The frame of a boxed label as OCR reads it, at the line's sides: | (共建一带一路) |, [_ (观象台). */
+/** The frame of a boxed label as OCR reads it, at the line's sides: | (城市新观察) |, [_ (乡村行). */
 const OCR_BOX_FRAME = /^[|\[_]+\s*(?=[（(])|(?<=[）)])\s*[|\]]+$/gu;
 
 const bracketedSignoff: PatternRule = (line, markers) => {
@@ -908,7 +908,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   }
   // After a boundary: page start, sign-off, jump line, end mark, display line, a photo's credit after a story.
   if (/[，：:]$/u.test(line.text) && line.width <= T.headlineShare * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
-  // 引题 ending in a dash (湖南省华容县某镇党委书记张三——) over its headline: a kicker may be a long
+  // 引题 ending in a dash (某省某县某镇党委书记王五——) over its headline: a kicker may be a long
   // phrase, even one with commas, so only a sentence inside it rules it out.
   if (dashKicker(line.text) && next && !resolved[nextIdx] && !endsInDash(next.text) && titleUnderLabel(next)) return DECIDED.kickerAboveHeadline;
   if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
