@@ -14,7 +14,10 @@
  *    to its left, so one column starts a few cells further right in one stretch
  *    of the page than in another. Pieces are put on their column's start, keeping
  *    their offset from the column's local left edge (an indent, a centred
- *    headline).
+ *    headline). A drift larger than an indent (beside a lead headline a
+ *    column's lines may start 10–20 cells left) makes a start of its own:
+ *    starts that never begin pieces in one row and stand closer than their
+ *    lines are long are one column (`mergeDriftedStarts`).
  *  - rows are not evenly spaced, nor strictly in y order: lines of neighbouring
  *    columns whose baselines differ a little get rows of their own (a staircase
  *    of rows each holding one column). A row's y is the least that keeps every
@@ -133,6 +136,19 @@ const LETTER_SPACED_BODY_WORDS = 12;
 const GUTTER_CELLS = 2;
 /** Text after a single space starting this close to a column start is that column's line across a narrow gutter. */
 const GLUED_ON_COLUMN = 3;
+/**
+ * Two column starts that never begin pieces in the same row are one column
+ * drifted (pdftotext places a stretch of a column from the block left of it,
+ * so beside a lead headline its lines may start 10–20 cells off) when they
+ * stand less than this share of their lines' length apart: were they two
+ * columns side by side, the left one's lines would run over the right one's
+ * start. Well under a column's width (line plus gutter), so neighbouring
+ * columns that merely take turns (a headline over one of them) stay apart
+ * unless they are that close.
+ */
+const DRIFT_SHARE = 0.8;
+/** A start too rare to be a column's is taken for a drifted one only when at least this many rows begin there: a stretch beside a lead headline runs over its rows, while a few scattered rows starting at one cell are centred lines or captions (on a tune page three such rows were taken for drift at 3). */
+const MIN_DRIFT_ROWS = 4;
 
 const HAN = /\p{Script=Han}/u;
 /** A headline's tail (its last line, under it) never ends with these: a full stop or a pause ends prose. */
@@ -322,6 +338,10 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
     }
   }
   if (onColumn < MIN_ON_COLUMN * inWide) return null;
+  // Where text starts (for cutting rows) stays as printed; columns (for placing pieces) have their drift merged.
+  const { starts: columns, drift, drifted } = mergeDriftedStarts(rows, starts);
+  // One column drifted is not a page of columns side by side.
+  if (columns.length < 2) return null;
 
   const pieces: Piece[][] = rows.map((segs, row) => {
     const out: Piece[] = [];
@@ -337,17 +357,17 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
     }
     return out;
   });
-  placeColumns(pieces, starts);
-  const bodyLen = bodyLengths(pieces, starts);
+  placeColumns(pieces, columns, drift);
+  const bodyLen = bodyLengths(pieces, columns);
   const strip = stripRow(pieces);
   // Rows folded once to find each piece's neighbours in its column, and again once display type has its width.
-  const rowY0 = foldRows(pieces, starts.length);
-  markDisplay(pieces, starts, bodyLen, rowY0, strip, markers);
-  widenDisplay(pieces, starts, bodyLen);
+  const rowY0 = foldRows(pieces, columns.length);
+  markDisplay(pieces, columns, bodyLen, rowY0, strip, markers);
+  widenDisplay(pieces, columns, bodyLen);
   markKickers(pieces, rowY0);
-  sizeStacks(pieces, foldRows(pieces, starts.length));
+  sizeStacks(pieces, foldRows(pieces, columns.length));
   // The last fold knows the sizes: a large headline's lines take more than a row.
-  const rowY = foldRows(pieces, starts.length);
+  const rowY = foldRows(pieces, columns.length);
   standStripApart(strip, rowY);
 
   const lines: InputLine[] = [];
@@ -362,7 +382,7 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
       const size = p.size;
       // Body type stays inside its column: a line pdftotext placed a few cells right (its drift) or two
       // columns' text it ran together must not bridge the gutter, or the layout road sees one column there.
-      const next = starts[p.c1 + 1];
+      const next = columns[p.c1 + 1];
       const w = !p.display && next !== undefined ? Math.max(1, Math.min(p.w, next - GUTTER_CELLS - p.x0)) : p.w;
       // Type is centred on its row: display type reaches into the leading above and below.
       const box: [number, number, number, number] = [p.x0, y + 0.5 - size / 2, p.x0 + w, y + 0.5 + size / 2];
@@ -377,7 +397,7 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
     }
   }
   const why = [...reasons].map(([k, v]) => `${v} ${k}`).join(', ');
-  const detail = `pdftotext -layout shape: ${wide} of ${nonBlank} rows cut by gutters, columns at cells ${starts.join(', ')}; ${lines.length} pieces, ${displayCount} estimated display type${why ? ` (${why})` : ''}`;
+  const detail = `pdftotext -layout shape: ${wide} of ${nonBlank} rows cut by gutters, columns at cells ${columns.join(', ')}${drifted.length > 0 ? ` (drifted starts at ${drifted.join(', ')} merged)` : ''}; ${lines.length} pieces, ${displayCount} estimated display type${why ? ` (${why})` : ''}`;
   return { lines, lineIds, detail, display, rows: inputRows };
 }
 
@@ -386,7 +406,7 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
  * keeps its offset from the local left edge of its column (the commonest start
  * of that column's pieces in nearby rows).
  */
-function placeColumns(pieces: Piece[][], starts: number[]): void {
+function placeColumns(pieces: Piece[][], starts: number[], drift: (cell: number) => number): void {
   for (const list of pieces) {
     // Cells the row's text right of a large-glyph headline stands short by (Piece.cell).
     let shift = 0;
@@ -403,7 +423,7 @@ function placeColumns(pieces: Piece[][], starts: number[]): void {
         p.c1 = columnAt(starts, left.cell + DISPLAY_CELLS * (left.seg.end - left.seg.start));
         p.cell = p.seg.start + shift;
       } else {
-        p.cell = p.seg.start + shift;
+        p.cell = p.seg.start + shift + drift(p.seg.start);
         p.c1 = columnAt(starts, p.cell);
       }
     }
@@ -420,6 +440,65 @@ function placeColumns(pieces: Piece[][], starts: number[]): void {
       spanColumns(p, starts);
     }
   }
+}
+
+/**
+ * Column starts with drift merged: adjacent starts that never begin pieces in
+ * one row and stand apart by less than DRIFT_SHARE of their lines' (median)
+ * length are one column, at the start more rows begin at. `drift` gives the
+ * cells a piece starting at `cell` moves by to stand on its merged column.
+ */
+function mergeDriftedStarts(rows: Segment[][], starts: number[]): { starts: number[]; drift: (cell: number) => number; drifted: string[] } {
+  const near = (at: number, c: number) => at >= c - 1 && at <= c + INDENT;
+  // Starts too rare to be columns of their own (a stretch of drifted lines beside a headline) may be drifted ones.
+  const minor = new Map<number, number>();
+  for (const segs of rows) for (const s of segs) if (!starts.some((c) => near(s.start, c))) minor.set(s.start, (minor.get(s.start) ?? 0) + 1);
+  const minorStarts: number[] = [];
+  for (const [at] of [...minor].sort((x, y) => y[1] - x[1] || x[0] - y[0])) if (!minorStarts.some((c) => Math.abs(c - at) <= INDENT)) minorStarts.push(at);
+  const groupAt = (c: number, isMinor: boolean) => {
+    const rowSet = new Set<number>();
+    const lengths: number[] = [];
+    rows.forEach((segs, r) => {
+      for (const s of segs) {
+        if (!near(s.start, c)) continue;
+        rowSet.add(r);
+        lengths.push(s.end - s.start);
+      }
+    });
+    lengths.sort((x, y) => x - y);
+    return { at: c, members: [c], rows: rowSet, length: lengths.length > 0 ? lengths[lengths.length >> 1]! : 0, minor: isMinor };
+  };
+  const groups = [...starts.map((c) => groupAt(c, false)), ...minorStarts.map((c) => groupAt(c, true))]
+    .filter((g) => !g.minor || g.rows.size >= MIN_DRIFT_ROWS)
+    .sort((a, b) => a.at - b.at);
+  // From the right: a drifted stretch stands left of its column (pdftotext places it from the block on its left),
+  // so each start is first tried against the column to its right.
+  const merged = [groups[groups.length - 1]!];
+  for (const g of groups.slice(0, -1).reverse()) {
+    const right = merged[0]!;
+    const apart = right.members[0]! - g.members[g.members.length - 1]!;
+    const together = [...g.rows].some((r) => right.rows.has(r));
+    // A rare start right of a column's is set in from it (a centred headline's lines, a caption), not drifted; one
+    // left of a column's is its drifted body lines only when they are as long as its lines (not an advert's short centred ones).
+    const rare = right.minor || (g.minor && g.length < SHORT_SHARE * right.length);
+    if (together || rare || apart > DRIFT_SHARE * Math.min(g.length, right.length)) {
+      merged.unshift(g);
+      continue;
+    }
+    // The column is where more rows start (a rare start never is).
+    const keep = g.minor || right.rows.size >= g.rows.size ? right : g;
+    right.at = keep.at;
+    right.length = keep.length;
+    right.members.unshift(...g.members);
+    for (const r of g.rows) right.rows.add(r);
+  }
+  const columns = merged.filter((m) => !m.minor);
+  const drift = (cell: number) => {
+    for (const m of columns) for (const c of m.members) if (c !== m.at && near(cell, c)) return m.at - c;
+    return 0;
+  };
+  const drifted = columns.flatMap((m) => m.members.filter((c) => c !== m.at).map((c) => `${c}→${m.at}`));
+  return { starts: columns.map((m) => m.at), drift, drifted };
 }
 
 function spanColumns(p: Piece, starts: number[]): void {

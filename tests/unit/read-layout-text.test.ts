@@ -123,6 +123,25 @@ describe('read-layout-text: pieces', () => {
     expect(runOn.hint!.bbox![2]).toBeLessThan(second.hint!.bbox![0]);
   });
 
+  it('puts a column’s lines drifted left beside a headline on the column’s start (starts that never share a row are one column)', () => {
+    const line = (n: number) => `第${String(n).padStart(2, '0')}行正文内容在这里继续写下去的文字`;
+    // Beside a two-column headline the third column's first lines start 12 cells left of its start further down:
+    // as a start of their own (5 of 25 rows) and as one too rare to be a column's (4 of 40).
+    for (const [drifted, body] of [
+      [5, 20],
+      [4, 36],
+    ] as const) {
+      const rows: string[] = [];
+      for (let i = 0; i < drifted; i++) rows.push(`${i === 1 ? '春季花展本周末开幕' : ''}`.padEnd(36, ' ') + line(60 + i));
+      for (let i = 0; i < body; i++) rows.push(`${line(i)}     ${line(i + 20)}     ${line(i + 70)}`);
+      const read = readLayoutText(linesOf(rows.join('\n') + '\n'))!;
+      const third = read.lines.filter((l) => Number(/^第(\d+)行/u.exec(l.text)?.[1]) >= 60);
+      expect(third).toHaveLength(drifted + body);
+      for (const l of third) expect(l.hint!.bbox![0]).toBe(48);
+      expect(read.detail).toMatch(/columns at cells 0, 24, 48 \(drifted starts at 36→48 merged\)/u);
+    }
+  });
+
   it('keeps a letter-spaced line whole, never display type, at its printed width and without the spacing', () => {
     const rows = page().split('\n');
     rows.splice(8, 0, '读 者 用 手 机 APP 也 能 预 约 借 书 ，');
