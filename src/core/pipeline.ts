@@ -185,7 +185,7 @@ function textBlocks(input: InputLine[], state: PageState): { blocks: Block[]; al
   if (state.options.format === undefined || state.options.format === 'text') {
     const woven = setAsideWovenRows(input, state.warnings);
     for (const l of woven.setAside) state.unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'columns-woven' });
-    ordered = splitLayoutColumns(splitJoinedColumns(woven.lines, state.warnings), state.warnings);
+    ordered = splitLayoutColumns(splitJoinedColumns(woven.lines, state.warnings, woven.measured), state.warnings);
   }
   const lines = prepare(ordered, state);
   const pauseEnds = pauseMarksEndSentences(lines);

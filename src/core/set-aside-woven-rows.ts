@@ -31,7 +31,7 @@
 import { displayWidth } from './chars.js';
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
-import { columnWidth, joinedWidthSlack, MIN_PAGE_LINES, PADDED, MAX_PADDED_SHARE } from './split-joined-columns.js';
+import { joinedWidthSlack, measurePlainColumns, type PlainColumns } from './split-joined-columns.js';
 
 /** A stretch holds at least this many woven lines: one alone is a lone join (split-joined-columns warns of it). */
 const MIN_WOVEN = 2;
@@ -125,22 +125,15 @@ export interface WovenRows {
   lines: InputLine[];
   /** Running text of the woven stretches, for `unassigned`. */
   setAside: InputLine[];
+  /** The page's measure of `lines`, null where none can be taken (split-joined-columns starts from it). */
+  measured: PlainColumns | null;
 }
 
 export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): WovenRows {
-  const none = { lines: input, setAside: [] };
-  let nonBlank = 0;
-  let padded = 0;
-  const widths = new Float64Array(input.length);
-  for (let i = 0; i < input.length; i++) {
-    const text = input[i]!.text;
-    widths[i] = text.trim() === '' ? 0 : displayWidth(text);
-    if (widths[i]! > 0) nonBlank++;
-    if (PADDED.test(text)) padded++;
-  }
-  if (nonBlank < MIN_PAGE_LINES || padded > MAX_PADDED_SHARE * input.length) return none;
-  const column = columnWidth(widths);
-  if (column === 0) return none;
+  const measured = measurePlainColumns(input);
+  const none = { lines: input, setAside: [], measured };
+  if (measured === null) return none;
+  const { widths, column } = measured;
   const pieces: (Pieces | null)[] = input.map((l, i) => (widths[i]! >= column + joinedWidthSlack.extra ? woven(l.text, column) : null));
   const stretches: [number, number][] = [];
   for (let i = 0; i < input.length; ) {
@@ -184,7 +177,7 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
   }
   const first = setAside[0]?.n ?? input[stretches[0]![0]]!.n;
   warnings.push(diagnostic('COLUMNS_WOVEN_SET_ASIDE', { lines: setAside.length, first, stretches: stretches.length }, { lines: [first, setAside[setAside.length - 1]?.n ?? first] }));
-  return { lines, setAside };
+  return { lines, setAside, measured: measurePlainColumns(lines) };
 }
 
 /**

@@ -33,7 +33,7 @@ export const joinedWidthSlack = { extra: MIN_EXTRA, short: LEFT_SHORT, long: LEF
 /** This many joined lines in a row are a stretch pdftotext read across the gutter. */
 const MIN_STRETCH = 3;
 /** Columns are measured on pages with enough lines to have one. */
-export const MIN_PAGE_LINES = 12;
+const MIN_PAGE_LINES = 12;
 /** Most of a part is Han text (not a table row, not a Latin line letter-spaced by the extractor). */
 const MIN_HAN_SHARE = 0.6;
 
@@ -46,8 +46,8 @@ const RUNNING_TEXT = /[，。、；]/u;
  * pads with runs of spaces; there columns stand apart and
  * split-layout-columns has read them. Plain extraction never pads.
  */
-export const PADDED = /\S {2,}\S/u;
-export const MAX_PADDED_SHARE = 0.05;
+const PADDED = /\S {2,}\S/u;
+const MAX_PADDED_SHARE = 0.05;
 /** Fewer joined lines than this on a page, none in a stretch, are too little to warn about. */
 const MIN_WARN = 2;
 
@@ -61,7 +61,7 @@ function hanShare(text: string): number {
  * lines of running text fill the column exactly, so they outnumber any other
  * width even where many lines are joined (a percentile would drift to them).
  */
-export function columnWidth(widths: Float64Array): number {
+function columnWidth(widths: Float64Array): number {
   const count = new Map<number, number>();
   for (const w of widths) if (w >= 6) count.set(w, (count.get(w) ?? 0) + 1);
   let best = 0;
@@ -91,7 +91,17 @@ function joinPoint(text: string, width: number, column: number): number {
   return hanShare(l) >= MIN_HAN_SHARE && hanShare(r) >= MIN_HAN_SHARE ? best : -1;
 }
 
-export function splitJoinedColumns(input: InputLine[], warnings: Diagnostic[]): InputLine[] {
+/** A plain-text page's line widths (0 for a blank line) and its column width, the measure both column stages start from. */
+export interface PlainColumns {
+  widths: Float64Array;
+  column: number;
+}
+
+/**
+ * The page's column, or null where no column can be measured: too few lines,
+ * or a -layout page (padded with runs of spaces: split-layout-columns' case).
+ */
+export function measurePlainColumns(input: readonly InputLine[]): PlainColumns | null {
   // Per-line numbers in typed arrays, counted in loops: a 50 MB page has 1.3 million lines, and the
   // arrays that map() and filter() made of them were ~70 MB that only a full collection frees.
   const widths = new Float64Array(input.length);
@@ -103,10 +113,15 @@ export function splitJoinedColumns(input: InputLine[], warnings: Diagnostic[]): 
     if (widths[i]! > 0) nonBlank++;
     if (PADDED.test(text)) padded++;
   }
-  if (nonBlank < MIN_PAGE_LINES) return input;
-  if (padded > MAX_PADDED_SHARE * input.length) return input;
+  if (nonBlank < MIN_PAGE_LINES || padded > MAX_PADDED_SHARE * input.length) return null;
   const column = columnWidth(widths);
-  if (column === 0) return input;
+  return column === 0 ? null : { widths, column };
+}
+
+/** `measured`: the page's measure when a stage before took it of these same lines (set-aside-woven-rows). */
+export function splitJoinedColumns(input: InputLine[], warnings: Diagnostic[], measured: PlainColumns | null = measurePlainColumns(input)): InputLine[] {
+  if (measured === null) return input;
+  const { widths, column } = measured;
   // Cheap test first: most pages have no line near twice the column.
   if (!widths.some((w) => w >= column + MIN_EXTRA)) return input;
   const at = new Int32Array(input.length);
