@@ -569,9 +569,9 @@ function keepTrailingCredits(out: ClassifiedLine[], markers: MarkerSet, pauseEnd
     const line = out[i]!;
     // A photographer's credit under a caption stays a byline: group-blocks gives it to the photo's text.
     const photo = isPhotoCredit(line, markers) && underCaption(out, markers, i);
-    const credit = (line.role === 'byline' && !photo) || (line.role === 'dateline' && line.dateline!.rest === '' && line.dateline!.reporter === null) || creditOverHeadline(line, markers);
-    if (!credit) continue;
-    if (!closesStory(out, i, pauseEnds, creditOverHeadline(line, markers))) continue;
+    const overHeadline = creditOverHeadline(line, markers);
+    const credit = (line.role === 'byline' && !photo) || (line.role === 'dateline' && line.dateline!.rest === '' && line.dateline!.reporter === null) || overHeadline;
+    if (!credit || !closesStory(out, i, pauseEnds, overHeadline)) continue;
     let j = i + 1;
     while (j < out.length && out[j]!.role === 'blank') j++;
     const next = out[j];
@@ -590,12 +590,11 @@ function keepTrailingCredits(out: ClassifiedLine[], markers: MarkerSet, pauseEnd
  * sign-off or photographer's credit right under that sentence.
  */
 function closesStory(out: ClassifiedLine[], i: number, pauseEnds: boolean, designCredit: boolean): boolean {
-  const above = lineAbove(out, i);
-  if (above === null) return false;
+  const k = lineAboveAt(out, i);
+  if (k < 0) return false;
+  const above = out[k]!;
   if ((above.role === 'body' || above.role === 'subheading') && endsSentence(above.text, pauseEnds)) return true;
   if (!designCredit || (above.rule !== 'bracketed-signoff' && above.rule !== 'trailing-credit')) return false;
-  let k = i - 1;
-  while (k >= 0 && out[k] !== above) k--;
   const text = lineAbove(out, k);
   return text !== null && (text.role === 'body' || text.role === 'subheading') && endsSentence(text.text, pauseEnds);
 }
@@ -682,18 +681,15 @@ function underCaption(out: ClassifiedLine[], markers: MarkerSet, i: number): boo
 
 /** The first non-blank line above line i (furniture too), or null at the page's top. */
 function lineAbove(out: ClassifiedLine[], i: number): ClassifiedLine | null {
-  for (let j = i - 1; j >= 0; j--) if (out[j]!.role !== 'blank') return out[j]!;
-  return null;
+  return out[lineAboveAt(out, i)] ?? null;
 }
 
-/** A headline's head wraps over at most this many lines above the line the rules found. */
-const HEAD_MAX_LINES = 2;
-/**
- * A wrapped headline's head ran to its column's edge: it is as wide as the
- * lines after it, give or take a space or a half-width letter. A shorter line
- * over a headline is its kicker or a column label (关注 over 安澜镇…).
- */
-const HEAD_SLACK = 1;
+/** The index of the first line above line i that is not blank, or -1. */
+function lineAboveAt(out: ClassifiedLine[], i: number): number {
+  let j = i - 1;
+  while (j >= 0 && out[j]!.role === 'blank') j--;
+  return j;
+}
 
 /** Bracket pairs: a line that closes one it does not open is the tail of text above (a credit's 心）), no headline's head. */
 const BRACKETS: [string, string][] = [['（', '）'], ['「', '」'], ['『', '』'], ['《', '》'], ['【', '】'], ['“', '”']];
@@ -720,14 +716,14 @@ function claimWrappedHeadlineHeads(out: ClassifiedLine[], pauseEnds: boolean): v
   for (let i = 1; i < out.length; i++) {
     if (out[i]!.role !== 'title' || out[i - 1]!.role !== 'body') continue;
     let head = i - 1;
-    while (head > 0 && i - head < HEAD_MAX_LINES && out[head - 1]!.role === 'body') head--;
+    while (head > 0 && i - head < T.headMaxLines && out[head - 1]!.role === 'body') head--;
     if (head > 0 && out[head - 1]!.role !== 'blank') continue;
     let end = i;
     while (end + 1 < out.length && out[end + 1]!.role === 'title') end++;
     const after = out[end + 1];
     if (after && after.role !== 'blank' && after.role !== 'byline' && after.role !== 'dateline' && after.role !== 'subheadline') continue;
     let headLike = true;
-    for (let k = head; k < i && headLike; k++) headLike = headlineHead(out[k]!, pauseEnds) && out[k]!.width >= out[i]!.width - HEAD_SLACK;
+    for (let k = head; k < i && headLike; k++) headLike = headlineHead(out[k]!, pauseEnds) && out[k]!.width >= out[i]!.width - T.headSlack;
     if (!headLike) continue;
     for (let k = head; k < i; k++) {
       out[k]!.role = 'title';

@@ -227,4 +227,14 @@ export const CLASSIFY_TUNING = {
   shortOfColumnEm: 1,
   /** A first line whose 2 em indent was lost is at most this many em shorter than the column. */
   indentSlack: 3.5,
+
+  /** title-head-above: a headline's head wraps over at most this many lines above the line the rules found. */
+  headMaxLines: 2,
+  /**
+   * title-head-above: a wrapped headline's head ran to its column's edge, so it
+   * is as wide as the lines after it, give or take this many em (a space or a
+   * half-width letter). A shorter line over a headline is its kicker or a
+   * column label (关注 over the headline).
+   */
+  headSlack: 1,
 } as const;
