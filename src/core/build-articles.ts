@@ -198,10 +198,10 @@ function pairingEvidence(pairing: Pairing, title: TitleBlock, unit: BodyUnit): E
   };
 }
 
-/** A photo story: credited as 摄影报道, or a photo unit whose text is mostly caption. */
-function isPhotoStory(byline: Byline | null, unit: BodyUnit | null, paragraphs: Paragraph[]): boolean {
-  if (/摄影报道|攝影報導|攝影報道/u.test(byline?.credit ?? '')) return true;
-  if (unit === null || !isPhotoUnit(unit) || !paragraphs.some((p) => p.type === 'caption')) return false;
+/** A photo story: credited as one (the markers' photoStory, 摄影报道), or a photo unit whose text is mostly caption. */
+function isPhotoStory(byline: Byline | null, unit: BodyUnit | null, paragraphs: Paragraph[], markers: MarkerSet): boolean {
+  if (markers.photoStory.test(byline?.credit ?? '')) return true;
+  if (unit === null || !isPhotoUnit(unit, markers) || !paragraphs.some((p) => p.type === 'caption')) return false;
   return paragraphs.filter((p) => p.type === 'paragraph').length <= T.photoStoryParagraphs;
 }
 
@@ -220,7 +220,7 @@ export function buildArticle(title: TitleBlock | null, unit: BodyUnit | null, pa
   if (unit) ranges.push(unit.lines);
   return {
     id: '',
-    kind: isPhotoStory(body.byline, unit, body.paragraphs) ? 'photo' : 'article',
+    kind: isPhotoStory(body.byline, unit, body.paragraphs, ctx.markers) ? 'photo' : 'article',
     lines: span(ranges),
     script: 'unknown', // set by detect-script once the whole page is built
     ranges: [span(ranges)], // narrowed by assignRanges once every article of the page is known

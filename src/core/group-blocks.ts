@@ -94,7 +94,6 @@ function titleLines(t: TitleBlock): ClassifiedLine[] {
 }
 
 const TWO_PHRASES = new RegExp(String.raw`[${HAN_CLASS}](?:[\s\u3000]+|：)[${HAN_CLASS}]`, 'u');
-const PHOTO_CREDIT = /^(?:摄|攝|摄影|攝影|供图|供圖)$/u;
 
 /**
  * The grouping state: blocks closed so far and the headline block or body
@@ -246,12 +245,17 @@ function addHeadlineLine(g: Grouping, line: ClassifiedLine): void {
   else t.titles.push(line);
 }
 
+/** One picture's credit (摄, 攝影, 供图): a photo credit that does not make the story a photo story. */
+function creditsOnePicture(credit: string, markers: MarkerSet): boolean {
+  return markers.photoCredit.test(credit) && !markers.photoStory.test(credit);
+}
+
 function addByline(g: Grouping, line: ClassifiedLine): void {
   // A photo credit (摄) after a captioned text belongs to that text; any other byline opens a unit.
   const unit = g.unit;
   const credit = line.byline?.credit ?? '';
   // A writer's credit in 【】 (【■王曉晴／】, 【時報】) opens its story like any byline; it credits no photo.
-  const photoCredit = (line.byline?.role === null && !line.text.startsWith('【')) || (PHOTO_CREDIT.test(credit) && unit !== null && unit.body.some((l) => CAPTION_IN_TEXT.test(l.text)));
+  const photoCredit = (line.byline?.role === null && !line.text.startsWith('【')) || (creditsOnePicture(credit, g.markers) && unit !== null && unit.body.some((l) => CAPTION_IN_TEXT.test(l.text)));
   if (photoCredit && unitHasText(unit) && !unitClosed(unit)) {
     unit!.bylines.push(line);
     return;
@@ -295,7 +299,7 @@ function addDateline(g: Grouping, line: ClassifiedLine): void {
 function endsAtPhotoCredit(u: BodyUnit, line: ClassifiedLine, markers: MarkerSet): boolean {
   const credit = u.bylines[u.bylines.length - 1];
   const last = u.body[u.body.length - 1];
-  if (credit === undefined || last === undefined || credit.n < last.n || !PHOTO_CREDIT.test(credit.byline?.credit ?? '')) return false;
+  if (credit === undefined || last === undefined || credit.n < last.n || !creditsOnePicture(credit.byline?.credit ?? '', markers)) return false;
   return !markers.caption.test(line.text) && !CAPTION_OF_SET.test(line.text);
 }
 

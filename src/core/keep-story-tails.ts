@@ -14,6 +14,7 @@
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
 import { isPhotoUnit, type Pairing } from './pair-titles.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
+import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
 
 /** A headline block pairing gave no story, of a tail's few lines (CLASSIFY_TUNING.tailMaxLines). */
 function isTail(b: Block, paired: ReadonlySet<number>, i: number): b is TitleBlock {
@@ -28,11 +29,11 @@ function isTail(b: Block, paired: ReadonlySet<number>, i: number): b is TitleBlo
  * last line (a headline under it whose story was lost stays a headline).
  * A unit split-bodies cut is closed by content only: its tail may follow.
  */
-function storyAbove(b: Block | undefined): b is BodyUnit {
-  return b !== undefined && b.type === 'body' && b.body.length > 0 && !isPhotoUnit(b) && b.closedBy !== 'endmark' && b.closedBy !== 'jump';
+function storyAbove(b: Block | undefined, markers: MarkerSet): b is BodyUnit {
+  return b !== undefined && b.type === 'body' && b.body.length > 0 && !isPhotoUnit(b, markers) && b.closedBy !== 'endmark' && b.closedBy !== 'jump';
 }
 
-export function keepStoryTails(blocks: Block[], pairs: Pairing[]): { blocks: Block[]; pairs: Pairing[] } {
+export function keepStoryTails(blocks: Block[], pairs: Pairing[], markers: MarkerSet = DEFAULT_MARKERS): { blocks: Block[]; pairs: Pairing[] } {
   const paired = new Set(pairs.map((p) => p.title));
   const newIndex = new Map<number, number>();
   const out: Block[] = [];
@@ -40,7 +41,7 @@ export function keepStoryTails(blocks: Block[], pairs: Pairing[]): { blocks: Blo
     const b = blocks[i]!;
     const above = out[out.length - 1];
     const below = blocks[i + 1];
-    if (isTail(b, paired, i) && storyAbove(above) && (below === undefined || below.type === 'title')) {
+    if (isTail(b, paired, i) && storyAbove(above, markers) && (below === undefined || below.type === 'title')) {
       for (const line of b.titles) {
         line.role = 'body';
         line.rule = 'tail-under-story';

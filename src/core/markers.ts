@@ -26,6 +26,13 @@ export interface MarkerSet {
   bylineCredit: RegExp;
   /** Credits that mean a photograph. */
   photoCredit: RegExp;
+  /**
+   * A photographer's word anywhere in a credit, compound ones included
+   * (摄, 報導/攝, 整理/摄): a text so credited is a photo's text.
+   */
+  photoShot: RegExp;
+  /** A credit that makes its story a photo story: the pictures are the story (摄影报道). */
+  photoStory: RegExp;
   /** A byline line's marker character (□ and OCR's 口 for it). */
   bylineMarker: RegExp;
   /**
@@ -91,6 +98,8 @@ export const DEFAULT_MARKERS: MarkerSet = {
   ),
   bylineCredit: /(?:(?:整理|摄影|攝影|综合|綜合)?(?:报道|報導|報道|报导)|采写|採寫|摄影|攝影|摄|攝|编译|編譯|整理|供图|供圖)$/u,
   photoCredit: /^(?:摄影报道|攝影報導|攝影報道|摄影|攝影|摄|攝|供图|供圖)$/u,
+  photoShot: /摄|攝/u,
+  photoStory: /摄影报道|攝影報導|攝影報道/u,
   creditLabel: /^[（(]?(?:本版)?(?:撰文|採訪|采访|文|圖|图|攝影|摄影|製圖|制图|版式|統籌|统筹|資料來源|资料来源|場地|场地|編輯|编辑|譯者|译者|核稿)\s*[：:]\s*\S/u,
   bylineMarker: /^[□■◎●○◆◇▲△☆★☉](?=\s*\S)|^口(?=\s*(?:本[报報]|特[约約]|[记記]者|通[讯訊]|[见見][习習]|[实實][习習]|首席|特派))/u,
   // Bare (unbracketed) only with a lead that cannot start a sentence (下转, 上接, 转): 接1版 and

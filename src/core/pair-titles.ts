@@ -18,6 +18,7 @@
 import { bigramList, headlineBigrams, hitsWithin, indexBodies, reachOf, type Bigram } from './bigrams.js';
 import { titleText, type Block, type BodyUnit } from './group-blocks.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
+import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
 
 export { bigramRecall } from './bigrams.js';
 
@@ -30,7 +31,7 @@ export interface Pairing {
 }
 
 
-export function pairTitles(blocks: Block[], relevant: ReadonlySet<Bigram> = headlineBigrams(blocks)): Pairing[] {
+export function pairTitles(blocks: Block[], relevant: ReadonlySet<Bigram> = headlineBigrams(blocks), markers: MarkerSet = DEFAULT_MARKERS): Pairing[] {
   const candidates: Pairing[] = [];
   const index = indexBodies(blocks, relevant);
   for (let ti = 0; ti < blocks.length; ti++) {
@@ -47,7 +48,7 @@ export function pairTitles(blocks: Block[], relevant: ReadonlySet<Bigram> = head
       const content = tGrams.length === 0 ? 0 : hits.get(bi)! / tGrams.length;
       let adjacent: Pairing['adjacent'] = null;
       if (bi === ti + 1) adjacent = 'before';
-      else if (ti === bi + 1 && ub.closedBy === null && (tb.display || isPhotoUnit(ub))) adjacent = 'after';
+      else if (ti === bi + 1 && ub.closedBy === null && (tb.display || isPhotoUnit(ub, markers))) adjacent = 'after';
       const score = content + (adjacent === 'before' ? (tb.display ? T.pairAfter : T.pairBefore) : adjacent === 'after' ? T.pairAfter : 0);
       if (adjacent !== null || content >= T.pairContentAlone) candidates.push({ title: ti, body: bi, score, content, adjacent });
     }
@@ -65,7 +66,7 @@ export function pairTitles(blocks: Block[], relevant: ReadonlySet<Bigram> = head
   return pairs;
 }
 
-/** A unit whose byline credits a photograph (摄影报道, 摄). */
-export function isPhotoUnit(u: BodyUnit): boolean {
-  return u.bylines.some((b) => b.byline?.credit !== undefined && b.byline.credit !== null && /摄|攝/u.test(b.byline.credit));
+/** A unit whose byline credits a photograph (摄影报道, 摄, 報導/攝: the markers' photoShot). */
+export function isPhotoUnit(u: BodyUnit, markers: MarkerSet): boolean {
+  return u.bylines.some((b) => typeof b.byline?.credit === 'string' && markers.photoShot.test(b.byline.credit));
 }

@@ -127,17 +127,17 @@ function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, heade
  * (src/core/bigrams.ts caches them per page's headline bigrams, ~40 MB on a
  * 50 MB page), which were kept through build-articles when this was inline there.
  */
-function pairedUnits(blocks: Block[], splitScrambled: boolean): { blocks: Block[]; pairs: Pairing[] } {
+function pairedUnits(blocks: Block[], splitScrambled: boolean, markers: MarkerSet): { blocks: Block[]; pairs: Pairing[] } {
   // Headline bigrams are the only ones pairing asks bodies about; built once per stream.
   const relevant = headlineBigrams(blocks);
   const units = splitScrambled ? splitBodies(rejoinIntertitles(blocks), relevant) : blocks;
-  const paired = pairTitles(units, relevant);
+  const paired = pairTitles(units, relevant, markers);
   // A headline block no story was found for, right under a story's text, is that story's last line.
-  return splitScrambled ? keepStoryTails(units, paired) : { blocks: units, pairs: paired };
+  return splitScrambled ? keepStoryTails(units, paired, markers) : { blocks: units, pairs: paired };
 }
 
 function articlesOf(blocks: Block[], state: PageState, pauseEnds: boolean, splitScrambled: boolean): Article[] {
-  const kept = pairedUnits(blocks, splitScrambled);
+  const kept = pairedUnits(blocks, splitScrambled, state.markers);
   return buildArticles(kept.blocks, kept.pairs, { markers: state.markers, repairs: state.repairs, keepSpacing: Boolean(state.options.keepSpacing), pauseEnds });
 }
 

@@ -17,6 +17,9 @@ export interface ProfileSpec {
     bylineRole?: PatternPatch;
     bylineCredit?: PatternPatch;
     creditLabel?: PatternPatch;
+    photoCredit?: PatternPatch;
+    photoShot?: PatternPatch;
+    photoStory?: PatternPatch;
     signoff?: PatternPatch;
     notSignoff?: PatternPatch;
     jump?: PatternPatch;

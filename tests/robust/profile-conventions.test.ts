@@ -69,3 +69,17 @@ describe('credit lines come from the page markers (issue 14 item 24)', () => {
     }
   });
 });
+
+describe('photo credits come from the page markers (review leftover: no hard-coded photo words)', () => {
+  const kinds = (page: string, markers?: ReturnType<typeof profile>) => parse(page, markers ? { markers } : {}).articles.map((a) => a.kind);
+  it('photoStory decides which credit makes a photo story', () => {
+    const page = '春日湖畔\n本报记者 王小明 摄影报道\n春天来了，湖边游人如织，市民纷纷出门踏青赏花。\n';
+    expect(kinds(page)).toEqual(['photo']);
+    expect(kinds(page, profile({ photoStory: { replace: ['^专题摄影$'] } }))).toEqual(['article']);
+  });
+  it("photoShot decides which credit makes a captioned text a photo's", () => {
+    const page = '春日湖畔\n本报记者 王小明 掌镜\n图为游客在湖边赏花。\n';
+    expect(kinds(page, profile({ bylineCredit: { add: ['掌镜$'] } }))).toEqual(['article']);
+    expect(kinds(page, profile({ bylineCredit: { add: ['掌镜$'] }, photoShot: { add: ['掌镜'] } }))).toEqual(['photo']);
+  });
+});
