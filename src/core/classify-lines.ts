@@ -366,7 +366,8 @@ function titleLike(line: ClassifiedLine, column: number): boolean {
 function widerThanColumn(line: ClassifiedLine, joinedColumns: boolean): boolean {
   if (joinedColumns || line.hint !== undefined || line.width <= line.column + T.widerThanColumn) return false;
   const t = line.text;
-  if (!couldOpenDisplay(line)) return false;
+  // A line wholly in brackets is a column's name or a note: no headline.
+  if (!couldOpenDisplay(line) || WHOLLY_BRACKETED.test(t)) return false;
   let commas = 0;
   let pauses = 0;
   let spaces = 0;
@@ -855,7 +856,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   // A hard-wrapped line breaks only where the column is full: after a clearly short line the sentence did not wrap.
   // (A Latin word wrapped whole can leave a line short by its length: letter ⏎ letter still reads on.)
   const prevShort = prev !== null && prev.hint === undefined && prev.width < T.shortLine * col && !(/[A-Za-z]$/u.test(prevText) && /^[A-Za-z]/u.test(line.text));
-  const prevOpen = inBody && prevText !== '' && !prevShort && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText);
+  const prevOpen = inBody && prevText !== '' && !prevShort && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText) && !asideAfterSentence(out, prev!, i, pauseEnds);
 
   // A dash-led line right under a headline is its 副题.
   if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) return DECIDED.dashSubheadline;
@@ -869,6 +870,10 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     if (inTitle || prevRole === 'subheadline') return prevRole === 'subheadline' || line.indent ? DECIDED.titleBlockNewGroup : DECIDED.titleBlock;
     return DECIDED.titleWiderThanColumn;
   }
+  // Text that reads on is hard-wrapped, never wider than its column: a line that is, after a blank
+  // line or over a story's opener, is display type set on one line (a headline under a fact box that
+  // ends in figures or a source, 资料来源：…, which ends no sentence).
+  if (prevOpen && widerThanColumn(line, joinedColumns) && !endsSentence(line.text, pauseEnds) && (out[i - 1]?.role === 'blank' || strongNext)) return DECIDED.titleWiderThanColumn;
   if (prevOpen || startsWithNoLineStart(line.text)) {
     // Mid-sentence: a wrapped continuation, unless a headline block plainly starts here.
     const headline = likeTitle && (strongNext || titleChainNext) && line.width <= T.headlineShare * col && !startsWithNoLineStart(line.text);
@@ -910,6 +915,47 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
   if (strongNext && askingTitle(line)) return DECIDED.titleBeforeOpener;
   return DECIDED.bodyAfterBoundary;
+}
+
+const WHOLLY_BRACKETED = /^[（(][^（()）]*[）)]$/u;
+
+/** Closing brackets an aside ends with, and their openers. */
+const ASIDE_CLOSE = codeTable('）)');
+const ASIDE_OPEN = codeTable('（(');
+
+/**
+ * The text that ends at line `prev` (line i's predecessor) closes with a
+ * bracketed aside after a finished sentence — a reporter's credit
+ * (…的时间。（记者 王明）, …。」(記者林華)) — or is a bracketed note that makes a
+ * paragraph of its own ((本文摘自…的讲话)): that text is over, as after a
+ * sentence end, and the next line starts afresh. The opening bracket is looked
+ * for up to CLASSIFY_TUNING.asideLines lines up, within the paragraph.
+ */
+function asideAfterSentence(out: ClassifiedLine[], prev: ClassifiedLine, i: number, pauseEnds: boolean): boolean {
+  const t = prev.text.trimEnd();
+  if (ASIDE_CLOSE[t.charCodeAt(t.length - 1)] !== 1) return false;
+  let k = out.lastIndexOf(prev, i);
+  let text = t;
+  for (let taken = 1; k >= 0; taken++) {
+    let depth = 0;
+    for (let j = text.length - 1; j >= 0; j--) {
+      const c = text.charCodeAt(j);
+      if (ASIDE_CLOSE[c] === 1) depth++;
+      else if (ASIDE_OPEN[c] === 1 && --depth === 0) {
+        const before = text.slice(0, j);
+        // A bracket that opens its paragraph is a note of its own; one inside a sentence (张华(左)) is no aside.
+        if (before.trim() === '') return out[k]!.rule !== 'continuation';
+        return endsSentence(before, pauseEnds);
+      }
+    }
+    // Not opened on this line: read on up the paragraph, through its wrapped lines only.
+    if (out[k]!.rule !== 'continuation' || taken >= T.asideLines) return false;
+    do k--;
+    while (k >= 0 && out[k]!.role === 'blank');
+    if (k < 0 || out[k]!.role !== 'body') return false;
+    text = out[k]!.text + text;
+  }
+  return false;
 }
 
 /** Rules that put a line at the head of a headline stack (after a boundary or a column label, not between paragraphs). */

@@ -228,6 +228,14 @@ export const CLASSIFY_TUNING = {
   /** A first line whose 2 em indent was lost is at most this many em shorter than the column. */
   indentSlack: 3.5,
 
+  /**
+   * A bracketed aside that ends a text (a reporter's credit after the last
+   * sentence, a note printed as a paragraph in brackets) is opened at most
+   * this many lines above its end: a credit is a few characters, a note a
+   * sentence or two.
+   */
+  asideLines: 3,
+
   /** title-head-above: a headline's head wraps over at most this many lines above the line the rules found. */
   headMaxLines: 2,
   /**
