@@ -294,6 +294,39 @@ function headlineLinesApartUnevenly() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three one-column stories in narrow columns. The second story's second paragraph starts on a row of
+ * its own: the first and third columns' lines beside it stand a little lower and print on the row
+ * after it (a staircase). Alone in its row and short of its column's lines by its indent, that first
+ * line looks like a headline; it is set in by the indent from the line under it and ends where that
+ * line ends, as a paragraph's first line does.
+ */
+function paragraphFirstLineAloneInItsRow() {
+  const cols = [0, 14, 28];
+  const text = [
+    ['北门菜场改造了八个月，今天早上七点重新开门迎客。', '新菜场分成蔬菜区、水产区和熟食区，过道比原来宽了一倍。'],
+    ['春晖社区图书角这个月添了三百本新书，多是儿童绘本。', '管理员王阿姨说周末来借书的孩子比平时多一倍，她准备再添两个书架。'],
+    ['江滨公园的夜跑道昨晚起亮灯，每晚开到十点。', '跑步的市民说，灯光不刺眼，路面也重新铺过。'],
+  ].map((paragraphs) => wrap(paragraphs, 10));
+  const line = feeder(text);
+  const rows = [
+    '第3版' + ' '.repeat(12) + '桐溪日报' + ' '.repeat(10) + '2026年9月2日',
+    '',
+    row(cols, [
+      [0, '北门菜场开张'],
+      [1, '图书角添新书'],
+      [2, '夜跑道亮灯'],
+    ]),
+    '',
+  ];
+  // The second column's first paragraph (three lines here) beside the others' first lines, a row each.
+  for (let i = 0; i < 3; i++) rows.push(row(cols, [[0, line(0)], [1, line(1)], [2, line(2)]]));
+  rows.push(row(cols, [[0, line(0)], [2, line(2)]]));
+  rows.push(row(cols, [[1, line(1)]]));
+  rows.push(...restOfRows(cols, line));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -301,6 +334,7 @@ const pages = [
   ['pdftotext-layout-headline-tails-one-character-or-question', headlineTailsOfOneCharacterOrAQuestion],
   ['pdftotext-layout-headline-tail-below-staircase', headlineTailBelowStaircase],
   ['pdftotext-layout-figures-in-full-lines', figuresInFullLines],
+  ['pdftotext-layout-paragraph-first-line-alone-in-its-row', paragraphFirstLineAloneInItsRow],
 ];
 
 for (const [name, make] of pages) {

@@ -829,10 +829,14 @@ function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: Mark
  * On a positioned page, geometry has already found the headlines: a line in
  * body type that the text rules would make a title or kicker is an
  * intertitle (a short display line inside the story) when it is short,
- * otherwise a paragraph start.
+ * otherwise a paragraph start; an indented line reaching its block's right
+ * edge is a paragraph start however narrow its column.
  */
 function bodyTypeOnly(line: ClassifiedLine, d: Decision, next: ClassifiedLine | null): Decision {
   if (line.hint?.display !== 'body') return d;
+  // Set in by an indent and running to its block's right edge: a paragraph's first line, full to the measure (an
+  // intertitle stops short, or is centred); short of the column only by its indent, it is no intertitle.
+  if ((d.role === 'title' || d.role === 'kicker') && line.hint.blockStart && line.hint.endsShort === false) return DECIDED.paragraphStart;
   if (d.role === 'title' || d.role === 'kicker') return line.width <= T.intertitleShare * line.column ? DECIDED.bodyTypeIntertitle : DECIDED.paragraphStart;
   // A short unpunctuated flush-left line between a paragraph's end and an indented line: an intertitle.
   if (d === DECIDED.paragraphStart && line.hint.endsShort && !line.hint.blockStart && next?.hint?.blockStart && line.shape === 1 && !line.text.includes('，')) {

@@ -147,6 +147,14 @@ const GLUED_ON_COLUMN = 3;
  * unless they are that close.
  */
 const DRIFT_SHARE = 0.8;
+/**
+ * Cells a paragraph's first line may be set in from the line under it (its
+ * indent: two em of body type, which pdftotext prints as 1–3 cells with its
+ * rounding), and cells its right end may stand off that line's end (a glyph's
+ * rounding either way).
+ */
+const FIRST_LINE_INDENT = [1, 3] as const;
+const FIRST_LINE_END_SLACK = 1;
 /** A start too rare to be a column's is taken for a drifted one only when at least this many rows begin there: a stretch beside a lead headline runs over its rows, while a few scattered rows starting at one cell are centred lines or captions (on a tune page three such rows were taken for drift at 3). */
 const MIN_DRIFT_ROWS = 4;
 
@@ -814,12 +822,31 @@ function bodyLengths(pieces: Piece[][], starts: number[]): number[] {
   });
 }
 
+/**
+ * A paragraph's first line: set in by its indent from the body line right
+ * under it and ending where that line ends (both full to the column's measure).
+ * Short of the column's lines by its indent and alone in its row when the
+ * neighbouring columns' rows fall elsewhere, it looks like a headline; but a
+ * headline's large glyphs, packed one to a cell, end where their count puts
+ * them, and a centred one stops as far short of the measure as it is set in.
+ * Measured in cells (pdftotext's), drift taken out: both lines are of one
+ * column and one type size.
+ */
+function firstLineOfParagraph(pieces: Piece[][], rowY: number[], p: Piece): boolean {
+  if (p.gluedAfter || p.gluedBefore) return false;
+  const q = neighbour(pieces, rowY, p, 1);
+  if (!q || q.c1 !== p.c1 || q.gluedAfter || q.gluedBefore || justifiedLine(q.seg.text)) return false;
+  const indent = p.cell - q.cell;
+  const endOf = (o: Piece) => o.cell + (o.seg.end - o.seg.start);
+  return indent >= FIRST_LINE_INDENT[0] && indent <= FIRST_LINE_INDENT[1] && Math.abs(endOf(p) - endOf(q)) <= FIRST_LINE_END_SLACK;
+}
+
 function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], rowY: number[], strip: number, markers: MarkerSet): void {
   const short = (p: Piece) => p.w <= SHORT_SHARE * bodyLen[p.c1]!;
   // Prose, credit lines (the page's markers: datelines, bylines, sign-offs) and subheadlines are never display type here.
   const candidate = (p: Piece) => {
     const text = p.seg.text;
-    return p.row !== strip && !isProse(text) && !justifiedLine(text) && [...text.replace(/\s/gu, '')].length >= 2 && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text);
+    return p.row !== strip && !isProse(text) && !justifiedLine(text) && [...text.replace(/\s/gu, '')].length >= 2 && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text) && !firstLineOfParagraph(pieces, rowY, p);
   };
   for (const list of pieces) {
     for (const p of list) {

@@ -142,6 +142,19 @@ describe('read-layout-text: pieces', () => {
     }
   });
 
+  it('keeps a paragraph’s first line alone in its row in body type: set in from the line under it, ending where it ends', async () => {
+    const dir = join(FIXTURES, 'pdftotext-layout-paragraph-first-line-alone-in-its-row');
+    const read = readLayoutText(linesOf(readFileSync(join(dir, 'input.txt'), 'utf8')))!;
+    const first = read.lines.findIndex((l) => l.text === '管理员王阿姨说周');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(read.display[first]).toBeNull();
+    // The headlines in the same narrow columns are still display type.
+    expect(read.display[read.lines.findIndex((l) => l.text === '图书角添新书')]).not.toBeNull();
+    // Through the layout road no first line of a paragraph becomes an intertitle either (short of its column only by its indent).
+    const doc = await convertFixture(join(dir, 'input.txt'));
+    expect(compareWithGold(doc, readGold({ name: 'pdftotext-layout-paragraph-first-line-alone-in-its-row', dir, input: join(dir, 'input.txt'), expected: join(dir, 'expected.json') }))).toEqual([]);
+  });
+
   it('keeps a letter-spaced line whole, never display type, at its printed width and without the spacing', () => {
     const rows = page().split('\n');
     rows.splice(8, 0, '读 者 用 手 机 APP 也 能 预 约 借 书 ，');
