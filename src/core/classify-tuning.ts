@@ -139,6 +139,12 @@ export const CLASSIFY_TUNING = {
   /** The clearly shortest of three title lines, at most this share of the longer of the two under it, is their kicker. */
   kickerShortestShare: 0.75,
   /**
+   * Title lines whose widths differ by at most this many em (one character, or a
+   * space and a half-width digit) are one measure: a headline wrapped at its box
+   * fills every line but its last to the same width (pdftotext's wrapped leads).
+   */
+  wrapMeasureSlack: 1,
+  /**
    * An 引题 is set smaller than the headline under it. On an OCR page the
    * boxes estimate each line's type size (to about ±15 %): a first line whose
    * size is at least this share of the smallest title line under it is the

@@ -118,10 +118,42 @@ interface Grouping {
 function hasUnmarkedKicker(title: TitleBlock): boolean {
   const [first, ...rest] = title.titles;
   if (!first || rest.length === 0 || rest.length > T.kickerStackLines) return false;
+  if (wrappedAtOneMeasure(title.titles)) return false;
   if (first.width > rest.reduce((w, l) => w + l.width, 0)) return false;
   const twoPhraseMain = rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first.text);
   const shortestOfThree = rest.length === 2 && !title.subheadline && first.width <= T.kickerShortestShare * Math.max(rest[0]!.width, rest[1]!.width);
   return twoPhraseMain || shortestOfThree;
+}
+
+const PAIRS: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '「': '」', '『': '』', '（': '）', '(': ')', '《': '》', '〈': '〉', '【': '】', '〔': '〕', '〖': '〗' };
+
+/** The closer of the last bracket or quote the text opens and does not close, or null. */
+function leftOpen(text: string): string | null {
+  const open: string[] = [];
+  for (const ch of text) {
+    if (PAIRS[ch] !== undefined) open.push(PAIRS[ch]!);
+    else if (open.length > 0 && ch === open[open.length - 1]) open.pop();
+  }
+  return open[open.length - 1] ?? null;
+}
+
+/**
+ * One headline wrapped at its box's measure, not a kicker over it (中捷「要蓋得像迪士 ⏎
+ * 尼」學者憂：自籌高達 ⏎ 578億 恐蓋出蚊子捷運): its first line leaves open a bracket that a
+ * later line closes, or
+ * three or more lines fill one measure but the last, which is no wider (a wrap
+ * fills every line up to its last; a kicker is set apart from the headline in
+ * other type, and a two-line headline under a kicker has its longer line last
+ * only by chance, so two lines alone say nothing).
+ */
+function wrappedAtOneMeasure(titles: readonly ClassifiedLine[]): boolean {
+  // A typesetter wraps inside a bracket; a kicker is a whole phrase. The closer must follow (OCR misreads brackets).
+  const closer = leftOpen(titles[0]!.text);
+  if (closer !== null && titles.slice(1).some((l) => l.text.includes(closer))) return true;
+  if (titles.length < 3) return false;
+  const measure = titles[0]!.width;
+  const last = titles[titles.length - 1]!;
+  return titles.slice(1, -1).every((l) => Math.abs(l.width - measure) <= T.wrapMeasureSlack) && last.width <= measure + T.wrapMeasureSlack;
 }
 
 /**
