@@ -108,9 +108,26 @@ interface Grouping {
   markers: MarkerSet;
 }
 
+/** A phrase of a main title set in phrases is a clause of a few characters (为民办实事, 少跑腿); OCR's stray spaces leave shorter pieces. */
+const MAIN_PHRASE_MIN = 3;
+
+/**
+ * A line set as spaced phrases of clause length (少跑腿 快办事 好办事). The
+ * main title under a long 引题 is often set so (某市推出便民新举措，群众办事更省心 ⏎
+ * 少跑腿 快办事); the short last line of a headline broken over lines is the
+ * end of one phrase, and a credit (制图：李明) is a label and a name.
+ */
+function spacedPhrases(text: string): boolean {
+  const phrases = text.trim().split(/[\s\u3000]+/u);
+  return phrases.length > 1 && phrases.every((p) => (p.match(HAN_RUN) ?? []).join('').length >= MAIN_PHRASE_MIN);
+}
+
+const HAN_RUN = new RegExp(`[${HAN_CLASS}]+`, 'gu');
+
 /**
  * 引题 without punctuation, told by the shape of the stack: a one-phrase line above
  * a main headline set as two phrases with a space (春节假期消费市场观察 / 年味浓 消费旺 服务暖),
+ * even a line longer than the main title when that is one line of spaced phrases (spacedPhrases),
  * or the clearly shortest of three title lines, since a main title runs to two lines
  * at most (回應外界質疑 / 司法院擬修法 / 法官評鑑納外部委員). Three lines of like width
  * are more often headlines of neighbouring columns that OCR read across.
@@ -119,8 +136,8 @@ function hasUnmarkedKicker(title: TitleBlock): boolean {
   const [first, ...rest] = title.titles;
   if (!first || rest.length === 0 || rest.length > T.kickerStackLines) return false;
   if (wrappedAtOneMeasure(title.titles)) return false;
-  if (first.width > rest.reduce((w, l) => w + l.width, 0)) return false;
   const twoPhraseMain = rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first.text);
+  if (first.width > rest.reduce((w, l) => w + l.width, 0)) return rest.length === 1 && spacedPhrases(rest[0]!.text) && !TWO_PHRASES.test(first.text);
   const shortestOfThree = rest.length === 2 && !title.subheadline && first.width <= T.kickerShortestShare * Math.max(rest[0]!.width, rest[1]!.width);
   return twoPhraseMain || shortestOfThree;
 }

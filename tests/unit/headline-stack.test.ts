@@ -26,3 +26,16 @@ describe('a stack of three title lines', () => {
     expect(a.sources.headline).toEqual([1, 3]);
   });
 });
+
+describe('a long first line over one shorter line', () => {
+  it('is a kicker over a main title set as spaced phrases', () => {
+    const a = only(['市交通局调整全市公交线路发车间隔', '早加密 晚延时', BODY].join('\n'));
+    expect(a.kicker).toBe('市交通局调整全市公交线路发车间隔');
+    expect(a.headline).toBe('早加密 晚延时');
+  });
+
+  it('is one headline when the short line is the end of a phrase (OCR put a space after its first word)', () => {
+    const a = only(['市交通局调整全市公交线路发车间', '隔 高峰时段加密班次', BODY].join('\n'));
+    expect(a.kicker).toBeNull();
+  });
+});
