@@ -11,15 +11,19 @@
 //
 // Then the V8 code cache of run.js (bin/load-bundle.js says why): `import()` of the packages
 // left outside becomes `__nodeImport()` (code compiled with vm.Script may not use import()
-// without a Node flag), both files are made pure ASCII (scripts/bundle-ascii.mjs says why), and
+// without a Node flag), both files are made pure ASCII (scripts/bundle-ascii.mjs says why), run.js is
+// written inside the function the loader calls (wrapBundle, bin/load-bundle.js says why), and
 // scripts/build-code-cache.cjs runs the seed page once and saves the compiled code. Measured: see
 // README, Benchmarks.
 import { build } from 'esbuild';
 import { asciiBundle } from './bundle-ascii.mjs';
+import loader from '../bin/load-bundle.js';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const { wrapBundle } = loader;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bundle');
@@ -66,7 +70,7 @@ const runJs = join(outdir, 'run.js');
 const bundled = readFileSync(runJs, 'utf8');
 const rewritten = bundled.replace(/\bimport\((?=\s*["'`])/gu, '__nodeImport(');
 if (/\bimport\s*\(/u.test(rewritten)) throw new Error('dist/bundle/run.js still calls import() with a computed specifier; bin/load-bundle.js cannot serve it');
-writeFileSync(runJs, asciiBundle(rewritten));
+writeFileSync(runJs, wrapBundle(asciiBundle(rewritten)));
 const workerJs = join(outdir, 'worker.js');
 writeFileSync(workerJs, asciiBundle(readFileSync(workerJs, 'utf8')));
 const cache = spawnSync(process.execPath, [join(root, 'scripts', 'build-code-cache.cjs')], { stdio: 'inherit' });
