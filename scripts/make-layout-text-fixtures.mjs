@@ -327,6 +327,44 @@ function paragraphFirstLineAloneInItsRow() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three columns. Under the first column's story a second one opens with a bracketed series label in
+ * body type (as long as the kicker under it), a kicker that leads into its headline with a dash, and
+ * the headline, each on a row of its own beside the other columns' lines. The kicker is longer than
+ * the headline: only its closing dash says it is a kicker, set smaller than the headline in print.
+ */
+function kickerLeadingInWithADash() {
+  const cols = [0, 22, 44];
+  const text = [
+    ['本报讯 老街社区的便民修理点上周开张，修鞋、配钥匙、补衣服都不收钱，由社区里的退休工人轮流值班。'],
+    ['本报讯 城南公交站台这个月换上了带顶棚的新座椅，下雨天候车的乘客不用再挤在广告牌下躲雨。', '公交公司说，全市还有六十多个站台要换，年底前完成。', '有乘客说，新座椅比原来的宽，靠背也高了一些，老人坐着等车舒服多了。'],
+    ['本报讯 市图书馆少儿阅览室延长开放时间，工作日晚上开到八点，周末全天开放。', '馆员说，寒暑假期间还会请作家来给孩子们讲故事。', '阅览室还添了两百本绘本和一批科普读物，低年级的孩子可以在家长陪同下借阅。'],
+    ['每个周六下午，林秀梅都会带着一摞老照片来到社区活动室，给孩子们讲老街从前的样子。', '她说，孩子们最爱听的是老街口那棵大榕树的故事，有的孩子听完还会画下来送给她。'],
+  ].map((paragraphs) => wrap(paragraphs, 16));
+  const line = feeder(text);
+  const rows = [
+    '第5版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年9月3日',
+    '',
+    row(cols, [
+      [0, '老街修理点开张'],
+      [1, '公交站台换新座椅'],
+      [2, '少儿阅览室晚开放'],
+    ]),
+    '',
+  ];
+  for (let i = 0; i < 4; i++) rows.push(row(cols, [[0, line(0)], [1, line(1)], [2, line(2)]]));
+  // White under the first story in its column: the other columns' lines go on.
+  rows.push(row(cols, [[1, line(1)], [2, line(2)]]));
+  rows.push(row(cols, [[0, '（老街新事·社区里的热心人）'], [1, line(1)], [2, line(2)]]));
+  rows.push(row(cols, [[0, '退休教师林秀梅——']]));
+  rows.push(row(cols, [[1, line(1)], [2, line(2)]]));
+  rows.push(row(cols, [[0, '把老街故事讲给孩子听']]));
+  rows.push(row(cols, [[1, line(1)], [2, line(2)]]));
+  const last = (c) => line(c === 0 ? 3 : c);
+  rows.push(...restOfRows(cols, last));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -335,6 +373,7 @@ const pages = [
   ['pdftotext-layout-headline-tail-below-staircase', headlineTailBelowStaircase],
   ['pdftotext-layout-figures-in-full-lines', figuresInFullLines],
   ['pdftotext-layout-paragraph-first-line-alone-in-its-row', paragraphFirstLineAloneInItsRow],
+  ['pdftotext-layout-kicker-leading-in-with-a-dash', kickerLeadingInWithADash],
 ];
 
 for (const [name, make] of pages) {

@@ -140,6 +140,20 @@ describe('layout stages', () => {
     expect(all.find((l) => l.text === '六个小区加装电梯')!.hint?.display).toBe('headline');
   });
 
+  it('a bracketed series label over a kicker is a label however long, not part of the kicker', () => {
+    const page = [
+      ...column(100, 100, 6, 20, '甲'),
+      line('（老街新事·社区里的热心人）', 100, 640, B),
+      line('退休教师林秀梅——', 100, 700, 1.15 * B),
+      line('把老街故事讲给孩子听', 100, 770, 1.6 * B),
+      ...column(100, 880, 4, 20, '乙'),
+    ];
+    const all = analyseLayout(page).zones.flatMap((z) => z.lines);
+    expect(all.find((l) => l.text.startsWith('（'))!.hint?.display).toBe('label');
+    expect(all.find((l) => l.text.startsWith('退休'))!.hint?.display).toBe('kicker');
+    expect(all.find((l) => l.text.startsWith('把老街'))!.hint?.display).toBe('headline');
+  });
+
   it("a headline's short last line whose OCR advance looks small (a glyph read as two) stays in the headline", () => {
     // Box as tall as the headline's lines, left edge the same; 5 "characters" over 3.75 glyphs' width → advance 0.75 of the size.
     const last = { n: ++n, text: '下周开放了', hint: { bbox: [100, 790, 100 + 3.75 * 2 * B, 790 + 2 * B] as [number, number, number, number] } };

@@ -155,6 +155,14 @@ describe('read-layout-text: pieces', () => {
     expect(compareWithGold(doc, readGold({ name: 'pdftotext-layout-paragraph-first-line-alone-in-its-row', dir, input: join(dir, 'input.txt'), expected: join(dir, 'expected.json') }))).toEqual([]);
   });
 
+  it('takes a display line ending with a lead-in dash over a headline for its kicker, though it is the longer', () => {
+    const dir = join(FIXTURES, 'pdftotext-layout-kicker-leading-in-with-a-dash');
+    const read = readLayoutText(linesOf(readFileSync(join(dir, 'input.txt'), 'utf8')))!;
+    const kicker = read.lines.find((l) => l.text === '退休教师林秀梅——')!;
+    const headline = read.lines.find((l) => l.text === '把老街故事讲给孩子听')!;
+    expect(kicker.hint!.size).toBeLessThan(headline.hint!.size! / 1.3);
+  });
+
   it('keeps a letter-spaced line whole, never display type, at its printed width and without the spacing', () => {
     const rows = page().split('\n');
     rows.splice(8, 0, '读 者 用 手 机 APP 也 能 预 约 借 书 ，');

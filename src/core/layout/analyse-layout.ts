@@ -145,13 +145,22 @@ export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAn
 
 /**
  * A kicker block whose first line is a short column label over longer kicker
- * lines (【美丽中国】 over 我们的社区越来越美…): the label is page furniture.
+ * lines (【美丽中国】 over 我们的社区越来越美…), or a bracketed one over any
+ * kicker line: the label is page furniture.
  */
 function hasLabelLine(block: Block): boolean {
   if (block.lines.length < 2) return false;
   const first = block.lines[0]!;
-  return first.chars <= T.labelMaxChars && first.box[2] - first.box[0] <= 0.6 * (block.lines[1]!.box[2] - block.lines[1]!.box[0]);
+  if (first.chars > T.labelMaxChars) return false;
+  return first.box[2] - first.box[0] <= 0.6 * (block.lines[1]!.box[2] - block.lines[1]!.box[0]) || BRACKETED.test(first.line.text.trim());
 }
+
+/**
+ * A line wholly in brackets names a column or series (（新春走基层）), as
+ * a kicker's first line it is the label over the kicker however long: a
+ * kicker's own words are not bracketed whole (on the dev pages none of 78).
+ */
+const BRACKETED = /^[（(【〔［[][^（）()【】〔〕［］[\]]+[）)】〕］\]]$/u;
 
 /**
  * A column label printed in a box (or a column logo), as OCR reads it: the
