@@ -28,6 +28,11 @@ const MESSAGES = {
     text: (a: { lines: number; first: number; stretches: number }) =>
       `${a.lines} line${a.lines === 1 ? '' : 's'} (first: line ${a.first}, ${a.stretches} stretch${a.stretches === 1 ? '' : 'es'}) read row by row across several columns by the extractor (beside a large headline) left unassigned, so that the stories around them are read whole; \`pdftotext -layout\`, the PDF itself or ALTO/hOCR input reads this page correctly`,
   },
+  COLUMNS_WOVEN_DEALT: {
+    severity: 'info',
+    text: (a: { lines: number; first: number }) =>
+      `${a.lines} lines (first: line ${a.first}) read row by row across two neighbouring columns by the extractor were dealt back into their columns by their text (each lone piece to the column whose sentence it goes on); read left column, then right`,
+  },
   COLUMNS_JOINED_ON_LINES: {
     severity: 'warning',
     text: (a: { lines: number; first: number }) =>

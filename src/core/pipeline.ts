@@ -190,7 +190,7 @@ function textBlocks(input: InputLine[], state: PageState): { blocks: Block[]; al
   const lines = prepare(ordered, state);
   const pauseEnds = pauseMarksEndSentences(lines);
   // Lines cut out of columns read side by side, or joined across a gutter, are no hard-wrapped stream.
-  const joinedColumns = state.warnings.some((w) => w.code === 'COLUMNS_JOINED_SPLIT' || w.code === 'COLUMNS_JOINED_ON_LINES' || w.code === 'COLUMNS_WOVEN_SET_ASIDE' || w.code === 'COLUMNS_SIDE_BY_SIDE');
+  const joinedColumns = state.warnings.some((w) => w.code === 'COLUMNS_JOINED_SPLIT' || w.code === 'COLUMNS_JOINED_ON_LINES' || w.code === 'COLUMNS_WOVEN_SET_ASIDE' || w.code === 'COLUMNS_WOVEN_DEALT' || w.code === 'COLUMNS_SIDE_BY_SIDE');
   const { blocks, classified } = groupStream({ lines, zone: null }, state, pauseEnds, true, joinedColumns);
   return { blocks, pauseEnds, allBlank: classified.every((l) => l.role === 'blank') };
 }

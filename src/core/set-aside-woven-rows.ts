@@ -12,8 +12,10 @@
  * stories' sentences together: later stages make pieces without headlines of
  * them and give the lead's headline to the wrong text.
  *
- * Which piece belongs to which column is not in the text (the columns are
- * equally wide, rows are split at different places), so the stretch is not
+ * Which piece belongs to which column is not in their positions (the columns
+ * are equally wide, rows are split at different places). Where no more than
+ * two columns are woven, the text tells: deal-woven-columns deals the pieces
+ * back by which sentence each goes on. Elsewhere the stretch is not
  * re-ordered: its running text is set aside (left unassigned, nothing lost)
  * so that the stories around it are read whole, and the page is warned that
  * `pdftotext -layout`, the PDF itself or ALTO/hOCR read it correctly. What
@@ -32,6 +34,7 @@ import { displayWidth } from './chars.js';
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
 import { joinedWidthSlack, measurePlainColumns, type PlainColumns } from './split-joined-columns.js';
+import { dealable, dealTwoColumns, lineBigrams, type DealInput } from './deal-woven-columns.js';
 
 /** A stretch holds at least this many woven lines: one alone is a lone join (split-joined-columns warns of it). */
 const MIN_WOVEN = 2;
@@ -157,6 +160,7 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
     i = last + 1;
   }
   if (stretches.length === 0) return none;
+  const dealt = stretches.map(([from, to]) => dealStretch(input, pieces, from, to, column));
   const lines: InputLine[] = [];
   const setAside: InputLine[] = [];
   let s = 0;
@@ -167,6 +171,15 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
       lines.push(line);
       continue;
     }
+    const deal = dealt[s];
+    if (deal) {
+      for (const l of deal.left) lines.push(l);
+      lines.push({ n: deal.left[deal.left.length - 1]?.n ?? line.n, text: '' });
+      for (const l of deal.right) lines.push(l);
+      i = stretch[1];
+      s++;
+      continue;
+    }
     const p = pieces[i];
     if (p && p.display.length > 0) lines.push({ n: line.n, text: p.display.join(' ') });
     const body = p ? p.body.join(' ') : line.text;
@@ -175,9 +188,51 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
     else lines.push(line);
     if (i === stretch[1]) s++;
   }
-  const first = setAside[0]?.n ?? input[stretches[0]![0]]!.n;
-  warnings.push(diagnostic('COLUMNS_WOVEN_SET_ASIDE', { lines: setAside.length, first, stretches: stretches.length }, { lines: [first, setAside[setAside.length - 1]?.n ?? first] }));
+  const dealtStretches = stretches.filter((_, k) => dealt[k] !== null);
+  if (dealtStretches.length > 0) {
+    const [first, last] = [input[dealtStretches[0]![0]]!.n, input[dealtStretches[dealtStretches.length - 1]![1]]!.n];
+    const count = dealtStretches.reduce((k, [from, to]) => k + to - from + 1, 0);
+    warnings.push(diagnostic('COLUMNS_WOVEN_DEALT', { lines: count, first }, { lines: [first, last] }));
+  }
+  if (setAside.length > 0) {
+    const first = setAside[0]!.n;
+    const stretchCount = stretches.length - dealtStretches.length;
+    warnings.push(diagnostic('COLUMNS_WOVEN_SET_ASIDE', { lines: setAside.length, first, stretches: stretchCount }, { lines: [first, setAside[setAside.length - 1]!.n] }));
+  }
   return { lines, setAside, measured: measurePlainColumns(lines) };
+}
+
+/** A line without a clause mark at most this share of the column wide is a headline's line, not a column's (a paragraph's first line lacks only its 2-em indent). */
+const HEADLINE_LINE_SHARE = 0.75;
+
+/** Lines around a stretch whose bigrams are the junction evidence (the stories the stretch's pieces belong to). */
+const BIGRAM_WINDOW = 200;
+
+/** A stretch of at most two columns, dealt back into them by its text (deal-woven-columns), or null. */
+function dealStretch(input: InputLine[], pieces: (Pieces | null)[], from: number, to: number, column: number): Dealt | null {
+  if (!dealable(to - from + 1)) return null;
+  const rows: DealInput['rows'] = [];
+  for (let i = from; i <= to; i++) {
+    const p = pieces[i];
+    const text = input[i]!.text.trim();
+    // A row whose last piece is short is no wider than the column and its slack: cut it here (woven() does not).
+    const cut = p ?? (displayWidth(text) > column + joinedWidthSlack.long ? columnPieces(text, column) : null);
+    // A headline's phrases in front of a row, or a short line without a clause mark (a headline's line):
+    // the rows stand beside a lead headline, where more than two columns' pieces meet.
+    if (cut && cut.display.length > 0) return null;
+    if (!cut && text !== '' && !CLAUSE_MARK.test(text) && displayWidth(text) <= HEADLINE_LINE_SHARE * column) return null;
+    const parts = cut ? cut.body : text === '' ? [] : [text];
+    if (parts.length > 2) return null;
+    if (parts.length > 0) rows.push({ n: input[i]!.n, pieces: parts.map((text) => ({ text, width: displayWidth(text) })) });
+  }
+  const bigrams = lineBigrams(input.slice(Math.max(0, from - BIGRAM_WINDOW), to + 1 + BIGRAM_WINDOW));
+  return dealTwoColumns({ rows, column, bigrams });
+}
+
+/** A dealt stretch: the left column's lines, then the right column's. */
+interface Dealt {
+  left: InputLine[];
+  right: InputLine[];
 }
 
 /**
