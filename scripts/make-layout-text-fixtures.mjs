@@ -365,6 +365,33 @@ function kickerLeadingInWithADash() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three columns. The first column's story has a box under its headline: the box's standing label
+ * (核心阅读) alone on its row, white above and below it as a headline has, then the box's summary and
+ * the story. The label is set in bold body type in print; it is the story's first subheading, not a
+ * headline of its own nor a line of the headline.
+ */
+function boxLabelUnderHeadline() {
+  const cols = [0, 22, 44];
+  const text = [
+    ['东湖村把闲置的粮仓改成了村史馆，村民捐出老物件三百多件。', '东湖村的老粮仓建于上世纪六十年代，空置已有二十年。去年村里请来设计师，保留了粮仓的木梁和土墙，改成了村史馆。', '馆里陈列着村民捐出的农具、票证和老照片，每周末对外开放。'],
+    ['本报讯 西岭小学的食堂本学期起实行分餐制，每个学生一个餐盘，饭菜按年级定量。', '食堂负责人说，分餐以后剩饭少了一半，孩子们也更愿意把饭吃完。', '学校还请家长轮流来食堂陪餐，提意见。'],
+    ['本报讯 南河路的老旧路灯本月全部换成了节能灯，亮度比原来高，电费却省了四成。', '路灯管理所说，新灯装了感应器，深夜车少时会自动调暗。', '附近居民说，晚上出门散步安心多了。'],
+  ].map((paragraphs) => wrap(paragraphs, 16));
+  const line = feeder(text);
+  const rows = [
+    '第6版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年9月4日',
+    '',
+    row(cols, [[0, '老粮仓变身村史馆']]),
+    row(cols, [[1, '小学食堂实行分餐'], [2, '南河路换上节能灯']]),
+    '',
+    row(cols, [[0, '核心阅读']]),
+    row(cols, [[1, line(1)], [2, line(2)]]),
+  ];
+  rows.push(...restOfRows(cols, line));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -374,6 +401,7 @@ const pages = [
   ['pdftotext-layout-figures-in-full-lines', figuresInFullLines],
   ['pdftotext-layout-paragraph-first-line-alone-in-its-row', paragraphFirstLineAloneInItsRow],
   ['pdftotext-layout-kicker-leading-in-with-a-dash', kickerLeadingInWithADash],
+  ['pdftotext-layout-box-label-under-headline', boxLabelUnderHeadline],
 ];
 
 for (const [name, make] of pages) {

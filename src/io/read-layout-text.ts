@@ -44,7 +44,7 @@ import type { InputLine } from '../core/model.js';
 import { columnStarts, GAP, INDENT, medianLength, MIN_PIECE, segmentsOf, type Segment } from '../core/split-layout-columns.js';
 import { displayWidth, endsSentence } from '../core/chars.js';
 import { isCreditLine } from '../core/credit-line.js';
-import { DEFAULT_MARKERS, type MarkerSet } from '../core/markers.js';
+import { BOX_LABEL, DEFAULT_MARKERS, type MarkerSet } from '../core/markers.js';
 
 /**
  * Page units between two rows: body type is 1 unit, so leading is 0.5 — as on
@@ -852,10 +852,20 @@ function firstLineOfParagraph(pieces: Piece[][], rowY: number[], p: Piece): bool
 
 function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], rowY: number[], strip: number, markers: MarkerSet): void {
   const short = (p: Piece) => p.w <= SHORT_SHARE * bodyLen[p.c1]!;
-  // Prose, credit lines (the page's markers: datelines, bylines, sign-offs) and subheadlines are never display type here.
+  // Prose, credit lines (the page's markers: datelines, bylines, sign-offs), subheadlines and a box's standing label
+  // (核心阅读 over a story's summary: bold body type, standing alone under the headline) are never display type here.
   const candidate = (p: Piece) => {
     const text = p.seg.text;
-    return p.row !== strip && !isProse(text) && !justifiedLine(text) && [...text.replace(/\s/gu, '')].length >= 2 && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text) && !firstLineOfParagraph(pieces, rowY, p);
+    return (
+      p.row !== strip &&
+      !isProse(text) &&
+      !justifiedLine(text) &&
+      [...text.replace(/\s/gu, '')].length >= 2 &&
+      !isCreditLine(text, markers) &&
+      !markers.subheadlinePrefix.test(text) &&
+      !BOX_LABEL.test(text.trim()) &&
+      !firstLineOfParagraph(pieces, rowY, p)
+    );
   };
   for (const list of pieces) {
     for (const p of list) {
@@ -890,7 +900,7 @@ function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], row
   // A headline's last line may be one character, or end with the ？ or ！ a headline may end with.
   const tail = (p: Piece) => {
     const text = p.seg.text;
-    return p.row !== strip && short(p) && !justifiedLine(text) && !HEADLINE_TAIL_END.test(text) && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text);
+    return p.row !== strip && short(p) && !justifiedLine(text) && !HEADLINE_TAIL_END.test(text) && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text) && !BOX_LABEL.test(text.trim());
   };
   spreadDisplay(pieces, rowY, (p) => candidate(p) && short(p), tail);
 }

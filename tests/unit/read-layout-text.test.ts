@@ -163,6 +163,14 @@ describe('read-layout-text: pieces', () => {
     expect(kicker.hint!.size).toBeLessThan(headline.hint!.size! / 1.3);
   });
 
+  it('keeps a box’s standing label (核心阅读) in body type though it stands alone under a headline', () => {
+    const read = readLayoutText(linesOf(readFileSync(join(FIXTURES, 'pdftotext-layout-box-label-under-headline', 'input.txt'), 'utf8')))!;
+    const label = read.lines.findIndex((l) => l.text === '核心阅读');
+    expect(label).toBeGreaterThanOrEqual(0);
+    expect(read.display[label]).toBeNull();
+    expect(read.display[read.lines.findIndex((l) => l.text === '老粮仓变身村史馆')]).not.toBeNull();
+  });
+
   it('keeps a letter-spaced line whole, never display type, at its printed width and without the spacing', () => {
     const rows = page().split('\n');
     rows.splice(8, 0, '读 者 用 手 机 APP 也 能 预 约 借 书 ，');
