@@ -12,8 +12,8 @@
  *     sentence before it, starts a paragraph, is an in-article subheading, or
  *     is part of a headline block. `body` always claims.
  */
-import { CLOSERS, HAN, HAN_CLASS, codeTable, endsSentence, startsWithNoLineStart } from './chars.js';
-import { BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, possibleMatches, type MarkerSet } from './markers.js';
+import { CLOSERS, HAN, HAN_CLASS, codeTable, endsSentence, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
+import { BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import { isCreditLine } from './credit-line.js';
@@ -74,7 +74,7 @@ export function parseDateline(text: string, markers: MarkerSet): DatelineParts |
     if (!m) continue;
     let rest = text.slice(m[0].length).replace(/^[\s\u3000]+/u, '');
     let reporter: Byline | null = null;
-    const r = markers.bracketReporter.exec(rest);
+    const r = mayBeBracketReporter(markers, rest) ? markers.bracketReporter.exec(rest) : null;
     if (r) {
       reporter = parseByline(r[0], markers);
       if (reporter) rest = rest.slice(r[0].length).replace(/^[\s\u3000]+/u, '');
@@ -82,7 +82,7 @@ export function parseDateline(text: string, markers: MarkerSet): DatelineParts |
     return { marker: m[0], reporter, rest };
   }
   // A reporter bracket that opens a paragraph with no dateline before it: 〔記者X／台北報導〕司法院…
-  const r = markers.bracketReporter.exec(text);
+  const r = mayBeBracketReporter(markers, text) ? markers.bracketReporter.exec(text) : null;
   if (r) {
     const reporter = parseByline(r[0], markers);
     const rest = text.slice(r[0].length).replace(/^[\s\u3000]+/u, '');
@@ -184,7 +184,7 @@ const endmark: PatternRule = (line, markers) => markers.endmark.test(line.text) 
 const NAMES_PAGE = /第|版|页|頁|面|[0-9０-９A-Z]/u;
 
 const jump: PatternRule = (line, markers) => {
-  if (!markers.jump.test(line.text)) return false;
+  if (!mayBeJump(markers, line.text) || !markers.jump.test(line.text)) return false;
   if (!/^[（(]/u.test(line.text) && !NAMES_PAGE.test(line.text)) return false;
   line.inner = line.text.replace(/^[（(]\s*|\s*[）)]$/gu, '');
   return claim(line, 'jump', 'jump');
@@ -975,7 +975,6 @@ function dashKicker(text: string): boolean {
   return endsInDash(text) && !/[。；;！？!?]/u.test(text);
 }
 
-const SENTENCE_END_NEAR = /^.{0,3}[。！？!?，、,]/u;
 const NUMBERED_ITEM = /^[0-9０-９]+[.．、]/u;
 
 /** The Han bigrams of up to `count` non-blank lines from `from` on, walking by `step` (±1). */
@@ -1011,7 +1010,7 @@ function restatedBelow(out: ClassifiedLine[], i: number): boolean {
   if (grams.length < T.restatedHanShare * [...t].length) return false;
   const first = out[nextContent(out, i + 1)]?.text ?? '';
   // The sentence ends a character or two into the next line (…也是一个利 ⏎ 好。): the line was wrapped.
-  if (SENTENCE_END_NEAR.test(first)) return false;
+  if (sentenceEndsNear(first)) return false;
   if (recall(grams, nearbyBigrams(out, i + 1, 1, T.restatedBelowLines)) < T.restatedBelow) return false;
   const above = nearbyBigrams(out, i - 1, -1, T.restatedAboveLines);
   if (recall(grams, above) > T.restatedAbove) return false;

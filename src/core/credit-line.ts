@@ -10,7 +10,7 @@
  * marker set, so a newspaper profile's own conventions (its role words,
  * credit labels, datelines) count too.
  */
-import { matchesAny, type MarkerSet } from './markers.js';
+import { matchesAny, mayBeBracketReporter, type MarkerSet } from './markers.js';
 import { parseByline } from './parse-byline.js';
 
 /** An opening bracket with no closing one after it: the first line of a bracketed credit or label wrapped over two lines. */
@@ -21,7 +21,7 @@ export function isCreditLine(text: string, markers: MarkerSet): boolean {
   if (t === '') return false;
   return (
     matchesAny(markers.dateline, t) ||
-    markers.bracketReporter.test(t) ||
+    (mayBeBracketReporter(markers, t) && markers.bracketReporter.test(t)) ||
     markers.signoff.test(t) ||
     UNCLOSED_BRACKET.test(t) ||
     markers.bylineRole.test(t) ||

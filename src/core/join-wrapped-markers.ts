@@ -5,7 +5,7 @@
  * up one line and the line remembers where it came from (`carriedFrom`).
  */
 import { displayWidth } from './chars.js';
-import { matchesAny, possibleMatches, type MarkerSet } from './markers.js';
+import { matchesAny, mayBeBracketReporter, possibleMatches, type MarkerSet } from './markers.js';
 import type { WorkLine } from './work-line.js';
 
 const OPENER_ANYWHERE = /[〔［\[【（(]/u;
@@ -39,7 +39,7 @@ export function joinWrappedMarkers(lines: WorkLine[], markers: MarkerSet): WorkL
     if (at < 0 || at > 12) continue;
     const joined = line.text + next.text.slice(0, at + 1);
     const tail = joined.slice(joined.length - (after.length + at + 1));
-    const isMarker = markers.bracketReporter.test(tail) || markers.dateline.some((re) => re.test(joined));
+    const isMarker = (mayBeBracketReporter(markers, tail) && markers.bracketReporter.test(tail)) || markers.dateline.some((re) => re.test(joined));
     if (!isMarker) continue;
     const rest = next.text.slice(at + 1).replace(/^[\s\u3000]+/u, '');
     const merged = joined + rest;

@@ -6,13 +6,14 @@
  */
 import { HAN, HAN_CLASS } from './chars.js';
 import type { Byline } from './model.js';
-import { DEFAULT_MARKERS, type MarkerSet } from './markers.js';
+import { DEFAULT_MARKERS, ONE_COPY, type MarkerSet } from './markers.js';
 
 const WRAPPED = /^[（(〔［\[【]\s*(.*?)\s*[）)〕］\]】]$/u;
 // Chinese names are 2–4 characters; transliterated names join parts with ·.
 const H = `[${HAN_CLASS}]`;
 const NAME = new RegExp(`^(?:${H}{2,4}|${H}{1,6}(?:·${H}{1,6}){1,3})$`, 'u');
-const LTN = new RegExp(String.raw`^(.*?)\s*[／/]\s*(${H}{0,6}?)((?:综合|綜合)?(?:報導|报道|報道|报导)|攝影|摄影)$`, 'u');
+// ONE_COPY (markers.ts) after the optional 综合: one compiled copy of the report words, not two.
+const LTN = new RegExp(String.raw`^(.*?)\s*[／/]\s*(${H}{0,6}?)((?:综合|綜合)?${ONE_COPY}(?:報導|报道|報道|报导)|攝影|摄影)$`, 'u');
 // A desk line names a newsroom desk, not a person: 〔地方中心／綜合報導〕.
 const DESK = new RegExp(`^(?:${H}{2,4}中心|即時新聞|即时新闻|國際中心|国际中心|綜合外電|综合外电)$`, 'u');
 /**

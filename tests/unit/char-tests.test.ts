@@ -5,7 +5,7 @@
  * here over every BMP code unit, every code point, or many generated strings.
  */
 import { describe, expect, it } from 'vitest';
-import { CLOSERS, HAN, TERMINAL, displayWidth, endsSentence, escapeClass, isHanCodePoint, isSpaceCode, startsWithNoLineStart, NO_LINE_START } from '../../src/core/chars.js';
+import { CLOSERS, HAN, TERMINAL, displayWidth, endsSentence, escapeClass, isHanCodePoint, isSpaceCode, sentenceEndsNear, startsWithNoLineStart, NO_LINE_START } from '../../src/core/chars.js';
 import { matchesAny } from '../../src/core/markers.js';
 
 /** Deterministic pseudo-random strings over an alphabet that exercises the edge cases. */
@@ -23,6 +23,13 @@ function* strings(count: number, alphabet: string[]): Generator<string> {
 const ALPHABET = ['中', '文', 'a', '1', ' ', '\u3000', '\t', '。', '！', '？', '!', '?', '…', '、', '，', '”', '」', '）', ')', '》', '\ud840\udc00', '\ud840', '\udc00', '·', 'ｱ', '＃'];
 
 describe('code-unit character tests agree with their definitions', () => {
+  it('sentenceEndsNear is /^.{0,3}[。！？!?，、,]/u (line breaks, astral characters, lone surrogates)', () => {
+    const re = /^.{0,3}[。！？!?，、,]/u;
+    const alphabet = [...ALPHABET, ',', '\n', '\r', '\u2028', '\u2029'];
+    const disagree = [...strings(20000, alphabet)].filter((s) => sentenceEndsNear(s) !== re.test(s));
+    expect(disagree).toEqual([]);
+  });
+
   it('isSpaceCode is \\s (and what trim removes) for every BMP code unit', () => {
     const disagree: string[] = [];
     for (let c = 0; c <= 0xffff; c++) {

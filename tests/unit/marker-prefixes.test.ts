@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MARKERS, literalPrefixes, matchesAny, possibleMatches, type MarkerSet } from '../../src/core/markers.js';
+import { DEFAULT_MARKERS, literalPrefixes, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from '../../src/core/markers.js';
 import { applyProfile } from '../../src/profile/apply-profile.js';
 import { BUILTIN_PROFILES } from '../../src/profile/builtin/index.js';
 
@@ -97,4 +97,38 @@ describe('matchesAny and possibleMatches', () => {
       });
     }
   }
+});
+
+describe('mayBeJump and mayBeBracketReporter rule out only lines their pattern cannot match', () => {
+  // Corpus lines, and lines put together from the parts of jumps and reporter brackets, so that both patterns match many.
+  const parts = ['（', '(', '）', ')', '〔', '〕', '［', '］', '[', ']', ' ', '下转', '下轉', '上接', '紧接', '转', '轉', '接', '续見', '承', '见', '詳見', '第', '至', '4', 'A6', '二', '版', '页', '面', '接上版', '承上页', '本报', '记者', '記者', '通讯员', '通訊員', '特约记者', '全媒体记者', '张三', '吳政峰', '／', '/', '台北報導', '综合报道', '。', '街道党政办'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+  const made: string[] = [];
+  const pick = (list: string[]) => list[next() % list.length]!;
+  for (let i = 0; i < 60000; i++) {
+    // Half free, half the shape of a bracket: an opening bracket, words, a closing one, maybe text after it.
+    let line = i % 2 === 0 ? '' : pick(['（', '(', '〔', '［', '[']);
+    for (let n = 1 + (next() % 5); n > 0; n--) line += pick(parts);
+    if (i % 2 === 1) line += pick(['）', ')', '〕', '］', ']']) + (next() % 2 === 0 ? '' : pick(parts));
+    made.push(line);
+  }
+  const lines = [...corpusLines(), ...made];
+  for (const [what, re, guard] of [
+    ['jump', DEFAULT_MARKERS.jump, mayBeJump],
+    ['bracketReporter', DEFAULT_MARKERS.bracketReporter, mayBeBracketReporter],
+  ] as const) {
+    it(`${what}: every line the built-in pattern matches gets past the guard`, () => {
+      const matched = lines.filter((l) => re.test(l));
+      expect(matched.filter((l) => !guard(DEFAULT_MARKERS, l))).toEqual([]);
+      expect(matched.length).toBeGreaterThan(200);
+      // The guard is worth its place only if it turns most lines away.
+      expect(lines.filter((l) => guard(DEFAULT_MARKERS, l)).length).toBeLessThan(lines.length / 2);
+    });
+  }
+  it('a profile’s own pattern is always tried', () => {
+    const own: MarkerSet = { ...DEFAULT_MARKERS, jump: /x/u, bracketReporter: /x/u };
+    expect(mayBeJump(own, 'x')).toBe(true);
+    expect(mayBeBracketReporter(own, 'x')).toBe(true);
+  });
 });
