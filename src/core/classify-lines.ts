@@ -797,6 +797,9 @@ function readInContext(out: ClassifiedLine[], resolved: boolean[], markers: Mark
   let prev: ClassifiedLine | null = null;
   for (let i = 0; i < out.length; i++) {
     const line = out[i]!;
+    // An editor's or designer's line (责任编辑：…, 版式设计：…) is printed under a page's or a box's
+    // last story, never inside one: what follows starts afresh, as at the page's top.
+    if (line.furniture === 'editor') prev = null;
     if (isBlankOrFurniture(line)) continue;
     if (resolved[i]) {
       // Decided here, not in pass 1: whether the line above is text to sign off is known only now.
