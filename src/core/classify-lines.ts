@@ -572,7 +572,7 @@ function keepTrailingCredits(out: ClassifiedLine[], markers: MarkerSet, pauseEnd
     const photo = isPhotoCredit(line, markers) && underCaption(out, markers, i);
     const overHeadline = creditOverHeadline(line, markers);
     const credit = (line.role === 'byline' && !photo) || (line.role === 'dateline' && line.dateline!.rest === '' && line.dateline!.reporter === null) || overHeadline;
-    if (!credit || !closesStory(out, i, pauseEnds, overHeadline)) continue;
+    if (!credit || !closesStory(out, i, pauseEnds, overHeadline, markers)) continue;
     let j = i + 1;
     while (j < out.length && out[j]!.role === 'blank') j++;
     const next = out[j];
@@ -590,11 +590,14 @@ function keepTrailingCredits(out: ClassifiedLine[], markers: MarkerSet, pauseEnd
  * credit (制图：…), printed under everything else of its story — the story's
  * sign-off or photographer's credit right under that sentence.
  */
-function closesStory(out: ClassifiedLine[], i: number, pauseEnds: boolean, designCredit: boolean): boolean {
+function closesStory(out: ClassifiedLine[], i: number, pauseEnds: boolean, designCredit: boolean, markers: MarkerSet): boolean {
   const k = lineAboveAt(out, i);
   if (k < 0) return false;
   const above = out[k]!;
   if ((above.role === 'body' || above.role === 'subheading') && endsSentence(above.text, pauseEnds)) return true;
+  // A labelled credit (资料来源：…, 制图：…) closes what it credits, a fact box or a table of
+  // figures too, whose last line ends no sentence.
+  if (designCredit && above.role === 'body' && markers.creditLabel.test(out[i]!.text)) return true;
   if (!designCredit || (above.rule !== 'bracketed-signoff' && above.rule !== 'trailing-credit')) return false;
   const text = lineAbove(out, k);
   return text !== null && (text.role === 'body' || text.role === 'subheading') && endsSentence(text.text, pauseEnds);
