@@ -140,6 +140,27 @@ describe('layout stages', () => {
     expect(all.find((l) => l.text === '六个小区加装电梯')!.hint?.display).toBe('headline');
   });
 
+  it('the row under the page header is no furniture strip when it holds running text: the columns\u2019 first lines beside a headline', () => {
+    // As -layout rows put them: a headline in large type at the top of the first column, the other columns'
+    // first lines on its row, their next lines a little apart below it (all short enough for strip pieces).
+    const page = [
+      line('第2版', 100, 0),
+      line('桐溪日报', 500, 0),
+      line('2026年9月5日', 900, 0),
+      line('老石桥修缮完工', 100, 80, 2 * B),
+      line('城西菜市场的早市今年起提前到，', 600, 100),
+      line('桐溪一中的图书馆这学期换了，', 1100, 100),
+      ...column(100, 200, 6, 12, '甲'),
+      ...column(600, 190, 8, 12, '乙'),
+      ...column(1100, 190, 8, 12, '丙'),
+    ];
+    const all = analyseLayout(page).zones.flatMap((z) => z.lines);
+    expect(all.find((l) => l.text === '第2版')!.hint?.display).toBe('furniture');
+    expect(all.find((l) => l.text.startsWith('城西'))!.hint?.display).toBe('body');
+    expect(all.find((l) => l.text.startsWith('桐溪一中'))!.hint?.display).toBe('body');
+    expect(all.find((l) => l.text === '老石桥修缮完工')!.hint?.display).toBe('headline');
+  });
+
   it('a bracketed series label over a kicker is a label however long, not part of the kicker', () => {
     const page = [
       ...column(100, 100, 6, 20, '甲'),

@@ -27,6 +27,14 @@ export function findFurniture(lines: PlacedLine[], type: TypeMeasure): Set<Place
   return out;
 }
 
+/**
+ * Marks of running text: a strip's pieces (page number, masthead, date,
+ * section, an editor's credit) are names and figures, never clauses. A row
+ * under the page's header where the columns' first lines stand (a headline
+ * beside the others' body text, all short enough) is not a strip.
+ */
+const RUNNING_TEXT = /[，。；,;]/u;
+
 interface Row {
   lines: PlacedLine[];
   /** Distance to the next line further in (below a top row, above a bottom row). */
@@ -53,7 +61,7 @@ function outerRow(sorted: PlacedLine[], side: 'top' | 'bottom', pageWidth: numbe
 }
 
 /**
- * A strip row holds short pieces, at least one of them in small type (a page
+ * A strip row holds short pieces of no running text, at least one of them in small type (a page
  * number, a date: two headlines side by side at the top of a page are all
  * display type), spread across the page and a little apart from what
  * follows — or one piece standing well apart (a headline sits about one em
@@ -62,7 +70,7 @@ function outerRow(sorted: PlacedLine[], side: 'top' | 'bottom', pageWidth: numbe
  */
 function takeStrip(sorted: PlacedLine[], side: 'top' | 'bottom', pageWidth: number, type: TypeMeasure, out: Set<PlacedLine>): void {
   const isStrip = (row: Row) => {
-    if (row.lines.some((l) => l.chars > T.furnitureMaxChars || out.has(l))) return false;
+    if (row.lines.some((l) => l.chars > T.furnitureMaxChars || out.has(l) || RUNNING_TEXT.test(l.line.text))) return false;
     if (row.spread) return row.gap >= T.furnitureGapEm * type.body && row.lines.some((l) => l.size < T.headlineRatio * type.body);
     return row.gap >= T.loneFurnitureGapEm * type.body;
   };
