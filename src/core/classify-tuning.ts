@@ -144,6 +144,8 @@ export const CLASSIFY_TUNING = {
    * fills every line but its last to the same width (pdftotext's wrapped leads).
    */
   wrapMeasureSlack: 1,
+  /** A kicker set apart by a blank line (pdftotext's block of its own) runs to at most this many lines: an 引题 is one phrase, wrapped once at most. */
+  kickerBlockLines: 2,
   /**
    * An 引题 is set smaller than the headline under it. On an OCR page the
    * boxes estimate each line's type size (to about ±15 %): a first line whose

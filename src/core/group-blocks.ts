@@ -9,7 +9,7 @@
  * it ends at a closer, a headline block, a display line, a byline, or a new
  * dateline.
  */
-import { HAN_CLASS } from './chars.js';
+import { endsSentence, HAN_CLASS } from './chars.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { UnitCloser, UnitOpener } from './messages.js';
@@ -30,6 +30,10 @@ export interface TitleBlock {
   subheadlineRest: ClassifiedLine[];
   /** A doubled (fake-bold) display line: a photo title or a display heading. */
   display: boolean;
+  /** Index in `titles` of the first title line after a blank line inside the block (text input). */
+  blankAt?: number;
+  /** More than one blank line stands between the block's title lines (a stack of blocks). */
+  blanks?: number;
   lines: LineRange;
 }
 
@@ -207,6 +211,27 @@ function dashKickerEnd(title: TitleBlock): number {
   return -1;
 }
 
+/**
+ * 引题 read as a block of its own: plain pdftotext puts a blank line between
+ * blocks of other type, so title lines, a blank line, then more title lines
+ * are a kicker (smaller type) over its headline (中职篮常规赛 ⏎⏎ 北控队打出一场翻身仗).
+ * The number of kicker lines, or 0: only text input, no kicker found yet,
+ * one blank line in the block, at most kickerBlockLines lines above it that
+ * end no sentence, two or more below (a headline in large type wraps; one
+ * line under a blank is as often the next story's headline).
+ */
+function setApartAbove(title: TitleBlock): number {
+  const k = title.blankAt;
+  // A second blank line makes a stack of blocks (headlines listed before their texts, an ad's line over them).
+  if (k === undefined || title.blanks !== 1 || title.kicker || title.display || title.titles.some((l) => l.hint !== undefined)) return 0;
+  if (k > T.kickerBlockLines || title.titles.length - k < 2 || title.titles.slice(0, k).some((l) => endsSentence(l.text))) return 0;
+  // Lines above the blank wrapped at the measure of those below are set in the same type: a kicker in
+  // smaller type wraps wider in characters. They are one headline broken by a blank line (OCR), or the
+  // headlines of two stories whose text is elsewhere.
+  const oneMeasure = Math.abs(title.titles[0]!.width - title.titles[k]!.width) <= T.wrapMeasureSlack;
+  return k > 1 && oneMeasure ? 0 : k;
+}
+
 function closeTitle(g: Grouping): void {
   const title = g.title;
   if (!title) return;
@@ -216,6 +241,12 @@ function closeTitle(g: Grouping): void {
     title.kickerRest = title.titles.slice(1, dashEnd + 1);
     title.titles = title.titles.slice(dashEnd + 1);
     title.kicker.rule = 'kicker-ends-in-dash';
+  } else if (setApartAbove(title) > 0) {
+    const k = setApartAbove(title);
+    title.kicker = title.titles[0]!;
+    title.kickerRest = title.titles.slice(1, k);
+    title.titles = title.titles.slice(k);
+    title.kicker.rule = 'kicker-set-apart';
   } else if (!title.kicker && !title.display && !oneSetHeadline(title) && !firstInTitleType(title) && hasUnmarkedKicker(title)) {
     title.kicker = title.titles[0]!;
     title.titles = title.titles.slice(1);
@@ -396,9 +427,12 @@ export function groupBlocks(lines: ClassifiedLine[], markers: MarkerSet = DEFAUL
   const g: Grouping = { blocks: [], title: null, unit: null, markers };
   const furniture: ClassifiedLine[] = [];
   const overlong: ClassifiedLine[] = [];
+  let afterBlank = false;
   for (const line of lines) {
+    if (line.role !== 'blank' && line.role !== 'title') afterBlank = false;
     switch (line.role) {
       case 'blank':
+        afterBlank = true;
         break;
       case 'furniture':
         // Furniture between headline lines separates two headline blocks.
@@ -413,6 +447,14 @@ export function groupBlocks(lines: ClassifiedLine[], markers: MarkerSet = DEFAUL
       case 'subheadline':
       case 'display':
         addHeadlineLine(g, line);
+        if (line.role === 'title') {
+          const t = g.title!;
+          if (afterBlank && t.titles.length > 1) {
+            t.blankAt ??= t.titles.length - 1;
+            t.blanks = (t.blanks ?? 0) + 1;
+          }
+          afterBlank = false;
+        }
         break;
       case 'byline':
         addByline(g, line);

@@ -21,7 +21,8 @@ import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 function splitStackedTitles(blocks: Block[], relevant: ReadonlySet<Bigram>): Block[] {
   let index: BodyIndex | null = null;
   return blocks.flatMap((b, bi) => {
-    if (b.type !== 'title' || b.display || b.subheadline || b.titles.length < 2) return [b];
+    // Under a kicker set apart by a blank line, the title lines are one block of one type: one headline.
+    if (b.type !== 'title' || b.display || b.subheadline || b.titles.length < 2 || b.kicker?.rule === 'kicker-set-apart') return [b];
     index ??= indexBodies(blocks, relevant);
     const [first, last] = reachOf(bi, blocks.length);
     const best = b.titles.map((line) => {
