@@ -421,10 +421,10 @@ export function isDateLine(text: string): boolean {
   if (/[，。；！？,]/u.test(text)) return false;
   const t = text.trim();
   if (t.length > 40) return false;
-  // Each pattern is tried only on a line holding a character it needs (年; one of . - /): most lines
-  // reach here, nearly none is a date line, and a pattern never tried is never compiled.
+  // Each pattern is tried only on a line holding characters it needs (年, 月 and 日; one of . - /): most
+  // lines reach here, nearly none is a date line, and a pattern never tried is never compiled.
   const hasDate =
-    (t.includes('年') && /(?:[0-9０-９]{2,4}|[一二三四五六七八九十〇○零]{2,4}|民[国國][0-9一二三四五六七八九十]{1,3})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日/u.test(t)) ||
+    (t.includes('年') && t.includes('月') && t.includes('日') && /(?:[0-9０-９]{2,4}|[一二三四五六七八九十〇○零]{2,4}|民[国國][0-9一二三四五六七八九十]{1,3})\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日/u.test(t)) ||
     ((t.includes('.') || t.includes('-') || t.includes('/')) && /\b[0-9]{4}[.\-/][0-9]{1,2}[.\-/][0-9]{1,2}\b/u.test(t));
   if (!hasDate) return false;
   // What is left after removing date words must be short furniture vocabulary.

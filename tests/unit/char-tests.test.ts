@@ -5,8 +5,9 @@
  * here over every BMP code unit, every code point, or many generated strings.
  */
 import { describe, expect, it } from 'vitest';
-import { CLOSERS, HAN, TERMINAL, displayWidth, endsSentence, escapeClass, isHanCodePoint, isSpaceCode, sentenceEndsNear, startsWithNoLineStart, NO_LINE_START } from '../../src/core/chars.js';
+import { CLOSERS, HAN, HAN_CLASS, TERMINAL, displayWidth, endsSentence, escapeClass, isHanCodePoint, isSpaceCode, sentenceEndsNear, startsWithNoLineStart, NO_LINE_START } from '../../src/core/chars.js';
 import { matchesAny } from '../../src/core/markers.js';
+import { isPersonName } from '../../src/core/parse-byline.js';
 
 /** Deterministic pseudo-random strings over an alphabet that exercises the edge cases. */
 function* strings(count: number, alphabet: string[]): Generator<string> {
@@ -23,6 +24,15 @@ function* strings(count: number, alphabet: string[]): Generator<string> {
 const ALPHABET = ['中', '文', 'a', '1', ' ', '\u3000', '\t', '。', '！', '？', '!', '?', '…', '、', '，', '”', '」', '）', ')', '》', '\ud840\udc00', '\ud840', '\udc00', '·', 'ｱ', '＃'];
 
 describe('code-unit character tests agree with their definitions', () => {
+  it('isPersonName is the name pattern it replaced (Han runs joined by ·, astral characters, lone surrogates)', () => {
+    const H = `[${HAN_CLASS}]`;
+    const re = new RegExp(`^(?:${H}{2,4}|${H}{1,6}(?:·${H}{1,6}){1,3})$`, 'u');
+    const alphabet = ['张', '三', '李', '\ud840\udc00', '\ud840', '·', '·', 'a', ' ', '〇'];
+    const all = [...strings(40000, alphabet), ...strings(20000, ['张', '·']), '张三', '张三李四', '约翰·史密斯', '·张三', '张三·', '张·三·李·四', '张·三·李·四·五', '张三李四五六七', '张三李四五六·七'];
+    expect(all.filter((s) => isPersonName(s) !== re.test(s))).toEqual([]);
+    expect(all.filter((s) => re.test(s)).length).toBeGreaterThan(1000);
+  });
+
   it('sentenceEndsNear is /^.{0,3}[。！？!?，、,]/u (line breaks, astral characters, lone surrogates)', () => {
     const re = /^.{0,3}[。！？!?，、,]/u;
     const alphabet = [...ALPHABET, ',', '\n', '\r', '\u2028', '\u2029'];
