@@ -392,6 +392,35 @@ function boxLabelUnderHeadline() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three columns. The first column's headline is two phrases over three lines in large type: the first
+ * phrase wraps, so its short tail stands over the longer second phrase. A short display line over a
+ * longer one is a kicker only when it opens its stack; this one is under a line of the headline.
+ */
+function headlineTailOverLongerLine() {
+  const cols = [0, 22, 44];
+  const text = [
+    ['本报讯 东湖村的老粮仓建于上世纪六十年代，空置已有二十年。去年村里请来设计师，保留了木梁和土墙，改成了村史馆。', '馆里陈列着村民捐出的农具、票证和老照片，每周末对外开放。'],
+    ['本报讯 西岭小学的食堂本学期起实行分餐制，每个学生一个餐盘，饭菜按年级定量。', '食堂负责人说，分餐以后剩饭少了一半，孩子们也更愿意把饭吃完。', '学校还请家长轮流来食堂陪餐，提意见。'],
+    ['本报讯 南河路的老旧路灯本月全部换成了节能灯，亮度比原来高，电费却省了四成。', '路灯管理所说，新灯装了感应器，深夜车少时会自动调暗。', '附近居民说，晚上出门散步安心多了。'],
+  ].map((paragraphs) => wrap(paragraphs, 16));
+  const line = feeder(text);
+  const rows = [
+    '第8版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年9月6日',
+    '',
+    row(cols, [[1, '小学食堂实行分餐'], [2, '南河路换上节能灯']]),
+    '',
+    row(cols, [[0, '东湖村老粮仓改建'], [1, line(1)], [2, line(2)]]),
+    row(cols, [[1, line(1)], [2, line(2)]]),
+    row(cols, [[0, '村史馆'], [1, line(1)], [2, line(2)]]),
+    row(cols, [[1, line(1)], [2, line(2)]]),
+    row(cols, [[0, '三百件老物件有了新家'], [1, line(1)], [2, line(2)]]),
+    row(cols, [[1, line(1)], [2, line(2)]]),
+  ];
+  rows.push(...restOfRows(cols, line));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -402,6 +431,7 @@ const pages = [
   ['pdftotext-layout-paragraph-first-line-alone-in-its-row', paragraphFirstLineAloneInItsRow],
   ['pdftotext-layout-kicker-leading-in-with-a-dash', kickerLeadingInWithADash],
   ['pdftotext-layout-box-label-under-headline', boxLabelUnderHeadline],
+  ['pdftotext-layout-headline-tail-over-longer-line', headlineTailOverLongerLine],
 ];
 
 for (const [name, make] of pages) {

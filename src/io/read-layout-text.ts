@@ -813,6 +813,9 @@ function markKickers(pieces: Piece[][], rowY: number[]): void {
     for (const p of pieces[r]!) {
       if (!p.display) continue;
       const under = neighbour(pieces, rowY, p, 1);
+      // A short line under a headline's line is its tail, not a kicker over what follows: a kicker opens its stack.
+      const over = neighbour(pieces, rowY, p, -1, true);
+      if (over?.display && !over.kicker && aligned(over, p)) continue;
       if (under?.display && (p.seg.end - p.seg.start <= KICKER_SHARE * (under.seg.end - under.seg.start) || KICKER_LEAD_IN.test(p.seg.text))) {
         p.kicker = true;
         p.why = 'a short display line over a longer one (kicker)';

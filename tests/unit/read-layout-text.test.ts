@@ -171,6 +171,14 @@ describe('read-layout-text: pieces', () => {
     expect(read.display[read.lines.findIndex((l) => l.text === '老粮仓变身村史馆')]).not.toBeNull();
   });
 
+  it('keeps a short headline line over a longer one in the headline when a line of the headline stands over it (a kicker opens its stack)', () => {
+    const read = readLayoutText(linesOf(readFileSync(join(FIXTURES, 'pdftotext-layout-headline-tail-over-longer-line', 'input.txt'), 'utf8')))!;
+    const size = (text: string) => read.lines.find((l) => l.text === text)!.hint!.size!;
+    expect(read.display[read.lines.findIndex((l) => l.text === '村史馆')]).not.toMatch(/kicker/u);
+    expect(size('村史馆')).toBe(size('东湖村老粮仓改建'));
+    expect(size('村史馆')).toBe(size('三百件老物件有了新家'));
+  });
+
   it('keeps a letter-spaced line whole, never display type, at its printed width and without the spacing', () => {
     const rows = page().split('\n');
     rows.splice(8, 0, '读 者 用 手 机 APP 也 能 预 约 借 书 ，');
