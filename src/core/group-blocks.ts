@@ -240,7 +240,8 @@ function closeTitle(g: Grouping): void {
     title.kicker = title.titles[0]!;
     title.kickerRest = title.titles.slice(1, dashEnd + 1);
     title.titles = title.titles.slice(dashEnd + 1);
-    title.kicker.rule = 'kicker-ends-in-dash';
+    // A pair read between two paragraphs keeps its rule: rejoin-intertitles asks it (a lead-in dash there opens an intertitle).
+    if (title.kicker.rule !== 'short-headline-pair') title.kicker.rule = 'kicker-ends-in-dash';
   } else if (setApartAbove(title) > 0) {
     const k = setApartAbove(title);
     title.kicker = title.titles[0]!;

@@ -6,13 +6,17 @@
  * When the text under it reads on from the text above it — the headline's
  * words occur above, or the opening lines under it share vocabulary with
  * the text above — it is the story's intertitle, and the two runs are one
- * body unit with the line as a subheading between them.
+ * body unit with the line as a subheading between them. A two-line stack
+ * there whose first line ends in a lead-in dash (专项规划—— ⏎ 严把质量关) is
+ * joined so without asking the words: the dash says it leads into its own
+ * text (dashLedStack).
  *
  * Runs after group-blocks and before split-bodies.
  */
 import { bigramList, recall, type Bigram } from './bigrams.js';
-import type { Block, BodyUnit } from './group-blocks.js';
+import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
+import { endsSentence } from './chars.js';
 
 function bodyBag(u: BodyUnit): Set<Bigram> {
   const bag = new Set<Bigram>();
@@ -32,13 +36,30 @@ function bylinesAllowBelow(below: BodyUnit): boolean {
   return below.bylines.length === 0 || (below.bylines.length >= T.photoSetCredits && below.bylines.every((b) => b.n > below.body[0]!.n));
 }
 
+const loneLine = (b: TitleBlock) => !b.display && b.kicker === null && b.subheadline === null && b.titles.length === 1 && b.titles[0]!.rule === 'title-between-paragraphs';
+
+/**
+ * Two short lines between paragraphs, the first ending in a lead-in dash
+ * (专项规划—— ⏎ 严把质量关): a section's intertitle leading into its topic. A
+ * kicker ending in a dash over the next story's headline stands after a
+ * boundary, a column label or unfinished text, or over a byline or dateline,
+ * which the caller rules out (it asks for a finished sentence above).
+ */
+function dashLedStack(b: TitleBlock): boolean {
+  if (b.display || b.subheadline !== null || b.kickerRest.length > 0) return false;
+  const lines = b.kicker ? [b.kicker, ...b.titles] : b.titles;
+  if (lines.length !== 2 || lines[0]!.rule !== 'short-headline-pair' || !lines[0]!.text.trimEnd().endsWith('——')) return false;
+  // Both short, as short-headline-pair read them (a kicker set wider than its column is the next story's).
+  return lines.every((l) => l.width <= T.shortPairShare * l.column);
+}
+
 export function rejoinIntertitles(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const above = out[out.length - 1];
     const below = blocks[i + 1];
-    const lone = b.type === 'title' && !b.display && b.kicker === null && b.subheadline === null && b.titles.length === 1 && b.titles[0]!.rule === 'title-between-paragraphs';
+    const lone = b.type === 'title' && (loneLine(b) || (dashLedStack(b) && above?.type === 'body' && endsSentence(above.body[above.body.length - 1]?.text ?? '')));
     if (!lone || above?.type !== 'body' || below?.type !== 'body' || above.closedBy !== null || above.body.length === 0) {
       out.push(b);
       continue;
@@ -47,22 +68,27 @@ export function rejoinIntertitles(blocks: Block[]): Block[] {
       out.push(b);
       continue;
     }
-    const bag = bodyBag(above);
-    const line = b.titles[0]!;
-    const titleAbove = recall(bigramList(line.text), bag);
-    const opening = recall(bigramList(below.body.slice(0, T.intertitleOpeningLines).map((l) => l.text).join('')), bag);
-    if (titleAbove < T.intertitleWordsAbove && opening < T.intertitleOpeningShared) {
-      out.push(b);
-      continue;
+    const heads = b.kicker ? [b.kicker, ...b.titles] : b.titles;
+    if (heads.length === 1) {
+      const bag = bodyBag(above);
+      const titleAbove = recall(bigramList(heads[0]!.text), bag);
+      const opening = recall(bigramList(below.body.slice(0, T.intertitleOpeningLines).map((l) => l.text).join('')), bag);
+      if (titleAbove < T.intertitleWordsAbove && opening < T.intertitleOpeningShared) {
+        out.push(b);
+        continue;
+      }
     }
-    line.role = 'subheading';
-    line.rule = 'intertitle-reads-on';
+    for (const line of heads) {
+      line.role = 'subheading';
+      line.rule = heads.length === 1 ? 'intertitle-reads-on' : 'intertitle-lead-in';
+      line.newGroup = undefined;
+    }
     // The text below brings its photographers' credits (bylinesAllowBelow let them through): they are
     // the merged text's bylines now, or their characters would be in no article.
     const merged: BodyUnit = {
       ...above,
       bylines: [...above.bylines, ...below.bylines],
-      body: [...above.body, line, ...below.body],
+      body: [...above.body, ...heads, ...below.body],
       signoff: below.signoff,
       jump: below.jump,
       endmark: below.endmark,
