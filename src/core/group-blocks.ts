@@ -159,8 +159,8 @@ function leftOpen(text: string): string | null {
 }
 
 /**
- * One headline wrapped at its box's measure, not a kicker over it (中捷「要蓋得像迪士 ⏎
- * 尼」學者憂：自籌高達 ⏎ 578億 恐蓋出蚊子捷運): its first line leaves open a bracket that a
+ * One headline wrapped at its box's measure, not a kicker over it (新區「要建得像遊樂 ⏎
+ * 園」居民憂：預算高達 ⏎ 90億 恐成空城): its first line leaves open a bracket that a
  * later line closes, or
  * three or more lines fill one measure but the last, which is no wider (a wrap
  * fills every line up to its last; a kicker is set apart from the headline in
@@ -214,7 +214,7 @@ function dashKickerEnd(title: TitleBlock): number {
 /**
  * 引题 read as a block of its own: plain pdftotext puts a blank line between
  * blocks of other type, so title lines, a blank line, then more title lines
- * are a kicker (smaller type) over its headline (中职篮常规赛 ⏎⏎ 北控队打出一场翻身仗).
+ * are a kicker (smaller type) over its headline (市运会乒乓球赛 ⏎⏎ 老将队逆转夺得冠军).
  * The number of kicker lines, or 0: only text input, no kicker found yet,
  * one blank line in the block, at most kickerBlockLines lines above it that
  * end no sentence, two or more below (a headline in large type wraps; one
