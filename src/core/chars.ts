@@ -73,6 +73,39 @@ const IS_TERMINAL = codeTable(TERMINAL);
 const IS_CLOSER = codeTable(CLOSERS);
 const IS_NO_LINE_START = codeTable(NO_LINE_START);
 
+/** Each opener's closer: OPENERS[k] is closed by CLOSERS[k]. */
+const CLOSER_OF: ReadonlyMap<string, string> = new Map([...OPENERS].map((open, k) => [open, CLOSERS[k]!]));
+
+/** The closer of the last bracket or quote `text` opens and does not close, or null. */
+export function leftOpen(text: string): string | null {
+  const open: string[] = [];
+  for (const ch of text) {
+    const closer = CLOSER_OF.get(ch);
+    if (closer !== undefined) open.push(closer);
+    else if (open.length > 0 && ch === open[open.length - 1]) open.pop();
+  }
+  return open[open.length - 1] ?? null;
+}
+
+/** `text` closes a bracket or quote it did not open: it is the tail of text above (a credit's …心）). */
+export function closesUnopened(text: string): boolean {
+  const open: string[] = [];
+  for (const ch of text) {
+    const closer = CLOSER_OF.get(ch);
+    if (closer !== undefined) open.push(closer);
+    else if (IS_CLOSER[ch.charCodeAt(0)] === 1 && ch.length === 1) {
+      if (open[open.length - 1] !== ch) return true;
+      open.pop();
+    }
+  }
+  return false;
+}
+
+/** A line ending in a lead-in dash (——): a kicker or an intertitle leading into what follows it. */
+export function endsInLeadInDash(text: string): boolean {
+  return text.trimEnd().endsWith('——');
+}
+
 /** The text starts with a character that never starts a printed line, so it continues the line before. */
 export function startsWithNoLineStart(text: string): boolean {
   return IS_NO_LINE_START[text.charCodeAt(0)] === 1;

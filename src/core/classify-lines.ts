@@ -12,7 +12,7 @@
  *     sentence before it, starts a paragraph, is an in-article subheading, or
  *     is part of a headline block. `body` always claims.
  */
-import { CLOSERS, HAN, HAN_CLASS, codeTable, endsSentence, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
+import { CLOSERS, HAN, HAN_CLASS, closesUnopened, codeTable, endsInLeadInDash, endsSentence, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
 import { BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
@@ -695,13 +695,11 @@ function lineAboveAt(out: ClassifiedLine[], i: number): number {
   return j;
 }
 
-/** Bracket pairs: a line that closes one it does not open is the tail of text above (a credit's 心）), no headline's head. */
-const BRACKETS: [string, string][] = [['（', '）'], ['「', '」'], ['『', '』'], ['《', '》'], ['【', '】'], ['“', '”']];
-
 function headlineHead(line: ClassifiedLine, pauseEnds: boolean): boolean {
   const t = line.text;
   if (line.width > T.headlineShare * line.column || endsSentence(t, pauseEnds) || /[。；]/u.test(t) || startsWithNoLineStart(t)) return false;
-  return BRACKETS.every(([open, close]) => t.split(close).length <= t.split(open).length);
+  // A line that closes a bracket it does not open is the tail of text above, no headline's head.
+  return !closesUnopened(t);
 }
 
 /**
@@ -908,7 +906,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     // headline, however full its line (a headline under a kicker may run to the column's width).
     // Only where the dash line opens a headline stack: between two paragraphs (现状萧条—— ⏎ 游人稀少，…)
     // it is an intertitle leading into its own text.
-    if (prevRole !== 'subheadline' && endsInDash(prevText) && OPENS_STACK.has(prev!.rule) && titleUnderLabel(line)) return DECIDED.titleBlock;
+    if (prevRole !== 'subheadline' && endsInLeadInDash(prevText) && OPENS_STACK.has(prev!.rule) && titleUnderLabel(line)) return DECIDED.titleBlock;
     if (likeTitle && (line.width <= T.headlineShare * col || strongNext || line.indent)) {
       return prevRole === 'subheadline' || line.indent ? DECIDED.titleBlockNewGroup : DECIDED.titleBlock;
     }
@@ -921,7 +919,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (/[，：:]$/u.test(line.text) && line.width <= T.headlineShare * col && next && !resolved[nextIdx] && titleLike(next, col)) return DECIDED.kickerAboveHeadline;
   // 引题 ending in a dash (某省某县某镇党委书记王五——) over its headline: a kicker may be a long
   // phrase, even one with commas, so only a sentence inside it rules it out.
-  if (dashKicker(line.text) && next && !resolved[nextIdx] && !endsInDash(next.text) && titleUnderLabel(next)) return DECIDED.kickerAboveHeadline;
+  if (dashKicker(line.text) && next && !resolved[nextIdx] && !endsInLeadInDash(next.text) && titleUnderLabel(next)) return DECIDED.kickerAboveHeadline;
   if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
   if (strongNext && askingTitle(line)) return DECIDED.titleBeforeOpener;
   return DECIDED.bodyAfterBoundary;
@@ -972,13 +970,10 @@ function asideAfterSentence(out: ClassifiedLine[], prev: ClassifiedLine, i: numb
 const OPENS_STACK: ReadonlySet<string> = new Set(['title-under-label', 'title-after-boundary', 'kicker-above-headline']);
 
 /** A kicker's closing dash (——), which points at the headline under it. */
-function endsInDash(text: string): boolean {
-  return text.endsWith('——');
-}
 
 /** A line that can be a kicker ending in a dash: a kicker may be a long phrase, even one with commas, but holds no sentence. */
 function dashKicker(text: string): boolean {
-  return endsInDash(text) && !/[。；;！？!?]/u.test(text);
+  return endsInLeadInDash(text) && !/[。；;！？!?]/u.test(text);
 }
 
 const NUMBERED_ITEM = /^[0-9０-９]+[.．、]/u;

@@ -9,7 +9,7 @@
  * it ends at a closer, a headline block, a display line, a byline, or a new
  * dateline.
  */
-import { endsSentence, HAN_CLASS } from './chars.js';
+import { endsInLeadInDash, endsSentence, HAN_CLASS, leftOpen } from './chars.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { UnitCloser, UnitOpener } from './messages.js';
@@ -146,18 +146,6 @@ function hasUnmarkedKicker(title: TitleBlock): boolean {
   return twoPhraseMain || shortestOfThree;
 }
 
-const PAIRS: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '「': '」', '『': '』', '（': '）', '(': ')', '《': '》', '〈': '〉', '【': '】', '〔': '〕', '〖': '〗' };
-
-/** The closer of the last bracket or quote the text opens and does not close, or null. */
-function leftOpen(text: string): string | null {
-  const open: string[] = [];
-  for (const ch of text) {
-    if (PAIRS[ch] !== undefined) open.push(PAIRS[ch]!);
-    else if (open.length > 0 && ch === open[open.length - 1]) open.pop();
-  }
-  return open[open.length - 1] ?? null;
-}
-
 /**
  * One headline wrapped at its box's measure, not a kicker over it (新區「要建得像遊樂 ⏎
  * 園」居民憂：預算高達 ⏎ 90億 恐成空城): its first line leaves open a bracket that a
@@ -207,7 +195,7 @@ function firstInTitleType(title: TitleBlock): boolean {
  */
 function dashKickerEnd(title: TitleBlock): number {
   if (title.kicker || title.display || title.titles.some((l) => l.hint !== undefined)) return -1;
-  for (let k = 0; k < title.titles.length - 1; k++) if (title.titles[k]!.text.trimEnd().endsWith('——')) return k;
+  for (let k = 0; k < title.titles.length - 1; k++) if (endsInLeadInDash(title.titles[k]!.text)) return k;
   return -1;
 }
 
@@ -236,17 +224,17 @@ function closeTitle(g: Grouping): void {
   const title = g.title;
   if (!title) return;
   const dashEnd = dashKickerEnd(title);
+  const apart = dashEnd >= 0 ? 0 : setApartAbove(title);
   if (dashEnd >= 0) {
     title.kicker = title.titles[0]!;
     title.kickerRest = title.titles.slice(1, dashEnd + 1);
     title.titles = title.titles.slice(dashEnd + 1);
     // A pair read between two paragraphs keeps its rule: rejoin-intertitles asks it (a lead-in dash there opens an intertitle).
     if (title.kicker.rule !== 'short-headline-pair') title.kicker.rule = 'kicker-ends-in-dash';
-  } else if (setApartAbove(title) > 0) {
-    const k = setApartAbove(title);
+  } else if (apart > 0) {
     title.kicker = title.titles[0]!;
-    title.kickerRest = title.titles.slice(1, k);
-    title.titles = title.titles.slice(k);
+    title.kickerRest = title.titles.slice(1, apart);
+    title.titles = title.titles.slice(apart);
     title.kicker.rule = 'kicker-set-apart';
   } else if (!title.kicker && !title.display && !oneSetHeadline(title) && !firstInTitleType(title) && hasUnmarkedKicker(title)) {
     title.kicker = title.titles[0]!;

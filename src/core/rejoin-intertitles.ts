@@ -16,7 +16,7 @@
 import { bigramList, recall, type Bigram } from './bigrams.js';
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
-import { endsSentence } from './chars.js';
+import { endsInLeadInDash, endsSentence } from './chars.js';
 
 function bodyBag(u: BodyUnit): Set<Bigram> {
   const bag = new Set<Bigram>();
@@ -48,7 +48,7 @@ const loneLine = (b: TitleBlock) => !b.display && b.kicker === null && b.subhead
 function dashLedStack(b: TitleBlock): boolean {
   if (b.display || b.subheadline !== null || b.kickerRest.length > 0) return false;
   const lines = b.kicker ? [b.kicker, ...b.titles] : b.titles;
-  if (lines.length !== 2 || lines[0]!.rule !== 'short-headline-pair' || !lines[0]!.text.trimEnd().endsWith('——')) return false;
+  if (lines.length !== 2 || lines[0]!.rule !== 'short-headline-pair' || !endsInLeadInDash(lines[0]!.text)) return false;
   // Both short, as short-headline-pair read them (a kicker set wider than its column is the next story's).
   return lines.every((l) => l.width <= T.shortPairShare * l.column);
 }

@@ -855,20 +855,14 @@ function firstLineOfParagraph(pieces: Piece[][], rowY: number[], p: Piece): bool
 
 function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], rowY: number[], strip: number, markers: MarkerSet): void {
   const short = (p: Piece) => p.w <= SHORT_SHARE * bodyLen[p.c1]!;
-  // Prose, credit lines (the page's markers: datelines, bylines, sign-offs), subheadlines and a box's standing label
-  // (核心阅读 over a story's summary: bold body type, standing alone under the headline) are never display type here.
+  // Letter-spaced body lines, credit lines (the page's markers: datelines, bylines, sign-offs), subheadlines and a
+  // box's standing label (核心阅读 over a story's summary: bold body type, standing alone under the headline) are
+  // never display type here, whole lines or a headline's tail.
+  const neverDisplay = (text: string) => justifiedLine(text) || isCreditLine(text, markers) || markers.subheadlinePrefix.test(text) || BOX_LABEL.test(text.trim());
+  // Nor is prose, a single character, or a paragraph's first line.
   const candidate = (p: Piece) => {
     const text = p.seg.text;
-    return (
-      p.row !== strip &&
-      !isProse(text) &&
-      !justifiedLine(text) &&
-      [...text.replace(/\s/gu, '')].length >= 2 &&
-      !isCreditLine(text, markers) &&
-      !markers.subheadlinePrefix.test(text) &&
-      !BOX_LABEL.test(text.trim()) &&
-      !firstLineOfParagraph(pieces, rowY, p)
-    );
+    return p.row !== strip && !isProse(text) && [...text.replace(/\s/gu, '')].length >= 2 && !neverDisplay(text) && !firstLineOfParagraph(pieces, rowY, p);
   };
   for (const list of pieces) {
     for (const p of list) {
@@ -903,7 +897,7 @@ function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], row
   // A headline's last line may be one character, or end with the ？ or ！ a headline may end with.
   const tail = (p: Piece) => {
     const text = p.seg.text;
-    return p.row !== strip && short(p) && !justifiedLine(text) && !HEADLINE_TAIL_END.test(text) && !isCreditLine(text, markers) && !markers.subheadlinePrefix.test(text) && !BOX_LABEL.test(text.trim());
+    return p.row !== strip && short(p) && !HEADLINE_TAIL_END.test(text) && !neverDisplay(text);
   };
   spreadDisplay(pieces, rowY, (p) => candidate(p) && short(p), tail);
 }

@@ -5,7 +5,7 @@
  * here over every BMP code unit, every code point, or many generated strings.
  */
 import { describe, expect, it } from 'vitest';
-import { CLOSERS, HAN, HAN_CLASS, TERMINAL, displayWidth, endsSentence, escapeClass, isHanCodePoint, isSpaceCode, sentenceEndsNear, startsWithNoLineStart, NO_LINE_START } from '../../src/core/chars.js';
+import { CLOSERS, HAN, HAN_CLASS, TERMINAL, closesUnopened, displayWidth, endsInLeadInDash, leftOpen, endsSentence, escapeClass, isHanCodePoint, isSpaceCode, sentenceEndsNear, startsWithNoLineStart, NO_LINE_START } from '../../src/core/chars.js';
 import { matchesAny } from '../../src/core/markers.js';
 import { isPersonName } from '../../src/core/parse-byline.js';
 
@@ -95,5 +95,27 @@ describe('matchesAny', () => {
       expect(matchesAny(plain, s), s).toBe(plain.some((p) => p.test(s)));
       expect(matchesAny(withBackref, s), s).toBe(withBackref.some((p) => p.test(s)));
     }
+  });
+});
+
+describe('bracket pairs (OPENERS[k] closes with CLOSERS[k])', () => {
+  it('leftOpen gives the closer of the last bracket left open', () => {
+    expect(leftOpen('新區「要建得像遊樂')).toBe('」');
+    expect(leftOpen('「甲（乙')).toBe('）');
+    expect(leftOpen('「甲（乙）')).toBe('」');
+    expect(leftOpen('（甲）「乙」')).toBeNull();
+  });
+  it('closesUnopened finds a closer with no opener before it, in order', () => {
+    expect(closesUnopened('者王明）')).toBe(true);
+    expect(closesUnopened('」甲「')).toBe(true);
+    expect(closesUnopened('（記者 王明）')).toBe(false);
+    expect(closesUnopened('「甲（乙）」')).toBe(false);
+    expect(closesUnopened('「甲）')).toBe(true);
+  });
+  it('endsInLeadInDash: two em dashes at the end, spaces after them allowed', () => {
+    expect(endsInLeadInDash('某镇党委书记王五——')).toBe(true);
+    expect(endsInLeadInDash('某镇党委书记王五—— ')).toBe(true);
+    expect(endsInLeadInDash('某镇党委书记王五—')).toBe(false);
+    expect(endsInLeadInDash('——某镇')).toBe(false);
   });
 });
