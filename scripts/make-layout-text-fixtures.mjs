@@ -13,6 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The page's header row: its page number, the paper's name and the date, `before` and `after` cells of white between. */
+const masthead = (page, date, before, after) => page + ' '.repeat(before) + '桐溪日报' + ' '.repeat(after) + date;
+
 /** Body lines of `perLine` characters, each paragraph's first indented two cells; a closing mark hangs on the line before. */
 function wrap(paragraphs, perLine) {
   const out = [];
@@ -101,7 +104,7 @@ function headlineTailBelowStaircase() {
   ].map((paragraphs) => wrap(paragraphs, 16));
   const line = feeder(text);
   const rows = [
-    '第6版' + ' '.repeat(26) + '桐溪日报' + ' '.repeat(22) + '2026年3月9日 星期一',
+    masthead('第6版', '2026年3月9日 星期一', 26, 22),
     '',
     row(cols, [
       [0, '东街菜场试营业'],
@@ -146,7 +149,7 @@ function figuresInFullLines() {
       '交通部门表示，今年还将新增公交专用道25公里，到年底全市公交专用道总长超过300公里，高峰时段公交平均车速提高到每小时18公里。',
     ],
   ].map((paragraphs) => setToMeasure(paragraphs, 17));
-  const rows = ['第3版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(20) + '2026年6月2日', '', row(cols, [[0, '口袋公园年内再建40座'], [1, '公交客运量稳步回升']]), ''];
+  const rows = [masthead('第3版', '2026年6月2日', 20, 20), '', row(cols, [[0, '口袋公园年内再建40座'], [1, '公交客运量稳步回升']]), ''];
   for (let i = 0; i < Math.max(text[0].length, text[1].length); i++) {
     rows.push(row(cols, [0, 1].filter((c) => text[c][i] !== undefined).map((c) => [c, text[c][i]])));
   }
@@ -166,7 +169,7 @@ function headlineTailsOfOneCharacterOrAQuestion() {
   ].map((paragraphs) => wrap(paragraphs, 16));
   const line = feeder(text);
   const rows = [
-    '第2版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年4月8日',
+    masthead('第2版', '2026年4月8日', 20, 16),
     '',
     row(cols, [[0, '城南图书馆延时开放']]),
     '',
@@ -204,7 +207,7 @@ function headlineGluedToNextColumn() {
   ].map((paragraphs) => wrap(paragraphs, 16));
   const line = feeder(text);
   const rows = [
-    '第4版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年5月12日',
+    masthead('第4版', '2026年5月12日', 20, 16),
     '',
     row(cols, [
       [0, '菜市场顶棚换新'],
@@ -244,7 +247,7 @@ function letterSpacedLine() {
   ];
   const line = feeder(text);
   const rows = [
-    '第5版' + ' '.repeat(18) + '桐溪日报' + ' '.repeat(14) + '2026年7月3日',
+    masthead('第5版', '2026年7月3日', 18, 14),
     '',
     row(cols, [
       [0, '自助借书区试用'],
@@ -275,7 +278,7 @@ function headlineLinesApartUnevenly() {
   ].map((paragraphs) => wrap(paragraphs, 16));
   const line = feeder(text);
   const rows = [
-    '第7版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年9月1日',
+    masthead('第7版', '2026年9月1日', 20, 16),
     '',
     row(cols, [
       [1, '城东夜市延时一小时'],
@@ -310,7 +313,7 @@ function paragraphFirstLineAloneInItsRow() {
   ].map((paragraphs) => wrap(paragraphs, 10));
   const line = feeder(text);
   const rows = [
-    '第3版' + ' '.repeat(12) + '桐溪日报' + ' '.repeat(10) + '2026年9月2日',
+    masthead('第3版', '2026年9月2日', 12, 10),
     '',
     row(cols, [
       [0, '北门菜场开张'],
@@ -343,7 +346,7 @@ function kickerLeadingInWithADash() {
   ].map((paragraphs) => wrap(paragraphs, 16));
   const line = feeder(text);
   const rows = [
-    '第5版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年9月3日',
+    masthead('第5版', '2026年9月3日', 20, 16),
     '',
     row(cols, [
       [0, '老街修理点开张'],
@@ -365,6 +368,12 @@ function kickerLeadingInWithADash() {
   return rows.join('\n') + '\n';
 }
 
+/** The second and third columns' stories of the box-label and headline-tail pages. */
+const SCHOOL_AND_STREETLIGHT = [
+    ['本报讯 西岭小学的食堂本学期起实行分餐制，每个学生一个餐盘，饭菜按年级定量。', '食堂负责人说，分餐以后剩饭少了一半，孩子们也更愿意把饭吃完。', '学校还请家长轮流来食堂陪餐，提意见。'],
+    ['本报讯 南河路的老旧路灯本月全部换成了节能灯，亮度比原来高，电费却省了四成。', '路灯管理所说，新灯装了感应器，深夜车少时会自动调暗。', '附近居民说，晚上出门散步安心多了。'],
+];
+
 /**
  * Three columns. The first column's story has a box under its headline: the box's standing label
  * (核心阅读) alone on its row, white above and below it as a headline has, then the box's summary and
@@ -375,12 +384,11 @@ function boxLabelUnderHeadline() {
   const cols = [0, 22, 44];
   const text = [
     ['东湖村把闲置的粮仓改成了村史馆，村民捐出老物件三百多件。', '东湖村的老粮仓建于上世纪六十年代，空置已有二十年。去年村里请来设计师，保留了粮仓的木梁和土墙，改成了村史馆。', '馆里陈列着村民捐出的农具、票证和老照片，每周末对外开放。'],
-    ['本报讯 西岭小学的食堂本学期起实行分餐制，每个学生一个餐盘，饭菜按年级定量。', '食堂负责人说，分餐以后剩饭少了一半，孩子们也更愿意把饭吃完。', '学校还请家长轮流来食堂陪餐，提意见。'],
-    ['本报讯 南河路的老旧路灯本月全部换成了节能灯，亮度比原来高，电费却省了四成。', '路灯管理所说，新灯装了感应器，深夜车少时会自动调暗。', '附近居民说，晚上出门散步安心多了。'],
+    ...SCHOOL_AND_STREETLIGHT,
   ].map((paragraphs) => wrap(paragraphs, 16));
   const line = feeder(text);
   const rows = [
-    '第6版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年9月4日',
+    masthead('第6版', '2026年9月4日', 20, 16),
     '',
     row(cols, [[0, '老粮仓变身村史馆']]),
     row(cols, [[1, '小学食堂实行分餐'], [2, '南河路换上节能灯']]),
@@ -401,12 +409,11 @@ function headlineTailOverLongerLine() {
   const cols = [0, 22, 44];
   const text = [
     ['本报讯 东湖村的老粮仓建于上世纪六十年代，空置已有二十年。去年村里请来设计师，保留了木梁和土墙，改成了村史馆。', '馆里陈列着村民捐出的农具、票证和老照片，每周末对外开放。'],
-    ['本报讯 西岭小学的食堂本学期起实行分餐制，每个学生一个餐盘，饭菜按年级定量。', '食堂负责人说，分餐以后剩饭少了一半，孩子们也更愿意把饭吃完。', '学校还请家长轮流来食堂陪餐，提意见。'],
-    ['本报讯 南河路的老旧路灯本月全部换成了节能灯，亮度比原来高，电费却省了四成。', '路灯管理所说，新灯装了感应器，深夜车少时会自动调暗。', '附近居民说，晚上出门散步安心多了。'],
+    ...SCHOOL_AND_STREETLIGHT,
   ].map((paragraphs) => wrap(paragraphs, 16));
   const line = feeder(text);
   const rows = [
-    '第8版' + ' '.repeat(20) + '桐溪日报' + ' '.repeat(16) + '2026年9月6日',
+    masthead('第8版', '2026年9月6日', 20, 16),
     '',
     row(cols, [[1, '小学食堂实行分餐'], [2, '南河路换上节能灯']]),
     '',
