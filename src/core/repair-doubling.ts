@@ -13,7 +13,7 @@
  * and an AABB word, not a doubled line.
  */
 import type { Repair } from './model.js';
-import type { WorkLine } from './work-line.js';
+import { mapChangedLines, type WorkLine } from './work-line.js';
 import { codeTable, displayWidth, isHanCodePoint } from './chars.js';
 
 const DOUBLED_PUNCT = /([“”‘’（）《》「」『』【】，。、；：？！()])\1/gu;
@@ -110,16 +110,9 @@ export function undoubleGlyphs(text: string): string | null {
   return changed ? out : null;
 }
 
-/** The lines with doubled ones repaired: copied at the first repair (as repairEachLine, work-line.ts), `lines` itself when none was doubled. */
+/** The lines with doubled ones repaired (`lines` itself when none was doubled). */
 export function repairDoubling(lines: WorkLine[], repairs: Repair[]): WorkLine[] {
-  let out: WorkLine[] | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = undoubled(lines[i]!, repairs);
-    if (line === lines[i]) continue;
-    out ??= lines.slice();
-    out[i] = line;
-  }
-  return out ?? lines;
+  return mapChangedLines(lines, (line) => undoubled(line, repairs));
 }
 
 function undoubled(line: WorkLine, repairs: Repair[]): WorkLine {

@@ -62,24 +62,35 @@ export function newWorkLine(n: number, text: string, indent: boolean, width: num
 }
 
 /**
- * One text repair applied line by line: `fix` gives the line's new text (or
- * the same text when it needs none); each changed line is copied with its new
- * text and width and recorded as a `kind` repair. Overlong lines are left as
- * they are, as every heuristic leaves them. The array is copied only at the
- * first changed line, and `lines` itself comes back when none changed: a 50 MB
+ * The lines with `change` applied to each: `change` gives the line itself
+ * when it keeps it, or a new line. The array is copied only at the first
+ * changed line, and `lines` itself comes back when none changed: a 50 MB
  * page's 1.3 million lines made a new array of them per stage, grown by push
  * (~24 MB allocated, in V8's large-object space that only a full collection
  * frees) for the few thousand lines a repair touched.
  */
-export function repairEachLine(lines: WorkLine[], kind: Repair['kind'], repairs: Repair[], fix: (line: WorkLine) => string): WorkLine[] {
+export function mapChangedLines(lines: WorkLine[], change: (line: WorkLine) => WorkLine): WorkLine[] {
   let out: WorkLine[] | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const fixed = line.tooLong ? line.text : fix(line);
-    if (fixed === line.text) continue;
-    repairs.push({ kind, lines: [line.n, line.n], before: line.text, after: fixed });
+    const line = change(lines[i]!);
+    if (line === lines[i]) continue;
     out ??= lines.slice();
-    out[i] = { ...line, text: fixed, width: displayWidth(fixed) };
+    out[i] = line;
   }
   return out ?? lines;
+}
+
+/**
+ * One text repair applied line by line: `fix` gives the line's new text (or
+ * the same text when it needs none); each changed line is copied with its new
+ * text and width and recorded as a `kind` repair. Overlong lines are left as
+ * they are, as every heuristic leaves them.
+ */
+export function repairEachLine(lines: WorkLine[], kind: Repair['kind'], repairs: Repair[], fix: (line: WorkLine) => string): WorkLine[] {
+  return mapChangedLines(lines, (line) => {
+    const fixed = line.tooLong ? line.text : fix(line);
+    if (fixed === line.text) return line;
+    repairs.push({ kind, lines: [line.n, line.n], before: line.text, after: fixed });
+    return { ...line, text: fixed, width: displayWidth(fixed) };
+  });
 }
