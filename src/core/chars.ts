@@ -73,6 +73,13 @@ const IS_TERMINAL = codeTable(TERMINAL);
 const IS_CLOSER = codeTable(CLOSERS);
 const IS_NO_LINE_START = codeTable(NO_LINE_START);
 
+/**
+ * Marks of running text — a clause's comma or pause, a sentence's full stop
+ * or semicolon, full-width or ASCII: a headline's phrase, a byline, a
+ * masthead or a date holds none; a line of running text nearly always does.
+ */
+export const RUNNING_TEXT_MARK = /[，。、；,;]/u;
+
 /** Each opener's closer: OPENERS[k] is closed by CLOSERS[k]. */
 const CLOSER_OF: ReadonlyMap<string, string> = new Map([...OPENERS].map((open, k) => [open, CLOSERS[k]!]));
 

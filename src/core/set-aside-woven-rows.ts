@@ -30,7 +30,7 @@
  * columns read side by side for a stretch, every line joined (a narrow gutter
  * down the page), are split-joined-columns' case and are left to it.
  */
-import { displayWidth } from './chars.js';
+import { displayWidth, RUNNING_TEXT_MARK } from './chars.js';
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
 import { joinedWidthSlack, measurePlainColumns, type PlainColumns } from './split-joined-columns.js';
@@ -47,8 +47,6 @@ const COLUMN_AGAIN = 3;
 /** Running text: a clause mark in a line of a column's width. A headline line or a byline has none. */
 const CLAUSE_MARK = /[，。、；：！？]/u;
 
-/** A headline's phrase holds no clause or sentence mark of running text (a paragraph's last line does). */
-const RUNNING_MARK = /[，。、；]/u;
 
 /** A line cut into column pieces: `display` leading headline phrases, `body` the column-wide pieces (the last may be short). */
 export interface Pieces {
@@ -89,7 +87,7 @@ export function columnPieces(text: string, column: number): Pieces | null {
   const whole = cover(0);
   if (whole !== null) return { display: [], body: whole };
   for (let k = 1; k < words.length; k++) {
-    if (RUNNING_MARK.test(words[k - 1]!)) break;
+    if (RUNNING_TEXT_MARK.test(words[k - 1]!)) break;
     const rest = cover(k);
     if (rest !== null && rest.length > 0 && displayWidth(rest[0]!) >= column - short) return { display: words.slice(0, k), body: rest };
   }

@@ -17,7 +17,7 @@
  * left as they are, and the page gets a warning that `pdftotext -layout`, the
  * PDF itself or ALTO/hOCR input reads it correctly.
  */
-import { displayWidth } from './chars.js';
+import { displayWidth, RUNNING_TEXT_MARK } from './chars.js';
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
 
@@ -39,8 +39,6 @@ const MIN_HAN_SHARE = 0.6;
 
 /** Made when first needed: building \p{Script=Han} from Unicode's tables costs every run ~0.5 ms, and most pages never ask. */
 let hanChar: RegExp | undefined;
-/** Two lines of running text hold a clause mark; a headline set as two phrases (一句 两句, 生變！習近平…) holds none. */
-const RUNNING_TEXT = /[，。、；]/u;
 /**
  * Text that keeps the page's layout (pdftotext -layout, OCR with spacing)
  * pads with runs of spaces; there columns stand apart and
@@ -138,11 +136,11 @@ export function splitJoinedColumns(input: InputLine[], warnings: Diagnostic[], m
     }
     let j = i;
     let running = 0;
-    for (; j < input.length && at[j]! >= 0; j++) if (RUNNING_TEXT.test(input[j]!.text)) running++;
+    for (; j < input.length && at[j]! >= 0; j++) if (RUNNING_TEXT_MARK.test(input[j]!.text)) running++;
     // Lines without clause marks are more likely headlines set as two phrases: they are no evidence.
     if (j - i < MIN_STRETCH || running * 2 < j - i) {
       for (let k = i; k < j; k++) {
-        if (RUNNING_TEXT.test(input[k]!.text)) alone.push(input[k]!.n);
+        if (RUNNING_TEXT_MARK.test(input[k]!.text)) alone.push(input[k]!.n);
         out.push(input[k]!);
       }
     } else {

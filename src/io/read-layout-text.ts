@@ -42,7 +42,7 @@
  */
 import type { InputLine } from '../core/model.js';
 import { columnStarts, GAP, INDENT, medianLength, MIN_PIECE, segmentsOf, type Segment } from '../core/split-layout-columns.js';
-import { displayWidth, endsSentence } from '../core/chars.js';
+import { displayWidth, endsSentence, RUNNING_TEXT_MARK } from '../core/chars.js';
 import { isCreditLine } from '../core/credit-line.js';
 import { BOX_LABEL, DEFAULT_MARKERS, type MarkerSet } from '../core/markers.js';
 
@@ -169,8 +169,6 @@ const HAN = /\p{Script=Han}/u;
 const KICKER_LEAD_IN = /[—―─]{2}\s*$/u;
 /** A headline's tail (its last line, under it) never ends with these: a full stop or a pause ends prose. */
 const HEADLINE_TAIL_END = /[。，；：、,;.]\s*$/u;
-/** Marks inside running text; a headline seldom has them. */
-const RUNNING_TEXT = /[，。；、,;]/u;
 /** Marks a line of running text stops at mid-sentence: a piece ending with one goes on in the next line. */
 const PAUSE_END = /[，；：、,;]\s*$/u;
 
@@ -266,7 +264,7 @@ function splitGlued(seg: Segment, starts: number[], sparse: boolean, markers: Ma
     const a: Segment = { start: seg.start, end: seg.start + i, from: seg.from, to: seg.from + left.length, text: left, column: 0 };
     const b: Segment = { start: seg.start + i + 1, end: seg.end, from: fromRight, to: seg.to, text: right, column: 0 };
     // Running text after the space is the next column's line; display type may be the same headline's next words.
-    if (beside && RUNNING_TEXT.test(right)) besides.add(b);
+    if (beside && RUNNING_TEXT_MARK.test(right)) besides.add(b);
     return [a, ...splitGlued(b, starts, sparse, markers, alone, besides)];
   }
   return [seg];

@@ -8,6 +8,7 @@ import { LAYOUT_TUNING as T } from './tuning.js';
 import { yOverlap, type PlacedLine } from './geometry.js';
 import type { TypeMeasure } from './measure-type.js';
 import { maxOf, minOf } from '../arrays.js';
+import { RUNNING_TEXT_MARK } from '../chars.js';
 
 /** Indexes (into `lines`) of the lines in the top and bottom furniture strips. */
 export function findFurniture(lines: PlacedLine[], type: TypeMeasure): Set<PlacedLine> {
@@ -26,14 +27,6 @@ export function findFurniture(lines: PlacedLine[], type: TypeMeasure): Set<Place
   takeStrip(byBottom, 'bottom', pageWidth, type, out);
   return out;
 }
-
-/**
- * Marks of running text: a strip's pieces (page number, masthead, date,
- * section, an editor's credit) are names and figures, never clauses. A row
- * under the page's header where the columns' first lines stand (a headline
- * beside the others' body text, all short enough) is not a strip.
- */
-const RUNNING_TEXT = /[，。；,;]/u;
 
 interface Row {
   lines: PlacedLine[];
@@ -70,7 +63,9 @@ function outerRow(sorted: PlacedLine[], side: 'top' | 'bottom', pageWidth: numbe
  */
 function takeStrip(sorted: PlacedLine[], side: 'top' | 'bottom', pageWidth: number, type: TypeMeasure, out: Set<PlacedLine>): void {
   const isStrip = (row: Row) => {
-    if (row.lines.some((l) => l.chars > T.furnitureMaxChars || out.has(l) || RUNNING_TEXT.test(l.line.text))) return false;
+    // A strip's pieces (page number, masthead, date, section, an editor's credit) are names and figures, never
+    // clauses: a row under the page's header where the columns' first lines stand beside a headline is no strip.
+    if (row.lines.some((l) => l.chars > T.furnitureMaxChars || out.has(l) || RUNNING_TEXT_MARK.test(l.line.text))) return false;
     if (row.spread) return row.gap >= T.furnitureGapEm * type.body && row.lines.some((l) => l.size < T.headlineRatio * type.body);
     return row.gap >= T.loneFurnitureGapEm * type.body;
   };
