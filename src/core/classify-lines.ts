@@ -13,7 +13,7 @@
  *     is part of a headline block. `body` always claims.
  */
 import { CLOSERS, HAN, HAN_CLASS, closesUnopened, codeTable, endsInLeadInDash, endsSentence, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
-import { BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
+import { AFTERWORD_LABEL, BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import { isCreditLine } from './credit-line.js';
@@ -226,7 +226,7 @@ const bracketedSignoff: PatternRule = (line, markers) => {
  * role the layout stages gave a positioned line by geometry; a line none of
  * them claims goes on to passes 2 and 3, where `body` is the catch-all.
  */
-const PATTERN_RULES: readonly PatternRule[] = [overlong, blank, doubledDisplay, furniture, endmark, jump, dateline, byline, crossReference, boxLabel, bracketedSignoff];
+const PATTERN_RULES: readonly PatternRule[] = [overlong, blank, doubledDisplay, furniture, endmark, jump, dateline, boxLabel, byline, crossReference, bracketedSignoff];
 
 /** Pass 1: give `line` the role a context-free pattern proves, if any; false when none does. */
 function claimStrongRole(line: ClassifiedLine, markers: MarkerSet): boolean {
@@ -894,8 +894,9 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     const shortPair = line.width <= T.shortPairShare * col && next !== null && !resolved[nextIdx] && titleLike(next, col) && next.width <= T.shortPairShare * col;
     if ((likeTitle || askingTitle(line)) && (strongNext || titleChainNext)) return DECIDED.titleBeforeOpener;
     if (likeTitle && shortPair) return DECIDED.shortHeadlinePair;
-    // A story's box label (核心阅读) stands right under the story's headline (after the story above has ended).
-    if (likeTitle && line.width < T.shortLine * col && next?.rule === 'box-label' && endsSentence(prevText, pauseEnds)) return DECIDED.titleOverBoxLabel;
+    // A story's box label (核心阅读) stands right under the story's headline (after the story above has ended);
+    // a reporter's afterword (记者手记) stands at the foot of its story, under its text.
+    if (likeTitle && line.width < T.shortLine * col && next?.rule === 'box-label' && !AFTERWORD_LABEL.test(next.text) && endsSentence(prevText, pauseEnds)) return DECIDED.titleOverBoxLabel;
     if (likeTitle && line.width <= T.headlineShare * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) return DECIDED.titleBeforeBoundary;
     if (likeTitle && line.hint === undefined && line.width < T.shortLine * col && next !== null && !resolved[nextIdx] && next.width >= T.shortLine * col) return DECIDED.titleBetweenParagraphs;
     if (likeTitle && restatedBelow(out, i)) return DECIDED.titleRestatedBelow;

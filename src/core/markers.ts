@@ -164,8 +164,13 @@ export const CROSS_REFERENCE = /^[（(]\s*(?:相[关關]新[闻聞]|相[关關][
  * People's Daily story opens with, 编者的话, 开栏的话, 延伸阅读), alone on its
  * line: the story's subheading, never a headline of its own. Not 编者按: an
  * editor's note is often a boxed item of its own, headed by that word.
+ * 记者手记 (often after a square, ■记者手记) heads the reporter's afterword at
+ * the foot of an interview: the same story, not a byline (it names no one).
  */
-export const BOX_LABEL = /^(?:核心[阅閱][读讀]|[编編]者的[话話]|[开開][栏欄]的[话話]|延伸[阅閱][读讀]|相[关關][链鏈]接)[：:]?$/u;
+export const BOX_LABEL = /^[■□●◆▲]?(?:核心[阅閱][读讀]|[编編]者的[话話]|[开開][栏欄]的[话話]|延伸[阅閱][读讀]|相[关關][链鏈]接|[记記]者手[记記])[：:]?$/u;
+
+/** The box label of a reporter's afterword (记者手记): it stands at a story's foot, never under its headline. */
+export const AFTERWORD_LABEL = /[记記]者手[记記]/u;
 
 /** The characters that are syntax in a regular expression's source (the rest stand for themselves). */
 const SYNTAX = new Set('^$\\.*+?()[]{}|/');

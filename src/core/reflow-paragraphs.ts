@@ -121,7 +121,8 @@ export function reflowParagraphs(pieces: Piece[], markers: MarkerSet, pauseEnds 
     const isEnd = piece.line.role === 'endmark';
     let start: boolean;
     if (cur === null || prev === null) start = true;
-    else if (isSub) start = cur.type !== 'subheading';
+    // A box label (核心阅读, ■记者手记) is whole on its line: a subheading under it is one of its own.
+    else if (isSub) start = cur.type !== 'subheading' || prev.line.rule === 'box-label';
     else if (cur.type === 'subheading' || cur.type === 'endmark' || isEnd || piece.line.standalone || prev.line.standalone) start = true;
     else start = startsParagraph(prev, piece, pauseEnds);
     if (start) {
