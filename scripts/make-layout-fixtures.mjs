@@ -269,6 +269,37 @@ function centredLeadStackInBodyType() {
   return hocr(blocks, 2800, Math.round(Math.max(c1.y, c2.y, c3.y) + 100));
 }
 
+/**
+ * One-column headlines set only a little larger than the body, as Tesseract
+ * boxes them: 1.25× the body (under the 1.3× display ratio), over a byline and
+ * text 0.8 em below. Beside them, a story whose first paragraph is set in a
+ * larger body type (1.2×, body leading): many such lines run on together, so
+ * they stay text.
+ */
+function smallHeadlinesByContrast() {
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }, { x0: 1900, x1: 2700 }];
+  const H = 50;
+  const blocks = [];
+  blocks.push([{ text: '05', box: [100, 60, 140, 100] }]);
+  blocks.push([{ text: '河畔社区报', box: [1250, 60, 1450, 100] }]);
+  blocks.push([{ text: '2026年12月4日 星期五', box: [2300, 60, 2700, 100] }]);
+  // Column 1: a headline wrapped in two lines at 1.25×, byline, text.
+  blocks.push([{ text: '河畔菜场改造完工', box: [100, 180, 100 + 8 * H, 180 + H] }, { text: '早市延长一小时', box: [100, 250, 100 + 7 * H, 250 + H] }]);
+  blocks.push([{ text: '本报记者 王芳', box: [100, 332, 380, 372] }]);
+  const a = setText(['本报讯 河畔菜场改造昨天完工，六十个摊位重新排过，过道加宽到两米，地面换成了防滑砖。', '菜场早市提前到早上六点开门，比原来多了一个小时，方便上班的居民买菜。'], { ...cols[0], y: 410, size: B });
+  blocks.push(a.lines);
+  // Column 2: a one-line headline at 1.25× straight over its text.
+  blocks.push([{ text: '四点半课堂开课', box: [1000, 180, 1000 + 7 * H, 180 + H] }]);
+  const b = setText(['本报讯 社区四点半课堂本周一开课，放学后没有家长接的孩子可以在这里写作业、读书。', '课堂由退休教师和大学生志愿者轮流值守，每天开到晚上六点。'], { ...cols[1], y: 262, size: B });
+  blocks.push(b.lines);
+  // Column 3: a display headline, then a first paragraph in a larger body type (48 = 1.2×), then body text.
+  blocks.push([{ text: '公园夜跑道亮灯', box: [1900, 180, 1900 + 7 * 60, 240] }]);
+  const c1 = setText(['今晚起，滨河公园的夜跑道每天亮灯到十点，全长三公里，沿途新装了一百二十盏路灯。'], { ...cols[2], y: 290, size: 48, indent: 0 });
+  const c2 = setText(['公园管理处说，跑道两侧还加装了十个呼叫按钮，夜跑的市民遇到不适可以随时求助。', '管理处提醒市民结伴夜跑，注意安全。'], { ...cols[2], y: c1.y, size: B });
+  blocks.push([...c1.lines, ...c2.lines]);
+  return hocr(blocks, 2800, Math.round(Math.max(a.y, b.y, c2.y) + 100));
+}
+
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
 console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
@@ -286,3 +317,6 @@ console.log('wrote fixtures/hocr-headline-lines-of-one-size/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-centred-lead-stack-in-body-type'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-centred-lead-stack-in-body-type/input.hocr'), centredLeadStackInBodyType());
 console.log('wrote fixtures/hocr-centred-lead-stack-in-body-type/input.hocr');
+mkdirSync(join(root, 'fixtures/hocr-small-headlines-by-contrast'), { recursive: true });
+writeFileSync(join(root, 'fixtures/hocr-small-headlines-by-contrast/input.hocr'), smallHeadlinesByContrast());
+console.log('wrote fixtures/hocr-small-headlines-by-contrast/input.hocr');

@@ -10,6 +10,7 @@ import { parseLines } from '../../src/index.js';
 import { placedLines } from '../../src/core/layout/geometry.js';
 import { measureType } from '../../src/core/layout/measure-type.js';
 import { assignColumns, findColumns } from '../../src/core/layout/find-columns.js';
+import { findContrastDisplay } from '../../src/core/layout/find-contrast-display.js';
 
 const B = 40;
 let n = 0;
@@ -291,5 +292,35 @@ describe('layout road through the text rules', () => {
     expect(story.headline).toBe('-一场热闹非凡的社区音乐会');
     expect(story.subheadline).toBeNull();
     expect(doc.articles.filter((a) => a.subheadline?.includes('热闹'))).toEqual([]);
+  });
+});
+
+describe('find-contrast-display', () => {
+  const marked = (page: InputLine[]) => {
+    const placed = placedLines(page);
+    findContrastDisplay(placed, measureType(placed));
+    return placed.filter((l) => l.display).map((l) => l.line.text);
+  };
+  it('a one-column headline at 1.25× the body, 0.8 em over its text, is display type', () => {
+    const page = [line('社区菜场换新颜', 100, 100, 50), ...column(100, 182, 10)];
+    expect(marked(page)).toEqual(['社区菜场换新颜']);
+  });
+  it('a headline wrapped in two such lines, or over a last line measured larger, is display type throughout', () => {
+    expect(marked([line('社区菜场改造', 100, 100, 50), line('早市延长一小时', 100, 170, 50), ...column(100, 252, 10)])).toEqual(['社区菜场改造', '早市延长一小时']);
+    expect(marked([line('社区菜场改造全面', 100, 100, 50), line('完工', 100, 170, 70), ...column(100, 272, 10)])).toEqual(['社区菜场改造全面']);
+  });
+  it('a paragraph in a larger body type (1.2×, body leading) stays text: its lines run on, or stand close over the text', () => {
+    const larger: InputLine[] = [];
+    for (let i = 0; i < 5; i++) larger.push(line('较大字号的一段正文文字。', 100, 100 + i * 70, 48));
+    expect(marked([...larger, ...column(100, 100 + 5 * 70, 10)])).toEqual([]);
+    expect(marked([line('较大字号的一段正文文字。', 100, 100, 48), ...column(100, 168, 10)])).toEqual([]);
+  });
+  it('a line whose box is tall but whose advance is body size is not square type: text', () => {
+    const tall: InputLine = { n: ++n, text: '正文中的一行文字被方框拉高了', hint: { bbox: [100, 100, 100 + 14 * B, 150] } };
+    expect(marked([tall, ...column(100, 182, 10)])).toEqual([]);
+  });
+  it('sizes a reader states (PDF) are exact: never re-read by contrast', () => {
+    const pdf: InputLine = { ...line('社区菜场换新颜', 100, 100, 50), hint: { bbox: [100, 100, 450, 150], size: 50 } };
+    expect(marked([pdf, ...column(100, 182, 10)])).toEqual([]);
   });
 });

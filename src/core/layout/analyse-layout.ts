@@ -2,7 +2,8 @@
  * The layout road: positioned lines (PDF glyph runs, ALTO/hOCR boxes) to
  * stories, by geometry first. Named stages, each in its own file:
  *
- *   find-ocr-noise → measure-type → find-second-reads → find-furniture → find-columns →
+ *   find-ocr-noise → measure-type → find-contrast-display → find-second-reads →
+ *   find-furniture → find-columns →
  *   build-blocks → widen-headlines → order-blocks (→ follow-stated-order) →
  *   assign-zones
  *
@@ -19,6 +20,7 @@ import { assignColumns, findColumns, type Column } from './find-columns.js';
 import { findFurniture } from './find-furniture.js';
 import { findSecondReads } from './find-second-reads.js';
 import { findOcrNoise } from './find-ocr-noise.js';
+import { findContrastDisplay } from './find-contrast-display.js';
 import { buildBlocks, type Block } from './build-blocks.js';
 import { orderBlocks } from './order-blocks.js';
 import { followStatedOrder } from './follow-stated-order.js';
@@ -71,6 +73,7 @@ export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAn
   const noisy = findOcrNoise(boxed);
   const all = boxed.filter((l) => !noisy.has(l));
   const type = measureType(all);
+  findContrastDisplay(all, type);
   const doubled = findSecondReads(all, type);
   const placed = all.filter((l) => !doubled.has(l));
   // The furniture strip first: its pieces (a centred masthead) would bridge the gutters below them.

@@ -221,7 +221,7 @@ export function describeZone(zone: Zone, type: TypeMeasure): string {
   const cols = new Set<number>();
   for (const b of zone.blocks) for (let c = b.c1; c <= b.c2; c++) cols.add(c);
   const list = [...cols].sort((a, b) => a - b).map((c) => c + 1);
-  const head = h ? `headline ${r2(h.size / type.body)}× body over column${h.c1 === h.c2 ? ` ${h.c1 + 1}` : `s ${h.c1 + 1}–${h.c2 + 1}`}${h.widened ? ' (widened over the story under it)' : ''}` : 'no headline';
+  const head = h ? `headline ${r2(h.size / type.body)}× body over column${h.c1 === h.c2 ? ` ${h.c1 + 1}` : `s ${h.c1 + 1}–${h.c2 + 1}`}${h.widened ? ' (widened over the story under it)' : ''}${h.lines.some((l) => l.display) ? ' (display type by contrast with the smaller text under it)' : ''}` : 'no headline';
   const flowed = [...zone.joined.values()].filter((j) => j === 'column-flow').length;
   return `${head}; ${zone.blocks.length} blocks in column${list.length === 1 ? '' : 's'} ${list.join(',')}${flowed ? `; ${flowed} continued from the column before` : ''}`;
 }

@@ -15,7 +15,7 @@ export interface Column {
 }
 
 export function isBodyType(l: PlacedLine, type: TypeMeasure): boolean {
-  return l.size < T.headlineRatio * type.body && !(l.bold && l.size >= T.boldHeadlineRatio * type.body);
+  return !l.display && l.size < T.headlineRatio * type.body && !(l.bold && l.size >= T.boldHeadlineRatio * type.body);
 }
 
 export function findColumns(lines: PlacedLine[], type: TypeMeasure): Column[] {

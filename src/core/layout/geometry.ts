@@ -15,6 +15,8 @@ export interface PlacedLine {
   bold: boolean;
   /** The size is the reader's (a PDF font size, exact), not estimated from the box (OCR, to ±15 %). */
   typeSet?: boolean;
+  /** Display type though its size is under the headline ratio: an OCR headline told by contrast (find-contrast-display). */
+  display?: boolean;
   /** Characters of text (no spaces): the weight of the line in page statistics. */
   chars: number;
   /** First and last column the line covers (-1 before columns are known). */

@@ -21,6 +21,37 @@ export const LAYOUT_TUNING = {
    */
   headlineRatio: 1.3,
   /**
+   * OCR lines between this and `headlineRatio` × the body may be display type,
+   * told by contrast (find-contrast-display): Tesseract measures a one-column
+   * headline set at 1.38× the body (14.5 over 10.5 pt) at 1.23–1.29×, and the
+   * kickers and dash subheadlines set at 1.15× at 1.15–1.19×, which stay body.
+   */
+  contrastDisplayRatio: 1.2,
+  /**
+   * …when at most this many such lines stand stacked (a headline wraps to two
+   * or three lines in its column); a larger body type runs on for many.
+   */
+  contrastRunLines: 3,
+  /** …stand over the line right under them within this gap (em), or over nothing and apart from what is above; … */
+  contrastGapEm: 1.6,
+  /**
+   * …and when that line is text, it stands at least this far (em) under them
+   * (a headline stands 0.78–0.8 em over its text on the generated pages; the
+   * lines of a larger body type on the dev pages have 0.31–0.44 em between them)…
+   */
+  contrastGapBelowEm: 0.6,
+  /**
+   * …and is at most 1/this of their size: the byline or text under a headline is
+   * body type (≤ 1.05×), a larger body type's next line is of its own size.
+   */
+  contrastStep: 1.15,
+  /**
+   * Height and advance of a line of Han type agree within this share (square
+   * glyphs; the community headlines: 0.94–0.97); a body line with a box made
+   * tall by a rule or a speck, or run across a gutter, does not (0.3–0.8).
+   */
+  squareGlyphShare: 0.9,
+  /**
    * A bold line at least this much larger than the body is display type too
    * (PDF only: OCR cannot tell weight). Bold intertitles are body-sized and
    * stay below it.
