@@ -1,5 +1,5 @@
 /**
- * Stage 0a′ (text input only) — two columns read row by row, dealt back by their text.
+ * Stage 0a′ (text input only) — columns read row by row, dealt back by their text.
  *
  * Where the gutter is narrow and two neighbouring columns' baselines do not
  * line up, plain `pdftotext` reads them row by row: a line holds the left
@@ -14,15 +14,33 @@
  * pieces, then the right column's, each keeping its input line number, as
  * split-joined-columns puts out two columns side by side.
  *
- * Only stretches of at most two columns are dealt: three or more beside a
- * lead headline leave too many ways to deal a piece (set-aside-woven-rows
- * sets them aside).
+ * Three or four columns woven down a page are dealt the same way: a row of k
+ * pieces of n columns goes to k of them, left to right. Five or more, and the
+ * rows beside a lead headline (where headlines' lines meet the columns'
+ * pieces), leave too many ways to deal a piece: set-aside-woven-rows sets
+ * them aside.
  */
 import { endsSentence, startsWithNoLineStart } from './chars.js';
 import type { InputLine } from './model.js';
 
-/** A stretch longer than this is not dealt (the dealing keeps one state per line pair, quadratic in the stretch). */
+/** A stretch longer than this is not dealt: a block read row by row stands beside a headline or a narrow gutter, never a whole long page. */
 const MAX_DEAL_LINES = 400;
+/**
+ * At most this many columns are dealt: a lone piece of a row of n columns has
+ * n places and a row of k pieces n-choose-k, so five or more columns make most
+ * places a guess; such stretches (beside a lead headline across the page) are
+ * set aside.
+ */
+export const MAX_DEAL_COLUMNS = 4;
+/**
+ * Dealings kept after each row (the best by score). With two columns the exact
+ * dealing keeps one state per pair of last pieces, which grows with the
+ * stretch; with three, one per triple. The best dealing of a stretch is never
+ * behind by more than a few junctions' scores, and 256 states keep every
+ * dealing within them on the fixtures and dev pages (the 2-column dealings are
+ * the exact ones there), at a cost linear in the stretch.
+ */
+const BEAM = 256;
 /**
  * A stretch of fewer lines is not dealt: a few rows of two columns stand beside
  * a headline, at the top of columns read down after them, and where each
@@ -58,6 +76,14 @@ const SCORE = {
   paragraphUnderOpen: -2,
   /** Lone pieces of two columns whose baselines differ come by turns. */
   alternate: 0.3,
+  /**
+   * Three or more columns: a piece put in a column while a column left of it has had none. pdftotext
+   * reads a row left to right, so the stretch's first pieces are its left columns'; at the top, where
+   * no sentence says which column a piece goes on, every column would score alike (a tie-break, no
+   * more: a stretch may start under the top of its columns). Two columns keep their exact dealing:
+   * there the tie-break moved a dev page's stretch that starts mid-column, and two articles were lost.
+   */
+  leftEmpty: -0.05,
 } as const;
 
 /** A junction bigram seen this many times around the stretch (log2 of 1 + count) is sure evidence; fewer sightings count less. */
@@ -89,60 +115,78 @@ function junction(a: Piece | null, x: Piece, column: number, bigrams: ReadonlyMa
 }
 
 interface State {
-  left: number;
-  right: number;
+  /** The last piece id of each column (row index * MAX_DEAL_COLUMNS + position), -1 where none yet. */
+  last: readonly number[];
   score: number;
   back: State | null;
-  /** The side the row's lone piece went to (0 left, 1 right, -1 both sides: a row of two). */
-  side: -1 | 0 | 1;
+  /** The columns the row's pieces went to, left to right. */
+  placed: readonly number[];
+  /** The column the row's piece went to when it was a lone piece, else -1 (lone pieces come by turns). */
+  lone: number;
 }
 
-/** The two columns' lines, left then right, or null when the stretch is no two-column stretch. */
-export function dealTwoColumns(input: DealInput): { left: InputLine[]; right: InputLine[] } | null {
+/**
+ * Every way to give k pieces of a row to n columns keeping their order (a row
+ * is read left to right): the increasing k-subsets of 0..n-1.
+ */
+function placements(k: number, n: number): number[][] {
+  const out: number[][] = [];
+  const walk = (from: number, acc: number[]) => {
+    if (acc.length === k) {
+      out.push([...acc]);
+      return;
+    }
+    for (let c = from; c <= n - (k - acc.length); c++) walk(c + 1, [...acc, c]);
+  };
+  walk(0, []);
+  return out;
+}
+
+/**
+ * The stretch's columns, left to right, each its lines in order; null when the
+ * stretch is too short or too long to deal, or holds more columns than
+ * MAX_DEAL_COLUMNS. The stretch has as many columns as its fullest row has pieces.
+ */
+export function dealColumns(input: DealInput): InputLine[][] | null {
   const { rows, column, bigrams } = input;
-  if (!dealable(rows.length) || rows.some((r) => r.pieces.length > 2)) return null;
+  const n = Math.max(0, ...rows.map((r) => r.pieces.length));
+  if (!dealable(rows.length) || n < 2 || n > MAX_DEAL_COLUMNS) return null;
   const pieces: Piece[][] = rows.map((r) => r.pieces.map((p) => ({ n: r.n, text: p.text, width: p.width })));
-  // Piece ids: row index * 2 + position; -1 = none yet.
-  const at = (id: number): Piece | null => (id < 0 ? null : pieces[id >> 1]![id & 1]!);
-  let states: State[] = [{ left: -1, right: -1, score: 0, back: null, side: -1 }];
+  const at = (id: number): Piece | null => (id < 0 ? null : pieces[Math.floor(id / MAX_DEAL_COLUMNS)]![id % MAX_DEAL_COLUMNS]!);
+  const ways = Array.from({ length: n + 1 }, (_, k) => placements(k, n));
+  let states: State[] = [{ last: Array<number>(n).fill(-1), score: 0, back: null, placed: [], lone: -1 }];
   for (let i = 0; i < rows.length; i++) {
     const row = pieces[i]!;
     const next = new Map<string, State>();
-    const offer = (s: State) => {
-      const key = `${s.left},${s.right}`;
-      const known = next.get(key);
-      if (!known || s.score > known.score) next.set(key, s);
-    };
     for (const s of states) {
-      if (row.length === 2) {
-        const score = s.score + junction(at(s.left), row[0]!, column, bigrams) + junction(at(s.right), row[1]!, column, bigrams);
-        offer({ left: i * 2, right: i * 2 + 1, score, back: s, side: -1 });
-        continue;
-      }
-      for (const side of [0, 1] as const) {
-        const prev = at(side === 0 ? s.left : s.right);
-        const turn = s.side !== -1 && s.side !== side ? SCORE.alternate : 0;
-        const score = s.score + junction(prev, row[0]!, column, bigrams) + turn;
-        offer(side === 0 ? { left: i * 2, right: s.right, score, back: s, side } : { left: s.left, right: i * 2, score, back: s, side });
+      for (const way of ways[row.length]!) {
+        const last = [...s.last];
+        let score = s.score;
+        way.forEach((c, k) => {
+          score += junction(at(s.last[c]!), row[k]!, column, bigrams);
+          if (n > 2 && c > 0 && last[c - 1] === -1) score += SCORE.leftEmpty;
+          last[c] = i * MAX_DEAL_COLUMNS + k;
+        });
+        const lone = row.length === 1 ? way[0]! : -1;
+        if (lone !== -1 && s.lone !== -1 && s.lone !== lone) score += SCORE.alternate;
+        const key = last.join(',');
+        const known = next.get(key);
+        if (!known || score > known.score) next.set(key, { last, score, back: s, placed: way, lone });
       }
     }
     states = [...next.values()];
+    // Keep the best BEAM states: the cost stays linear in the stretch, and a dealing
+    // that far behind the best this early does not come back (see BEAM).
+    if (states.length > BEAM) states = states.sort((a, b) => b.score - a.score).slice(0, BEAM);
   }
   let best = states[0]!;
   for (const s of states) if (s.score > best.score) best = s;
-  const sides: (-1 | 0 | 1)[] = [];
-  for (let s: State | null = best; s !== null && s.back !== null; s = s.back) sides.push(s.side);
-  sides.reverse();
-  const left: InputLine[] = [];
-  const right: InputLine[] = [];
-  sides.forEach((side, i) => {
-    const row = pieces[i]!;
-    if (side === -1) {
-      left.push({ n: row[0]!.n, text: row[0]!.text });
-      right.push({ n: row[1]!.n, text: row[1]!.text });
-    } else (side === 0 ? left : right).push({ n: row[0]!.n, text: row[0]!.text });
-  });
-  return { left, right };
+  const placed: (readonly number[])[] = [];
+  for (let s: State | null = best; s !== null && s.back !== null; s = s.back) placed.push(s.placed);
+  placed.reverse();
+  const out: InputLine[][] = Array.from({ length: n }, () => []);
+  placed.forEach((way, i) => way.forEach((c, k) => out[c]!.push({ n: pieces[i]![k]!.n, text: pieces[i]![k]!.text })));
+  return out;
 }
 
 /** Bigram counts within the lines' text (spaces dropped: a space is where pieces were joined). */

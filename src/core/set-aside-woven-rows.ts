@@ -13,8 +13,9 @@
  * them and give the lead's headline to the wrong text.
  *
  * Which piece belongs to which column is not in their positions (the columns
- * are equally wide, rows are split at different places). Where no more than
- * two columns are woven, the text tells: deal-woven-columns deals the pieces
+ * are equally wide, rows are split at different places). Where two to four
+ * columns are woven down a stretch of 20 lines or more with no headline's
+ * phrase among its rows, the text tells: deal-woven-columns deals the pieces
  * back by which sentence each goes on. Elsewhere the stretch is not
  * re-ordered: its running text is set aside (left unassigned, nothing lost)
  * so that the stories around it are read whole, and the page is warned that
@@ -30,11 +31,11 @@
  * columns read side by side for a stretch, every line joined (a narrow gutter
  * down the page), are split-joined-columns' case and are left to it.
  */
-import { displayWidth, RUNNING_TEXT_MARK } from './chars.js';
+import { displayWidth, RUNNING_TEXT_MARK, startsWithNoLineStart } from './chars.js';
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
 import { joinedWidthSlack, measurePlainColumns, type PlainColumns } from './split-joined-columns.js';
-import { dealable, dealTwoColumns, lineBigrams, type DealInput } from './deal-woven-columns.js';
+import { dealable, dealColumns, lineBigrams, MAX_DEAL_COLUMNS, type DealInput } from './deal-woven-columns.js';
 
 /** A stretch holds at least this many woven lines: one alone is a lone join (split-joined-columns warns of it). */
 const MIN_WOVEN = 2;
@@ -171,9 +172,11 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
     }
     const deal = dealt[s];
     if (deal) {
-      for (const l of deal.left) lines.push(l);
-      lines.push({ n: deal.left[deal.left.length - 1]?.n ?? line.n, text: '' });
-      for (const l of deal.right) lines.push(l);
+      deal.forEach((col, k) => {
+        // A blank line between columns: a column's foot and the next column's top are two blocks.
+        if (k > 0) lines.push({ n: deal[k - 1]![deal[k - 1]!.length - 1]?.n ?? line.n, text: '' });
+        for (const l of col) lines.push(l);
+      });
       i = stretch[1];
       s++;
       continue;
@@ -203,10 +206,21 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
 /** A line without a clause mark at most this share of the column wide is a headline's line, not a column's (a paragraph's first line lacks only its 2-em indent). */
 const HEADLINE_LINE_SHARE = 0.75;
 
+/**
+ * A stretch of this many lines or more is no lead headline's rows (beside the
+ * headline a block is read row by row only as far down as the headline
+ * reaches: at most 34 lines on the dev pages' set-aside page tops) but columns
+ * woven down a narrow gutter, where a short line without a clause mark is a
+ * column's own: an intertitle, a column label, a sign-off — dealt like any
+ * piece. (From 20 lines, dev-pages pdftotext dealt a 26-line block beside
+ * headlines as two columns and predicted 3 more articles, none right.)
+ */
+const LONG_STRETCH = 40;
+
 /** Lines around a stretch whose bigrams are the junction evidence (the stories the stretch's pieces belong to). */
 const BIGRAM_WINDOW = 200;
 
-/** A stretch of at most two columns, dealt back into them by its text (deal-woven-columns), or null. */
+/** A stretch of at most MAX_DEAL_COLUMNS columns, dealt back into them by its text (deal-woven-columns), or null. */
 function dealStretch(input: InputLine[], pieces: (Pieces | null)[], from: number, to: number, column: number): Dealt | null {
   if (!dealable(to - from + 1)) return null;
   const rows: DealInput['rows'] = [];
@@ -215,23 +229,23 @@ function dealStretch(input: InputLine[], pieces: (Pieces | null)[], from: number
     const text = input[i]!.text.trim();
     // A row whose last piece is short is no wider than the column and its slack: cut it here (woven() does not).
     const cut = p ?? (displayWidth(text) > column + joinedWidthSlack.long ? columnPieces(text, column) : null);
-    // A headline's phrases in front of a row, or a short line without a clause mark (a headline's line):
-    // the rows stand beside a lead headline, where more than two columns' pieces meet.
+    // A headline's phrases in front of a row, or a short line without a clause mark (a headline's line)
+    // in a short stretch: the rows stand beside a lead headline, where the columns' pieces and the
+    // headlines' lines meet. A short line that starts with a mark no line starts with (」, ……) is the
+    // tail of a column's sentence, wherever it stands.
     if (cut && cut.display.length > 0) return null;
-    if (!cut && text !== '' && !CLAUSE_MARK.test(text) && displayWidth(text) <= HEADLINE_LINE_SHARE * column) return null;
+    const headlineLine = !cut && text !== '' && !CLAUSE_MARK.test(text) && displayWidth(text) <= HEADLINE_LINE_SHARE * column;
+    if (headlineLine && !startsWithNoLineStart(text) && to - from + 1 < LONG_STRETCH) return null;
     const parts = cut ? cut.body : text === '' ? [] : [text];
-    if (parts.length > 2) return null;
+    if (parts.length > MAX_DEAL_COLUMNS) return null;
     if (parts.length > 0) rows.push({ n: input[i]!.n, pieces: parts.map((text) => ({ text, width: displayWidth(text) })) });
   }
   const bigrams = lineBigrams(input.slice(Math.max(0, from - BIGRAM_WINDOW), to + 1 + BIGRAM_WINDOW));
-  return dealTwoColumns({ rows, column, bigrams });
+  return dealColumns({ rows, column, bigrams });
 }
 
-/** A dealt stretch: the left column's lines, then the right column's. */
-interface Dealt {
-  left: InputLine[];
-  right: InputLine[];
-}
+/** A dealt stretch: its columns' lines, left to right. */
+type Dealt = InputLine[][];
 
 /**
  * The stretch's first and last line: back to the block's start (a blank line)
