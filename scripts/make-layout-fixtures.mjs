@@ -300,6 +300,42 @@ function smallHeadlinesByContrast() {
   return hocr(blocks, 2800, Math.round(Math.max(a.y, b.y, c2.y) + 100));
 }
 
+/**
+ * A lead over columns 1–3 under a column label and a kicker, with a
+ * one-column headline beside the stack at the top of column 4 and a lower
+ * headline over columns 3–4, so every column boundary is crossed by some
+ * headline (the order cuts above the topmost spanning one): the label and
+ * kicker sit above the lead's top, beside column 4's headline.
+ */
+function kickerOverStaggeredLead() {
+  const blocks = [];
+  blocks.push([{ text: '07', box: [100, 60, 140, 100] }]);
+  blocks.push([{ text: '城东社区报', box: [1700, 60, 1900, 100] }]);
+  blocks.push([{ text: '2026年12月8日 星期二', box: [3180, 60, 3600, 100] }]);
+  // Column 4: a one-column headline at the top, its text under it.
+  blocks.push([{ text: '东门夜市今晚开张', box: [2800, 180, 2800 + 8 * 60, 240] }]);
+  const d = setText(['本报讯 东门夜市今晚六点开张，八十个摊位卖小吃、日用品和旧书，开到晚上十一点。', '夜市管理处说，摊位每周检查一次卫生，垃圾当晚清运。'], { ...col(3), y: 290, size: B });
+  blocks.push(d.lines);
+  // Column 1: a column label and a kicker over the lead across columns 1–3.
+  blocks.push([{ text: '要闻', box: [100, 180, 180, 220] }]);
+  blocks.push([{ text: '关注老街改造', box: [100, 250, 364, 294] }]);
+  blocks.push([{ text: '城东三条老街完成改造', box: [100, 330, 100 + 10 * 90, 420] }]);
+  const a1 = setText(['本报讯 城东区三条老街的改造昨天全部完工，路面重新铺过，沿街店铺换上了统一的招牌，电线都埋进了地下。', '改造从今年三月开始，施工期间老街没有停业，每段路封闭不超过两周。'], { ...col(0), y: 470, size: B });
+  blocks.push(a1.lines);
+  const a2 = setText(['区住建局介绍，三条老街共修补房屋外墙一万多平方米，新装路灯九十盏，还在街口建了两个停车场。', '住在老街的居民说，路宽了，晚上也亮了，出门买菜方便多了。'], { ...col(1), y: 470, size: B });
+  blocks.push(a2.lines);
+  const a3 = setText(['下一步，区里还将改造另外两条老街，明年年底前完工。'], { ...col(2), y: 470, size: B });
+  blocks.push(a3.lines);
+  // A headline over columns 3–4 lower down, its text in both.
+  const yB = Math.round(Math.max(a2.y, d.y) + 80);
+  blocks.push([{ text: '社区义诊进楼门 居民看病少跑腿', box: [1900, yB, 1900 + 15 * 70, yB + 70] }]);
+  const b1 = setText(['本报讯 上周六，社区卫生服务中心的八名医生走进幸福路小区，为居民测血压、查血糖。'], { ...col(2), y: yB + 120, size: B });
+  blocks.push(b1.lines);
+  const b2 = setText(['义诊持续了一个上午，共接待居民一百二十多人次。'], { ...col(3), y: yB + 120, size: B });
+  blocks.push(b2.lines);
+  return hocr(blocks, 3700, Math.round(Math.max(b1.y, b2.y) + 100));
+}
+
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
 console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
@@ -320,3 +356,6 @@ console.log('wrote fixtures/hocr-centred-lead-stack-in-body-type/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-small-headlines-by-contrast'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-small-headlines-by-contrast/input.hocr'), smallHeadlinesByContrast());
 console.log('wrote fixtures/hocr-small-headlines-by-contrast/input.hocr');
+mkdirSync(join(root, 'fixtures/hocr-kicker-over-staggered-lead'), { recursive: true });
+writeFileSync(join(root, 'fixtures/hocr-kicker-over-staggered-lead/input.hocr'), kickerOverStaggeredLead());
+console.log('wrote fixtures/hocr-kicker-over-staggered-lead/input.hocr');

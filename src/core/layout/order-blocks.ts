@@ -125,15 +125,17 @@ function order(blocks: Block[], a: number, b: number, out: Block[], depth: numbe
     return;
   }
   // Headlines of staggered spans cross every boundary: cut above the topmost one.
+  // Its kicker and column label stay with it, as with a headline across the region.
   const top = blocks.filter(spans).sort(byTop)[0]!;
-  const above = blocks.filter((bl) => bl.box[3] <= top.box[1]);
+  const leadIns = new Set(leadInsOf(top, sortedByBottom(blocks), new Set([top])));
+  const above = blocks.filter((bl) => bl.box[3] <= top.box[1] && !leadIns.has(bl));
   if (above.length > 0 && above.length < blocks.length) {
     order(above, a, b, out, depth + 1);
-    order(blocks.filter((bl) => bl.box[3] > top.box[1]), a, b, out, depth + 1);
+    order(blocks.filter((bl) => bl.box[3] > top.box[1] || leadIns.has(bl)), a, b, out, depth + 1);
     return;
   }
-  // Nothing above it: its own columns first, then the rest.
-  const inside = blocks.filter((bl) => bl.c1 >= top.c1 && bl.c1 <= top.c2 && bl.box[1] >= top.box[1]);
+  // Nothing above it but its lead-ins: its own columns first (the lead-ins with it), then the rest.
+  const inside = blocks.filter((bl) => (bl.c1 >= top.c1 && bl.c1 <= top.c2 && bl.box[1] >= top.box[1]) || leadIns.has(bl));
   const rest = blocks.filter((bl) => !inside.includes(bl));
   if (rest.length === 0) {
     appendAll(out, [...blocks].sort((x, y) => x.c1 - y.c1 || byTop(x, y)));
