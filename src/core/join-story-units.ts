@@ -12,13 +12,20 @@ import { appendAll, maxOf, minOf } from './arrays.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { Block, BodyUnit } from './group-blocks.js';
 
-/** Joins the body units that follow a story's one headline block; other block lists are returned as they are. */
-export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: number } {
-  const titles = blocks.filter((b) => b.type === 'title').length;
-  const units = blocks.filter((b): b is BodyUnit => b.type === 'body');
-  if (titles > 1 || units.length < 2 || (titles === 1 && blocks[0]!.type !== 'title')) return { blocks, joined: 0 };
-  const [first, ...rest] = units;
-  const joined: BodyUnit = { ...first!, body: [...first!.body] };
+/** One more part of a story: the lines that head it in the text (its intertitle, as subheadings) and its unit. */
+export interface StoryPart {
+  heads: ClassifiedLine[];
+  unit: BodyUnit;
+}
+
+/**
+ * `first` with `rest` joined on: the first unit's byline and dateline stay the
+ * story's, the last unit's closers its closers; every marker between the parts
+ * (closers, bylines, a jump-from line, a dateline) stays in the text as a
+ * paragraph of its own, and each part's heads stand before its text.
+ */
+export function joinUnits(first: BodyUnit, rest: readonly StoryPart[]): BodyUnit {
+  const joined: BodyUnit = { ...first, body: [...first.body] };
   const asText = (l: ClassifiedLine | null) => {
     if (!l) return;
     l.role = 'body';
@@ -29,11 +36,12 @@ export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: numb
   };
   // Closers of the first unit come before the next part: they stay in the text.
   const closersOf = (u: BodyUnit) => [u.signoff, u.jump, u.endmark];
-  for (const u of rest) {
+  for (const { heads, unit: u } of rest) {
     for (const c of closersOf(joined)) asText(c);
     joined.signoff = null;
     joined.jump = null;
     joined.endmark = null;
+    appendAll(joined.body, heads);
     for (const b of u.bylines) asText(b);
     if (u.jumpFrom) asText(u.jumpFrom);
     if (u.dateline) {
@@ -49,7 +57,18 @@ export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: numb
     joined.endmark = u.endmark;
     joined.closedBy = u.closedBy;
   }
-  joined.lines = [Math.min(first!.lines[0], minOf(rest, (u) => u.lines[0])), Math.max(first!.lines[1], maxOf(rest, (u) => u.lines[1]))];
+  const units = rest.map((p) => p.unit);
+  joined.lines = [Math.min(first.lines[0], minOf(units, (u) => u.lines[0])), Math.max(first.lines[1], maxOf(units, (u) => u.lines[1]))];
+  return joined;
+}
+
+/** Joins the body units that follow a story's one headline block; other block lists are returned as they are. */
+export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: number } {
+  const titles = blocks.filter((b) => b.type === 'title').length;
+  const units = blocks.filter((b): b is BodyUnit => b.type === 'body');
+  if (titles > 1 || units.length < 2 || (titles === 1 && blocks[0]!.type !== 'title')) return { blocks, joined: 0 };
+  const [first, ...rest] = units;
+  const joined = joinUnits(first!, rest.map((unit) => ({ heads: [], unit })));
   const out: Block[] = titles === 1 ? [blocks[0]!, joined] : [joined];
   return { blocks: out, joined: rest.length };
 }

@@ -15,7 +15,7 @@
  *
  *   text stages: clean-characters → widen-cjk-punctuation → repair-doubling → join-wrapped-markers →
  *   detect-punctuation-style → classify-lines → group-blocks →
- *   rejoin-intertitles, split-bodies (text road only) → pair-titles → keep-story-tails (text road only) → build-articles
+ *   rejoin-intertitles, join-parallel-sections, split-bodies (text road only) → pair-titles → keep-story-tails (text road only) → build-articles
  */
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
@@ -35,6 +35,7 @@ import { pairTitles, type Pairing } from './pair-titles.js';
 import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
 import { rejoinIntertitles } from './rejoin-intertitles.js';
+import { joinParallelSections } from './join-parallel-sections.js';
 import { splitBodies } from './split-bodies.js';
 import { keepStoryTails } from './keep-story-tails.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
@@ -68,6 +69,7 @@ export const STAGES = [
   'group-blocks',
   'join-story-units',
   'rejoin-intertitles',
+  'join-parallel-sections',
   'split-bodies',
   'pair-titles',
   'keep-story-tails',
@@ -130,7 +132,7 @@ function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, heade
 function pairedUnits(blocks: Block[], splitScrambled: boolean, markers: MarkerSet): { blocks: Block[]; pairs: Pairing[] } {
   // Headline bigrams are the only ones pairing asks bodies about; built once per stream.
   const relevant = headlineBigrams(blocks);
-  const units = splitScrambled ? splitBodies(rejoinIntertitles(blocks), relevant) : blocks;
+  const units = splitScrambled ? splitBodies(joinParallelSections(rejoinIntertitles(blocks)), relevant) : blocks;
   const paired = pairTitles(units, relevant, markers);
   // A headline block no story was found for, right under a story's text, is that story's last line.
   return splitScrambled ? keepStoryTails(units, paired, markers) : { blocks: units, pairs: paired };

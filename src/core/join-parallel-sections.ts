@@ -1,0 +1,131 @@
+/**
+ * Stage 5b (text road) — a story cut into sections by intertitles set in
+ * parallel. Hard-wrapped text prints a section's intertitle stack like a
+ * headline stack (short unpunctuated lines between paragraphs), so each
+ * section came out as a story of its own. What gives them away is that an
+ * editor sets one story's intertitles alike — a place over a five-character
+ * phrase (莫斯科 ⏎ 联欢贺新年, 曼谷 ⏎ 商场办庙会), one label word over the
+ * section's line (过去 ⏎ …, 现在 ⏎ …), couplets of one measure (健康扶贫有保障 ⏎
+ * 产业扶贫战犹酣), single characters (治, 查) — while the headlines of a page's
+ * stories are written one by one, each as long as it needs. Two or more such
+ * stacks in a row, each over text that no dateline opens (a dateline opens a
+ * report of its own), after text that nothing has closed, are the sections of
+ * the story above the first: one unit, the stacks its subheadings. A part's
+ * byline stays in the text as its own paragraph, as printed (an interview of
+ * several pieces, each by its reporter).
+ *
+ * Runs after rejoin-intertitles and before split-bodies.
+ */
+import type { ClassifiedLine } from './classify-lines.js';
+import { titleLines, type Block, type BodyUnit } from './group-blocks.js';
+import { joinUnits, type StoryPart } from './join-story-units.js';
+
+/** A section label is a place or a word (莫斯科, 过去, 欧 洲); a longer first line is a kicker or a headline's first line. */
+const LABEL_MAX_CHARS = 4;
+
+/** One stack alone is an intertitle or a headline (rejoin-intertitles asks its words); parallel shape takes a second. */
+const MIN_SECTIONS = 2;
+
+const WORD_CHAR = /[\p{L}\p{N}]/gu;
+
+/** A line's shape: its phrases (cut at spaces) as counts of their letters and digits — 上村晚 喜洋洋 → [3, 3]. */
+function phraseShape(text: string): number[] {
+  return text
+    .trim()
+    .split(/[\s\u3000]+/u)
+    .map((p) => (p.match(WORD_CHAR) ?? []).length)
+    .filter((n) => n > 0);
+}
+
+type Shape = number[][];
+
+const total = (line: number[]) => line.reduce((a, b) => a + b, 0);
+const sameLine = (x: number[], y: number[]) => x.length === y.length && x.every((v, k) => v === y[k]);
+
+/** Every phrase of the stack one length: a couplet (健康扶贫有保障 ⏎ 产业扶贫战犹酣, 上村晚 喜洋洋) or a word (治). */
+function evenPhrases(shape: Shape): number | null {
+  const first = shape[0]?.[0];
+  return first !== undefined && shape.every((line) => line.length > 0 && line.every((n) => n === first)) ? first : null;
+}
+
+/**
+ * Two stacks set alike, the way one editor sets one story's intertitles:
+ * - under a label each (a place, a word: ≤ LABEL_MAX_CHARS), either labels of
+ *   one shape (过去 ⏎ …, 现在 ⏎ …; 欧 洲 ⏎ …, 美 国 ⏎ …) or lines under them of one
+ *   shape (莫斯科 ⏎ 联欢贺新年, 曼谷 ⏎ 商场办庙会);
+ * - or both couplets of one measure, line for line (健康扶贫有保障 ⏎ 产业扶贫战犹酣
+ *   beside 民族团结奏新曲 ⏎ 边境稳固展新姿), or one-word intertitles of one length
+ *   (治, 查).
+ * Lines of like lengths alone are not enough: tabloid headlines are set to fill
+ * their box, so two stories' two-line headlines often match in length.
+ */
+function parallel(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  if (a.length >= 2 && total(a[0]!) <= LABEL_MAX_CHARS && total(b[0]!) <= LABEL_MAX_CHARS) {
+    return sameLine(a[0]!, b[0]!) || a.slice(1).every((line, k) => sameLine(line, b[k + 1]!));
+  }
+  const even = evenPhrases(a);
+  if (even === null || even !== evenPhrases(b) || !a.every((line, k) => sameLine(line, b[k]!))) return false;
+  // A couplet has two phrases at least; a lone phrase is a word of label size.
+  return a.length + a[0]!.length > 2 || even <= LABEL_MAX_CHARS;
+}
+
+/** The title blocks from `i` on, up to the next body unit, as one stack (a label and its line may be cut by a blank). */
+function stackAt(blocks: readonly Block[], i: number): { lines: ClassifiedLine[]; end: number } | null {
+  const lines: ClassifiedLine[] = [];
+  let j = i;
+  for (; j < blocks.length && blocks[j]!.type === 'title'; j++) {
+    const t = blocks[j] as Extract<Block, { type: 'title' }>;
+    // A display line or a subheadline belongs to a story's own headline stack, never to a section's.
+    if (t.display || t.subheadline !== null) return null;
+    for (const l of titleLines(t)) lines.push(l);
+  }
+  return lines.length > 0 ? { lines, end: j } : null;
+}
+
+/** The sections that follow `first` (blocks[i]): parallel stacks, each over one unit no dateline opens. */
+function sectionsAfter(blocks: readonly Block[], i: number): { parts: StoryPart[]; next: number } {
+  const parts: StoryPart[] = [];
+  let above = blocks[i] as BodyUnit;
+  let shape: Shape | null = null;
+  let j = i + 1;
+  for (;;) {
+    const stack = stackAt(blocks, j);
+    if (!stack || above.closedBy !== null) break;
+    const unit = blocks[stack.end];
+    if (unit?.type !== 'body' || unit.dateline !== null || unit.jumpFrom !== null) break;
+    const next = stack.lines.map((l) => phraseShape(l.text));
+    if (shape !== null && !parallel(shape, next)) break;
+    parts.push({ heads: stack.lines, unit });
+    shape = next;
+    above = unit;
+    j = stack.end + 1;
+  }
+  return { parts, next: j };
+}
+
+export function joinParallelSections(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    const b = blocks[i]!;
+    const found = b.type === 'body' && b.body.length > 0 ? sectionsAfter(blocks, i) : null;
+    if (!found || found.parts.length < MIN_SECTIONS) {
+      out.push(b);
+      i++;
+      continue;
+    }
+    for (const { heads } of found.parts) {
+      for (const line of heads) {
+        line.role = 'subheading';
+        line.rule = 'parallel-section';
+        line.newGroup = undefined;
+        // Each line of a stack is a subheading of its own (a label, then the section's line).
+        line.standalone = true;
+      }
+    }
+    out.push(joinUnits(b as BodyUnit, found.parts));
+    i = found.next;
+  }
+  return out;
+}
