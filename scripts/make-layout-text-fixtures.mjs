@@ -428,6 +428,39 @@ function headlineTailOverLongerLine() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three columns. Half way down the first column its story's intertitle (bold, a little larger than the
+ * body in print) stands alone on its row, the other columns' lines on rows of their own around it and
+ * its own column white above and below it: the estimate makes it display type, as it does a headline.
+ * It names what the text above it has said, and the text under it reads on: an intertitle, the story
+ * goes on. In the second column a story ends and the next one's headline stands likewise, over text
+ * that a dateline opens: a headline, whose story starts there.
+ */
+function intertitleInColumn() {
+  const cols = [0, 22, 44];
+  const first = wrap(['本报讯 城东的青石河清淤工程昨天完工，河道清出淤泥一万二千方，两岸新修了步道。', '河道管理处说，清淤以后，河水明显变清了，附近居民又能在河边散步、钓鱼。'], 16);
+  const rest = wrap(['新修的步道长两公里，沿河种了柳树和桃树，每隔三百米有一处休息亭。', '住在河边的居民说，过去河边没人愿意去，现在每天傍晚都有人在步道上散步。'], 16);
+  const market = wrap(['本报讯 老街夜市这个月新增了三十个摊位，主要卖手工艺品和本地小吃。'], 16);
+  const school = wrap(['本报讯 南桥小学的新操场昨天启用，塑胶跑道一圈二百米，中间是一块足球场。', '校长说，过去学生只能在楼前空地上体育课，现在每个班每周都能上足球课。'], 16);
+  const lights = wrap(SCHOOL_AND_STREETLIGHT[1], 16);
+  const line = feeder([first, [...market, null, '南桥小学新操场启用', null, ...school], lights]);
+  // The second column's white rows (null) around its headline: no piece in that column on the row.
+  const piecesOf = (cs) => cs.map((c) => [c, line(c)]).filter(([, t]) => t !== undefined && t !== null);
+  const rows = [masthead('第5版', '2026年10月12日', 20, 16), '', row(cols, [[0, '青石河清淤完工'], [1, '老街夜市添摊位'], [2, '南河路换上节能灯']]), ''];
+  for (let i = 0; i < first.length; i++) rows.push(row(cols, piecesOf([0, 1, 2])));
+  rows.push(row(cols, piecesOf([1, 2])));
+  rows.push(row(cols, [[0, '河边步道留住人']]));
+  rows.push(row(cols, piecesOf([1, 2])));
+  const tail = feeder([rest, [], []]);
+  for (let i = 0; i < rest.length; i++) rows.push(row(cols, [[0, tail(0)], ...piecesOf([1, 2])]));
+  for (;;) {
+    const pieces = piecesOf([1, 2]);
+    if (pieces.length === 0) break;
+    rows.push(row(cols, pieces));
+  }
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -439,6 +472,7 @@ const pages = [
   ['pdftotext-layout-kicker-leading-in-with-a-dash', kickerLeadingInWithADash],
   ['pdftotext-layout-box-label-under-headline', boxLabelUnderHeadline],
   ['pdftotext-layout-headline-tail-over-longer-line', headlineTailOverLongerLine],
+  ['pdftotext-layout-intertitle-in-column', intertitleInColumn],
 ];
 
 for (const [name, make] of pages) {

@@ -264,6 +264,12 @@ function claimByGeometry(line: ClassifiedLine, markers: MarkerSet, titleAbove = 
     line.rule = 'geometry-column-label';
     return true;
   }
+  // An intertitle layout's find-intertitles kept in its story (a display line between its paragraphs).
+  if (display === 'intertitle') {
+    line.role = 'subheading';
+    line.rule = 'geometry-intertitle';
+    return true;
+  }
   line.role = display === 'headline' ? 'title' : display;
   line.rule = `geometry-${display}`;
   // A block's first line opens a new part of the headline stack; the lines after it continue that part.

@@ -222,7 +222,7 @@ export interface LineHint {
    * Set by the core's layout stages, never by a reader: the role geometry
    * gave the line (furniture strip, headline stack, body).
    */
-  display?: 'furniture' | 'label' | 'kicker' | 'headline' | 'subheadline' | 'body';
+  display?: 'furniture' | 'label' | 'kicker' | 'headline' | 'subheadline' | 'intertitle' | 'body';
   /** Set by the core's layout stages: the line stops at least an em short of its block's right edge. */
   endsShort?: boolean;
 }

@@ -258,7 +258,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   // Boxes come only from readers (a -layout text page read as positioned pieces is still format text).
   const positioned = options.format !== undefined && isPositioned(input);
   if (positioned) {
-    const layout = analyseLayout(input, options.statedReadingOrder === true);
+    const layout = analyseLayout(input, { statedOrder: options.statedReadingOrder === true, sizesFromText: options.format === 'text', markers });
     lines = [...layout.zones.flatMap((z) => z.lines), ...layout.secondReads, ...layout.noise, ...layout.unplaced];
     const newNumber = new Map<number, number>();
     layout.order.forEach((readerIndex, k) => newNumber.set(input[readerIndex]!.n, k + 1));

@@ -324,3 +324,29 @@ describe('find-contrast-display', () => {
     expect(marked([pdf, ...column(100, 182, 10)])).toEqual([]);
   });
 });
+
+describe('find-intertitles (sizes estimated from text)', () => {
+  // A one-column story: a headline, text about the river, a lone display line naming the river's path, more text.
+  const page = (under: string) => [
+    line('河道清淤完工', 100, 40, 1.6 * B),
+    line('城东的青石河清淤工程昨天完工，两岸新修了', 100, 140),
+    line('步道，附近居民又能在河边散步。', 100, 140 + 1.45 * B),
+    line('河边步道留住人', 100, 140 + 3.2 * B, 1.6 * B),
+    line(under, 100, 140 + 5.1 * B),
+    line('柳树和桃树，每隔三百米有一处休息亭子。', 100, 140 + 6.55 * B),
+  ];
+  const roleOf = (lines: InputLine[], text: string, sizesFromText = true) =>
+    analyseLayout(lines, { sizesFromText })
+      .zones.flatMap((z) => z.lines)
+      .find((l) => l.text === text)!.hint?.display;
+
+  it('a lone display line between paragraphs that names what the text above said is the story\'s intertitle', () => {
+    expect(roleOf(page('新修的步道长两公里，沿河种了许多的'), '河边步道留住人')).toBe('intertitle');
+  });
+  it('over text a dateline opens it is the next story\'s headline', () => {
+    expect(roleOf(page('本报讯 新修的步道长两公里，沿河种了'), '河边步道留住人')).toBe('headline');
+  });
+  it('where the reader measured the type (PDF, OCR) a display line is left a headline', () => {
+    expect(roleOf(page('新修的步道长两公里，沿河种了许多的'), '河边步道留住人', false)).toBe('headline');
+  });
+});

@@ -26,9 +26,11 @@ import { orderBlocks } from './order-blocks.js';
 import { followStatedOrder } from './follow-stated-order.js';
 import { widenHeadlines } from './widen-headlines.js';
 import { assignZones, describeZone, type Zone } from './assign-zones.js';
+import { findIntertitles } from './find-intertitles.js';
 import { minOf } from '../arrays.js';
+import { DEFAULT_MARKERS, type MarkerSet } from '../markers.js';
 
-export type LayoutRole = 'furniture' | 'label' | 'kicker' | 'headline' | 'subheadline' | 'body';
+export type LayoutRole = 'furniture' | 'label' | 'kicker' | 'headline' | 'subheadline' | 'intertitle' | 'body';
 
 export interface ZoneLines {
   /** Lines of the zone in reading order, with their new numbers. */
@@ -67,8 +69,21 @@ export function isPositioned(lines: InputLine[]): boolean {
   return boxed >= T.minPositionedLines && boxed >= T.positionedShare * text;
 }
 
-/** `statedOrder`: the reader's line order is the one the file states (ALTO ReadingOrder, IDNEXT), not its own guess. */
-export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAnalysis {
+export interface LayoutOptions {
+  /** The reader's line order is the one the file states (ALTO ReadingOrder, IDNEXT), not its own guess. */
+  statedOrder?: boolean;
+  /**
+   * The boxes and type sizes were estimated from text (pdftotext -layout: character cells and rows): a
+   * display line may be an intertitle the estimate took for a headline (find-intertitles). A PDF's font
+   * sizes and an OCR engine's boxes are measured, and their headlines are left as they are.
+   */
+  sizesFromText?: boolean;
+  /** The page's markers (datelines, bylines: what opens a story's text). */
+  markers?: MarkerSet;
+}
+
+export function analyseLayout(input: InputLine[], options: LayoutOptions = {}): LayoutAnalysis {
+  const statedOrder = options.statedOrder === true;
   const boxed = placedLines(input);
   const noisy = findOcrNoise(boxed);
   const all = boxed.filter((l) => !noisy.has(l));
@@ -82,6 +97,9 @@ export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAn
   const columns = findColumns(content, type);
   assignColumns(placed, columns);
   const blocks = buildBlocks(content, type);
+  // Intertitles the size estimate took for headlines are body blocks of their story from here on.
+  const intertitles = options.sizesFromText ? findIntertitles(blocks, type, options.markers ?? DEFAULT_MARKERS) : new Map<Block, string>();
+  for (const b of intertitles.keys()) b.kind = 'body';
   widenHeadlines(blocks, columns, type);
   const geometric = orderBlocks(blocks, columns.length);
   const stated = statedOrder ? followStatedOrder(geometric) : null;
@@ -112,7 +130,7 @@ export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAn
   for (const zone of zones) {
     const lines: { line: PlacedLine; role: LayoutRole; blockStart: boolean; columnWidth?: number }[] = [];
     for (const block of zone.blocks) {
-      const role: LayoutRole = zone.stack.get(block) ?? 'body';
+      const role: LayoutRole = zone.stack.get(block) ?? (intertitles.has(block) ? 'intertitle' : 'body');
       const colWidth = columnWidthEm(block, columns, type);
       const left = blockLeft(block);
       const labelled = (role === 'kicker' && hasLabelLine(block)) || ((role === 'kicker' || (role === 'headline' && block.lines.length > 1)) && boxedLabel(block.lines[0]!));
@@ -131,7 +149,8 @@ export function analyseLayout(input: InputLine[], statedOrder = false): LayoutAn
         });
       });
     }
-    out.push({ lines: emit(lines), zone, detail: describeZone(zone, type) + (stated ? '; in the reading order the file states' : '') });
+    const kept = zone.blocks.flatMap((b) => intertitles.get(b) ?? []);
+    out.push({ lines: emit(lines), zone, detail: describeZone(zone, type) + kept.map((k) => `; ${k}`).join('') + (stated ? '; in the reading order the file states' : '') });
   }
   if (bottom.length > 0) out.push({ lines: emit(bottom.map((line) => ({ line, role: 'furniture', blockStart: true }))), zone: null, detail: 'bottom furniture strip' });
   const secondReads = emit([...doubled].sort((a, b) => a.index - b.index).map((line) => ({ line, role: 'body', blockStart: true })));

@@ -161,4 +161,40 @@ export const LAYOUT_TUNING = {
   headlinePartShare: 0.85,
   /** A subheadline (block right under a headline, between body and headline size) is at least this × body. */
   subheadlineRatio: 1.08,
+  /**
+   * find-intertitles: an intertitle is a line, or a line and its wrapped
+   * tail; a headline of three lines or more in one column is a story's.
+   */
+  intertitleMaxLines: 2,
+  /**
+   * …in type at most this × body: intertitles are set at body size to 1.4×;
+   * a reader that estimates sizes gives a lone display line 1.6× (the -layout
+   * reader's DISPLAY_SIZE), a stack whose lines stand rows apart more.
+   */
+  intertitleMaxSize: 1.7,
+  /** …with its text at most this far (em) under it: an intertitle stands right over the paragraph it heads. */
+  intertitleTextGapEm: 2.5,
+  /** …and the text it follows at most this far (em) above it: a line of white sets an intertitle off; more is a picture or another story's space. */
+  intertitleWhiteAboveEm: 4,
+  /**
+   * The first line under it is a paragraph's: it holds a pause or runs to at
+   * least this share of its block's width (a line stopping short without a
+   * pause is a subheadline or kicker set in body size, display type).
+   */
+  intertitleFirstLineShare: 0.8,
+  /**
+   * Share of the line's Han bigrams found in the story's text before it: an
+   * intertitle names what its story has said, a headline seldom repeats the
+   * story printed before it (the text road's intertitleWordsAbove, measured
+   * on hard-wrapped pages: one headline in forty reaches it).
+   */
+  intertitleWordsAbove: 0.2,
+  /** …or share of the bigrams of the text's opening lines under it found above it (the text road's intertitleOpeningShared). */
+  intertitleOpeningShared: 0.05,
+  /** Lines of the text under the line that count as its opening. */
+  intertitleOpeningLines: 4,
+  /** Lines under the line looked at for a story's opener (a dateline, reporter line or byline: a headline's text opens so, an intertitle's never). */
+  intertitleOpenerLines: 2,
+  /** Lines of the story's text before the line that are looked at (bounded, so the stage stays linear). */
+  intertitleContextLines: 40,
 } as const;
