@@ -4,9 +4,9 @@
  * headline stack (short unpunctuated lines between paragraphs), so each
  * section came out as a story of its own. What gives them away is that an
  * editor sets one story's intertitles alike — a place over a five-character
- * phrase (莫斯科 ⏎ 联欢贺新年, 曼谷 ⏎ 商场办庙会), one label word over the
- * section's line (过去 ⏎ …, 现在 ⏎ …), couplets of one measure (健康扶贫有保障 ⏎
- * 产业扶贫战犹酣), single characters (治, 查) — while the headlines of a page's
+ * phrase (杭州 ⏎ 灯谜挂满街, 成都 ⏎ 汤圆香满院), one label word over the
+ * section's line (过去 ⏎ …, 现在 ⏎ …), couplets of one measure (春风吹绿江南岸 ⏎
+ * 细雨润开小院花), single characters (治, 查) — while the headlines of a page's
  * stories are written one by one, each as long as it needs. Two or more such
  * stacks in a row, each over text that no dateline opens (a dateline opens a
  * report of its own), after text that nothing has closed, are the sections of
@@ -20,7 +20,7 @@ import type { ClassifiedLine } from './classify-lines.js';
 import { titleLines, type Block, type BodyUnit } from './group-blocks.js';
 import { joinUnits, type StoryPart } from './join-story-units.js';
 
-/** A section label is a place or a word (莫斯科, 过去, 欧 洲); a longer first line is a kicker or a headline's first line. */
+/** A section label is a place or a word (杭州, 过去, 东 区); a longer first line is a kicker or a headline's first line. */
 const LABEL_MAX_CHARS = 4;
 
 /** One stack alone is an intertitle or a headline (rejoin-intertitles asks its words); parallel shape takes a second. */
@@ -28,7 +28,7 @@ const MIN_SECTIONS = 2;
 
 const WORD_CHAR = /[\p{L}\p{N}]/gu;
 
-/** A line's shape: its phrases (cut at spaces) as counts of their letters and digits — 上村晚 喜洋洋 → [3, 3]. */
+/** A line's shape: its phrases (cut at spaces) as counts of their letters and digits — 赏新景 品年味 → [3, 3]. */
 function phraseShape(text: string): number[] {
   return text
     .trim()
@@ -42,7 +42,7 @@ type Shape = number[][];
 const total = (line: number[]) => line.reduce((a, b) => a + b, 0);
 const sameLine = (x: number[], y: number[]) => x.length === y.length && x.every((v, k) => v === y[k]);
 
-/** Every phrase of the stack one length: a couplet (健康扶贫有保障 ⏎ 产业扶贫战犹酣, 上村晚 喜洋洋) or a word (治). */
+/** Every phrase of the stack one length: a couplet (春风吹绿江南岸 ⏎ 细雨润开小院花, 赏新景 品年味) or a word (治). */
 function evenPhrases(shape: Shape): number | null {
   const first = shape[0]?.[0];
   return first !== undefined && shape.every((line) => line.length > 0 && line.every((n) => n === first)) ? first : null;
@@ -51,10 +51,10 @@ function evenPhrases(shape: Shape): number | null {
 /**
  * Two stacks set alike, the way one editor sets one story's intertitles:
  * - under a label each (a place, a word: ≤ LABEL_MAX_CHARS), either labels of
- *   one shape (过去 ⏎ …, 现在 ⏎ …; 欧 洲 ⏎ …, 美 国 ⏎ …) or lines under them of one
- *   shape (莫斯科 ⏎ 联欢贺新年, 曼谷 ⏎ 商场办庙会);
- * - or both couplets of one measure, line for line (健康扶贫有保障 ⏎ 产业扶贫战犹酣
- *   beside 民族团结奏新曲 ⏎ 边境稳固展新姿), or one-word intertitles of one length
+ *   one shape (过去 ⏎ …, 现在 ⏎ …; 东 区 ⏎ …, 西 区 ⏎ …) or lines under them of one
+ *   shape (杭州 ⏎ 灯谜挂满街, 成都 ⏎ 汤圆香满院);
+ * - or both couplets of one measure, line for line (春风吹绿江南岸 ⏎ 细雨润开小院花
+ *   beside 老街灯火照团圆 ⏎ 新村笑语迎佳节), or one-word intertitles of one length
  *   (治, 查).
  * Lines of like lengths alone are not enough: tabloid headlines are set to fill
  * their box, so two stories' two-line headlines often match in length.

@@ -122,7 +122,7 @@ export function reflowParagraphs(pieces: Piece[], markers: MarkerSet, pauseEnds 
     let start: boolean;
     if (cur === null || prev === null) start = true;
     // A box label (核心阅读, ■记者手记) is whole on its line: a subheading under it is one of its own;
-    // so is each line of a section's stack (a label over the section's line: 莫斯科 ⏎ 联欢贺新年).
+    // so is each line of a section's stack (a label over the section's line: 杭州 ⏎ 灯谜挂满街).
     else if (isSub) start = cur.type !== 'subheading' || prev.line.rule === 'box-label' || piece.line.standalone === true;
     else if (cur.type === 'subheading' || cur.type === 'endmark' || isEnd || piece.line.standalone || prev.line.standalone) start = true;
     else start = startsParagraph(prev, piece, pauseEnds);
