@@ -179,7 +179,7 @@ const endmark: PatternRule = (line, markers) => markers.endmark.test(line.text) 
 /**
  * A jump line without brackets names its page: 第, 版/页/面, or a page code in
  * digits or letters (转第二版, 轉A5). A headline's line that starts with the
- * word's 轉 and a numeral (轉六龜 韓喊打造…, the tail of 玩轉六龜 wrapped) names none.
+ * word's 轉 and a numeral (轉山城 推動…, the tail of 玩轉山城 wrapped) names none.
  */
 const NAMES_PAGE = /第|版|页|頁|面|[0-9０-９A-Z]/u;
 
@@ -280,7 +280,7 @@ function claimByGeometry(line: ClassifiedLine, markers: MarkerSet, titleAbove = 
 /**
  * A fact-box line: a short field name, a colon, and a value with figures
  * (查询：1234 5678, 售價：$3,280 起, 营业时间：每日9时至17时). A headline with a
- * colon names a column or speaker instead (陳嘉宏專欄：…) and has no figures.
+ * colon names a column or speaker instead (林志成專欄：…) and has no figures.
  */
 const INFO_LINE = new RegExp(String.raw`^[${HAN_CLASS}]{2,4}[：:].*[0-9０-９]`, 'u');
 
@@ -909,9 +909,9 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     return DECIDED.paragraphStart;
   }
   if (inTitle || prevRole === 'subheadline') {
-    // A kicker that ends in a dash (卓长立代表——) introduces its headline: the line under it is that
+    // A kicker that ends in a dash (张建国代表——) introduces its headline: the line under it is that
     // headline, however full its line (a headline under a kicker may run to the column's width).
-    // Only where the dash line opens a headline stack: between two paragraphs (现状萧条—— ⏎ 游人稀少，…)
+    // Only where the dash line opens a headline stack: between two paragraphs (生意冷清—— ⏎ 顾客寥寥，…)
     // it is an intertitle leading into its own text.
     if (prevRole !== 'subheadline' && endsInLeadInDash(prevText) && OPENS_STACK.has(prev!.rule) && titleUnderLabel(line)) return DECIDED.titleBlock;
     if (likeTitle && (line.width <= T.headlineShare * col || strongNext || line.indent)) {

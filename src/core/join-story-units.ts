@@ -3,7 +3,7 @@
  * that everything in a story belongs under its headline; the text rules may
  * still have cut its text into several units where a part of the story opens
  * with its own byline or dateline, or closes with a sign-off (a People's
- * Daily feature of several reports, an interview with 群众寄语 pieces). Those
+ * Daily feature of several reports, an interview with 居民心声 pieces). Those
  * units are joined into the first: the first unit's byline and dateline stay
  * the article's, the last unit's closers stay its closers, and the markers in
  * between stay in the text, each as a paragraph of its own, as printed.
