@@ -336,6 +336,38 @@ function kickerOverStaggeredLead() {
   return hocr(blocks, 3700, Math.round(Math.max(b1.y, b2.y) + 100));
 }
 
+/**
+ * Column labels set in a box over headline stacks, as Tesseract reads them:
+ * in column 1 the label's frame makes its box tall (two glyphs at 1.4× the
+ * body by height), over a kicker in body type equally far from it and from
+ * the headline; in column 2 a label read with its box's right rule as `|`,
+ * alone over a headline.
+ */
+function columnLabelsOverStacks() {
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }];
+  const blocks = [];
+  blocks.push([{ text: '06', box: [100, 60, 140, 100] }]);
+  blocks.push([{ text: '河畔社区报', box: [800, 60, 1000, 100] }]);
+  blocks.push([{ text: '2026年12月9日 星期三', box: [1400, 60, 1800, 100] }]);
+  // A story across the top, so the labels stand mid-page, not in the furniture strip.
+  blocks.push([{ text: '河畔公园下月完成改造', box: [100, 180, 100 + 10 * 80, 260] }]);
+  const t1 = setText(['本报讯 河畔公园改造进入最后阶段，新修的环湖步道已经铺完，儿童游乐区正在安装设施。'], { ...cols[0], y: 310, size: B });
+  blocks.push(t1.lines);
+  const t2 = setText(['公园管理处说，改造完成后公园每天早上五点开门，晚上十点关门。'], { ...cols[1], y: 310, size: B });
+  blocks.push(t2.lines);
+  const y0 = Math.round(Math.max(t1.y, t2.y) + 80);
+  blocks.push([{ text: '文化', box: [100, y0, 230, y0 + 56] }]);
+  blocks.push([{ text: '守护老街记忆', box: [100, y0 + 92, 364, y0 + 136] }]);
+  blocks.push([{ text: '老街博物馆开门迎客', box: [100, y0 + 172, 100 + 9 * 70, y0 + 242] }]);
+  const a = setText(['本报讯 河畔老街博物馆昨天开馆，馆里陈列着居民捐出的老照片、旧家具和老街的门牌，共八百多件。', '博物馆每周二到周日开放，不收门票。'], { ...cols[0], y: y0 + 290, size: B });
+  blocks.push(a.lines);
+  blocks.push([{ text: '要闻|', box: [1030, y0, 1130, y0 + 40] }]);
+  blocks.push([{ text: '社区图书角添新书', box: [1000, y0 + 80, 1000 + 8 * 70, y0 + 150] }]);
+  const b = setText(['本报讯 社区图书角本月新添图书六百册，其中一半是儿童读物，居民凭借书卡每次可借三本。', '图书角每天上午九点到晚上八点开放。'], { ...cols[1], y: y0 + 198, size: B });
+  blocks.push(b.lines);
+  return hocr(blocks, 1900, Math.round(Math.max(a.y, b.y) + 100));
+}
+
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
 console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
@@ -359,3 +391,6 @@ console.log('wrote fixtures/hocr-small-headlines-by-contrast/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-kicker-over-staggered-lead'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-kicker-over-staggered-lead/input.hocr'), kickerOverStaggeredLead());
 console.log('wrote fixtures/hocr-kicker-over-staggered-lead/input.hocr');
+mkdirSync(join(root, 'fixtures/hocr-column-labels-over-stacks'), { recursive: true });
+writeFileSync(join(root, 'fixtures/hocr-column-labels-over-stacks/input.hocr'), columnLabelsOverStacks());
+console.log('wrote fixtures/hocr-column-labels-over-stacks/input.hocr');

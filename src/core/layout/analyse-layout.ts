@@ -133,7 +133,7 @@ export function analyseLayout(input: InputLine[], options: LayoutOptions = {}): 
       const role: LayoutRole = zone.stack.get(block) ?? (intertitles.has(block) ? 'intertitle' : 'body');
       const colWidth = columnWidthEm(block, columns, type);
       const left = blockLeft(block);
-      const labelled = (role === 'kicker' && hasLabelLine(block)) || ((role === 'kicker' || (role === 'headline' && block.lines.length > 1)) && boxedLabel(block.lines[0]!));
+      const labelled = (role === 'kicker' && (hasLabelLine(block) || labelOnly(block))) || ((role === 'kicker' || (role === 'headline' && block.lines.length > 1)) && boxedLabel(block.lines[0]!));
       const right = blockRight(block);
       block.lines.forEach((line, i) => {
         const indent = (line.box[0] - left) / type.em;
@@ -176,6 +176,18 @@ function hasLabelLine(block: Block): boolean {
   if (first.chars > T.labelMaxChars) return false;
   return first.box[2] - first.box[0] <= 0.6 * (block.lines[1]!.box[2] - block.lines[1]!.box[0]) || BRACKETED.test(first.line.text.trim());
 }
+
+/**
+ * A kicker of one line this short is a column label (要闻, 文化| with its
+ * box's frame read as a mark): no kicker of the dev pages or the generated
+ * ones is under 4 characters (a kicker is a phrase), while labels are
+ * mostly two.
+ */
+function labelOnly(block: Block): boolean {
+  if (block.lines.length !== 1) return false;
+  return [...block.lines[0]!.line.text.replace(FRAME_MARKS, '')].length <= T.labelOnlyChars;
+}
+const FRAME_MARKS = /[\s|[\]｜［］丨]/gu;
 
 /**
  * A line wholly in brackets names a column or series (（新春走基层）), as

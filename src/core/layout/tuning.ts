@@ -135,6 +135,12 @@ export const LAYOUT_TUNING = {
    * scores 0.28), so the line is drawn under them.
    */
   noiseConfidence: 0.2,
+  /**
+   * A one-line kicker of at most this many characters (frame marks aside) is
+   * a column label: the shortest kicker in the dev pages' gold has 5
+   * characters, in the generated pages' 4; labels are two-character words.
+   */
+  labelOnlyChars: 3,
   /** A bracketed line this short can be a column label (（人民论坛）); longer, it ends a story. */
   labelMaxChars: 16,
   /** The furniture strip: the top row(s) of the page whose pieces are at most this long. */
