@@ -876,6 +876,11 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) return DECIDED.dashSubheadline;
   // On a positioned page, a subheadline that ran to the end of its line wraps on to this one.
   if (prevRole === 'subheadline' && prev!.hint?.endsShort === false && line.hint?.display !== undefined && !line.hint.blockStart && line.shape > 0) return DECIDED.wrappedSubheadline;
+  // In hard-wrapped text, a dash-led subheadline that filled its line to the column's edge goes on
+  // in the line right under it (no blank line between: plain pdftotext sets a blank line between
+  // blocks of other type); a 副题 states, it ends no sentence. One wider than the column was set on
+  // its own line, never wrapped (the seed page's: the line under it is the next headline).
+  if (prevRole === 'subheadline' && prev!.hint === undefined && line.hint === undefined && out[i - 1] === prev && Math.abs(prev!.width - col) <= T.wrapMeasureSlack && !endsSentence(line.text, pauseEnds)) return DECIDED.wrappedSubheadline;
   if (underLabel(out, i) && titleUnderLabel(line)) return DECIDED.titleUnderLabel;
   // Under a label, a line of display type too long for a headline line (two commas, wider than the column) is the kicker.
   if (underLabel(out, i) && displayKicker(line) && next !== null && !resolved[nextIdx] && titleUnderLabel(next)) return DECIDED.kickerAboveHeadline;
