@@ -461,6 +461,34 @@ function intertitleInColumn() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three columns. The first column's story runs on at the top of the second; two lines down the second
+ * column its intertitle stands in two lines, a lead-in ending in a dash (set smaller in print) over the
+ * intertitle proper, each alone on its row under a blank row. The text above it in its own column is two lines: what
+ * the intertitle names is in the story's text at the foot of the first column.
+ */
+function intertitleWithLeadInNearColumnTop() {
+  const cols = [0, 22, 44];
+  const park = wrap(['本报讯 北湖公园改造工程昨天完工，环湖新修了三公里步道，湖边的老码头改成了观景平台。', '公园管理处说，改造期间，湖里清出淤泥两万方，湖水比原来深了半米，湖边的樱花和垂柳也补种了不少。', '管理处介绍，新步道全程铺了透水砖，雨天也不积水。'], 16);
+  const after = wrap(['园林部门在湖边补种樱花和垂柳一千多棵，到明年春天，环湖步道两边都能看到花。', '市民说，改造以后，周末来湖边散步的人多了。'], 16);
+  const lights = wrap(SCHOOL_AND_STREETLIGHT[1], 16);
+  // The second column: the story's last two lines, a white row (null), the lead-in and the intertitle, a white row.
+  const line = feeder([park.slice(0, -2), [...park.slice(-2), null, '绿化提升——', '补种千棵樱花垂柳', null, ...after], lights]);
+  const piecesOf = (cs) => cs.map((c) => [c, line(c)]).filter(([, t]) => t !== undefined && t !== null);
+  const rows = [masthead('第7版', '2026年10月14日', 20, 16), '', row(cols, [[0, '北湖公园改造完工'], [2, '南河路换上节能灯']]), ''];
+  rows.push(row(cols, piecesOf([0, 1, 2])), row(cols, piecesOf([0, 1, 2])), row(cols, piecesOf([0, 1, 2])));
+  // A blank row (pdftotext prints one where every column's next line stands lower), then each line of the
+  // intertitle alone on its row.
+  rows.push('', row(cols, piecesOf([1])), row(cols, piecesOf([1])));
+  rows.push(row(cols, piecesOf([0, 1, 2])));
+  for (;;) {
+    const pieces = piecesOf([0, 1, 2]);
+    if (pieces.length === 0) break;
+    rows.push(row(cols, pieces));
+  }
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -473,6 +501,7 @@ const pages = [
   ['pdftotext-layout-box-label-under-headline', boxLabelUnderHeadline],
   ['pdftotext-layout-headline-tail-over-longer-line', headlineTailOverLongerLine],
   ['pdftotext-layout-intertitle-in-column', intertitleInColumn],
+  ['pdftotext-layout-intertitle-with-lead-in-near-column-top', intertitleWithLeadInNearColumnTop],
 ];
 
 for (const [name, make] of pages) {

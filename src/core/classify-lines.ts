@@ -264,10 +264,12 @@ function claimByGeometry(line: ClassifiedLine, markers: MarkerSet, titleAbove = 
     line.rule = 'geometry-column-label';
     return true;
   }
-  // An intertitle layout's find-intertitles kept in its story (a display line between its paragraphs).
+  // An intertitle find-intertitles kept in its story (a display line between its paragraphs).
   if (display === 'intertitle') {
     line.role = 'subheading';
     line.rule = 'geometry-intertitle';
+    // Each block of it is a subheading of its own (a lead-in line over the intertitle is one, as printed).
+    if (line.hint?.blockStart === true) line.standalone = true;
     return true;
   }
   line.role = display === 'headline' ? 'title' : display;
