@@ -280,9 +280,7 @@ function smallHeadlinesByContrast() {
   const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }, { x0: 1900, x1: 2700 }];
   const H = 50;
   const blocks = [];
-  blocks.push([{ text: '05', box: [100, 60, 140, 100] }]);
-  blocks.push([{ text: '河畔社区报', box: [1250, 60, 1450, 100] }]);
-  blocks.push([{ text: '2026年12月4日 星期五', box: [2300, 60, 2700, 100] }]);
+  furnitureStrip(blocks, '05', '河畔社区报', '2026年12月4日 星期五', 2800);
   // Column 1: a headline wrapped in two lines at 1.25×, byline, text.
   blocks.push([{ text: '河畔菜场改造完工', box: [100, 180, 100 + 8 * H, 180 + H] }, { text: '早市延长一小时', box: [100, 250, 100 + 7 * H, 250 + H] }]);
   blocks.push([{ text: '本报记者 王芳', box: [100, 332, 380, 372] }]);
@@ -309,9 +307,7 @@ function smallHeadlinesByContrast() {
  */
 function kickerOverStaggeredLead() {
   const blocks = [];
-  blocks.push([{ text: '07', box: [100, 60, 140, 100] }]);
-  blocks.push([{ text: '城东社区报', box: [1700, 60, 1900, 100] }]);
-  blocks.push([{ text: '2026年12月8日 星期二', box: [3180, 60, 3600, 100] }]);
+  furnitureStrip(blocks, '07', '城东社区报', '2026年12月8日 星期二', 3700);
   // Column 4: a one-column headline at the top, its text under it.
   blocks.push([{ text: '东门夜市今晚开张', box: [2800, 180, 2800 + 8 * 60, 240] }]);
   const d = setText(['本报讯 东门夜市今晚六点开张，八十个摊位卖小吃、日用品和旧书，开到晚上十一点。', '夜市管理处说，摊位每周检查一次卫生，垃圾当晚清运。'], { ...col(3), y: 290, size: B });
@@ -336,6 +332,27 @@ function kickerOverStaggeredLead() {
   return hocr(blocks, 3700, Math.round(Math.max(b1.y, b2.y) + 100));
 }
 
+/** The furniture strip of a page `width` wide: page number left, masthead centred, date right-aligned. */
+function furnitureStrip(blocks, number, masthead, date, width) {
+  blocks.push([{ text: number, box: [100, 60, 140, 100] }]);
+  blocks.push([{ text: masthead, box: [width / 2 - 150, 60, width / 2 + 50, 100] }]);
+  blocks.push([{ text: date, box: [width - 100 - 20 * [...date].length, 60, width - 100, 100] }]);
+}
+
+/**
+ * A story across the top of a page, headline over two columns of text, so
+ * what is drawn under it stands mid-page, not in the furniture strip; returns
+ * the y where the next row starts.
+ */
+function topStory(blocks, cols, headline, [left, right]) {
+  blocks.push([{ text: headline, box: [100, 180, 100 + [...headline].length * 80, 260] }]);
+  const t1 = setText([left], { ...cols[0], y: 310, size: B });
+  blocks.push(t1.lines);
+  const t2 = setText([right], { ...cols[1], y: 310, size: B });
+  blocks.push(t2.lines);
+  return Math.round(Math.max(t1.y, t2.y) + 80);
+}
+
 /**
  * Column labels set in a box over headline stacks, as Tesseract reads them:
  * in column 1 the label's frame makes its box tall (two glyphs at 1.4× the
@@ -346,16 +363,8 @@ function kickerOverStaggeredLead() {
 function columnLabelsOverStacks() {
   const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }];
   const blocks = [];
-  blocks.push([{ text: '06', box: [100, 60, 140, 100] }]);
-  blocks.push([{ text: '河畔社区报', box: [800, 60, 1000, 100] }]);
-  blocks.push([{ text: '2026年12月9日 星期三', box: [1400, 60, 1800, 100] }]);
-  // A story across the top, so the labels stand mid-page, not in the furniture strip.
-  blocks.push([{ text: '河畔公园下月完成改造', box: [100, 180, 100 + 10 * 80, 260] }]);
-  const t1 = setText(['本报讯 河畔公园改造进入最后阶段，新修的环湖步道已经铺完，儿童游乐区正在安装设施。'], { ...cols[0], y: 310, size: B });
-  blocks.push(t1.lines);
-  const t2 = setText(['公园管理处说，改造完成后公园每天早上五点开门，晚上十点关门。'], { ...cols[1], y: 310, size: B });
-  blocks.push(t2.lines);
-  const y0 = Math.round(Math.max(t1.y, t2.y) + 80);
+  furnitureStrip(blocks, '06', '河畔社区报', '2026年12月9日 星期三', 1900);
+  const y0 = topStory(blocks, cols, '河畔公园下月完成改造', ['本报讯 河畔公园改造进入最后阶段，新修的环湖步道已经铺完，儿童游乐区正在安装设施。', '公园管理处说，改造完成后公园每天早上五点开门，晚上十点关门。']);
   blocks.push([{ text: '文化', box: [100, y0, 230, y0 + 56] }]);
   blocks.push([{ text: '守护老街记忆', box: [100, y0 + 92, 364, y0 + 136] }]);
   blocks.push([{ text: '老街博物馆开门迎客', box: [100, y0 + 172, 100 + 9 * 70, y0 + 242] }]);
@@ -366,6 +375,29 @@ function columnLabelsOverStacks() {
   const b = setText(['本报讯 社区图书角本月新添图书六百册，其中一半是儿童读物，居民凭借书卡每次可借三本。', '图书角每天上午九点到晚上八点开放。'], { ...cols[1], y: y0 + 198, size: B });
   blocks.push(b.lines);
   return hocr(blocks, 1900, Math.round(Math.max(a.y, b.y) + 100));
+}
+
+/**
+ * A headline over a three-column story, set left and shorter than the story
+ * (its box reaches a little into column 2), with Tesseract's second read of
+ * its glyph tops as Latin capitals (`TPR`, 0.64 of its size) inside its box
+ * at column 2's edge: the second read is left unassigned, so the strip beside
+ * the headline is empty and the headline owns the three columns.
+ */
+function latinSecondReadInHeadline() {
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }, { x0: 1900, x1: 2700 }];
+  const blocks = [];
+  furnitureStrip(blocks, '08', '河畔社区报', '2026年12月10日 星期四', 2800);
+  const y0 = topStory(blocks, cols, '河畔小学新操场启用', ['本报讯 河畔小学的新操场本周启用，塑胶跑道长三百米，放学后和周末对附近居民开放。', '学校说，操场开放时间为下午五点到晚上八点，进校要登记。']);
+  blocks.push([{ text: '河畔村垃圾分类迎来新变化', box: [100, y0, 100 + 12 * 78, y0 + 78] }]);
+  blocks.push([{ text: 'TPR', box: [984, y0 - 2, 1030, y0 + 48] }]);
+  const a = setText(['本报讯 河畔村的垃圾分类从本月起有了新办法，每户发两个分类桶，厨余垃圾每天早上由保洁员上门收走。'], { ...cols[0], y: y0 + 120, size: B });
+  blocks.push(a.lines);
+  const b = setText(['村委会在村口设了两个回收点，旧衣服、旧电器和废纸都可以送来，按斤换积分，积分能换生活用品。'], { ...cols[1], y: y0 + 120, size: B });
+  blocks.push(b.lines);
+  const c = setText(['一个月下来，村里的垃圾少了三成。村民说，分类没有想的那么难，习惯了就好。'], { ...cols[2], y: y0 + 120, size: B });
+  blocks.push(c.lines);
+  return hocr(blocks, 2800, Math.round(Math.max(a.y, b.y, c.y) + 100));
 }
 
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
@@ -394,3 +426,6 @@ console.log('wrote fixtures/hocr-kicker-over-staggered-lead/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-column-labels-over-stacks'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-column-labels-over-stacks/input.hocr'), columnLabelsOverStacks());
 console.log('wrote fixtures/hocr-column-labels-over-stacks/input.hocr');
+mkdirSync(join(root, 'fixtures/hocr-latin-second-read-in-headline'), { recursive: true });
+writeFileSync(join(root, 'fixtures/hocr-latin-second-read-in-headline/input.hocr'), latinSecondReadInHeadline());
+console.log('wrote fixtures/hocr-latin-second-read-in-headline/input.hocr');

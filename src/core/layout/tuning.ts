@@ -94,6 +94,14 @@ export const LAYOUT_TUNING = {
    * beside a headline is never inside its box.
    */
   secondReadShare: 0.6,
+  /**
+   * …and a line without a Han character inside a Han display line's box is
+   * such a read up to this share: the glyphs' strokes read as Latin capitals
+   * (`TPR` inside a 1.7× headline on a generated page measures 0.66 of it).
+   * No printed Latin stands inside a headline's box as a line of its own: a
+   * Latin word of the headline is a word of its line.
+   */
+  secondReadLatinShare: 0.8,
   /** "Inside" a box allows this much (× the display size) on each side: OCR boxes of one glyph row differ by a few pixels. */
   secondReadSlack: 0.1,
   /** Width of one bin of the x-projection that finds gutters (em). */
