@@ -194,6 +194,13 @@ export const CLASSIFY_TUNING = {
    * the pairing threshold for content alone applies (pairContentAlone).
    */
   stackedLineShare: 0.4,
+  /**
+   * …and each such line holds at least this many bigrams (5 characters): a stacked headline is a
+   * whole headline, while a line of 2-4 characters is a headline's wrapped tail or one of its short
+   * phrases (十字岭头 ⏎ 苍松犹翠, …惠及两国 ⏎ 民众), whose one to three bigrams stand in many a story, so
+   * "the body it reads like" is any body that happens to use the word.
+   */
+  stackedMinBigrams: 4,
   /** A unit shorter than this many lines holds no second story worth cutting out. */
   splitMinUnitLines: 4,
   /** A cut falls at a paragraph start from this line of the unit on (0-based), so the head keeps at least this many lines. */

@@ -11,6 +11,7 @@
 import { titleText, type Block, type BodyUnit, type TitleBlock } from './group-blocks.js';
 import { bigramList, headlineBigrams, hitsWithin, indexBodies, reachOf, recall, spanOf, unitBigramSpans, unitBigrams, type Bigram, type BigramSpans, type BodyIndex } from './bigrams.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
+import { closesUnopened } from './chars.js';
 
 /**
  * Headlines stacked one under another (pdftotext often lists a column's
@@ -32,7 +33,9 @@ function splitStackedTitles(blocks: Block[], relevant: ReadonlySet<Bigram>): Blo
       for (const [i, hits] of hitsWithin(index!, grams, first, last)) {
         if (hits > most || (hits === most && i < top)) [top, most] = [i, hits];
       }
-      return grams.length > 0 && most / grams.length >= T.stackedLineShare ? top : -1;
+      // A line that closes a bracket it never opened (…委员会主席）) is the tail of the text above, however short.
+      const long = grams.length >= T.stackedMinBigrams || closesUnopened(line.text);
+      return grams.length > 0 && long && most / grams.length >= T.stackedLineShare ? top : -1;
     });
     const distinct = new Set(best.filter((i) => i >= 0));
     if (best.includes(-1) || distinct.size < b.titles.length) return [b];
