@@ -13,7 +13,7 @@
  *     is part of a headline block. `body` always claims.
  */
 import { CLOSERS, HAN, HAN_CLASS, closesUnopened, codeTable, endsInLeadInDash, endsSentence, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
-import { AFTERWORD_LABEL, BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
+import { AFTERWORD_LABEL, ATTRIBUTION, BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import { isCreditLine } from './credit-line.js';
@@ -537,8 +537,9 @@ function isColumnLabel(out: ClassifiedLine[], resolved: boolean[], i: number): b
   const line = out[i]!;
   if ((line.rule !== 'bracketed-signoff' && line.rule !== 'framed-bracket') || SERIAL_NUMBER.test(line.inner ?? '')) return false;
   const above = lineAbove(out, i);
-  // A boxed bracket is a label wherever it stands: no paper boxes a sign-off.
-  if (above !== null && SIGNED_ROLES.has(above.role) && line.rule !== 'framed-bracket') return false;
+  // A boxed bracket is a label wherever it stands: no paper boxes a sign-off. Nor is a bracket under an
+  // attribution (——编 者) one: the words above are signed already.
+  if (above !== null && SIGNED_ROLES.has(above.role) && above.rule !== 'attribution' && line.rule !== 'framed-bracket') return false;
   const next = nextContent(out, i + 1);
   if (next < 0 || resolved[next]) return false;
   // Right under a headline the bracket may be its author over the first line of text
@@ -779,6 +780,7 @@ interface Decision {
 /** Every decision pass 3 can make, named by its rule. */
 const DECIDED = {
   dashSubheadline: { role: 'subheadline', rule: 'dash-subheadline' },
+  attribution: { role: 'body', rule: 'attribution' },
   titleBeforeOpener: { role: 'title', rule: 'title-before-opener', newGroup: true },
   continuation: { role: 'body', rule: 'continuation' },
   shortHeadlinePair: { role: 'title', rule: 'short-headline-pair', newGroup: true },
@@ -900,6 +902,9 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     const headline = likeTitle && (strongNext || titleChainNext) && line.width <= T.headlineShare * col && !startsWithNoLineStart(line.text);
     return headline ? DECIDED.titleBeforeOpener : DECIDED.continuation;
   }
+  // A dash and a name under words that have ended (a quote, an editor's note) are their attribution, the text's last
+  // line; as the first of two short lines it had read as a headline pair over the next section.
+  if (inBody && line.text.startsWith('——') && ATTRIBUTION.test(line.text) && endsSentence(prevText, pauseEnds)) return DECIDED.attribution;
   if (inBody) {
     if (subheadingExtent(out, i, resolved, markers).length > 0) return DECIDED.enumeratedSubheading;
     // Two short unpunctuated lines after a sentence end are a headline, not a paragraph start

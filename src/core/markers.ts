@@ -169,6 +169,15 @@ export const CROSS_REFERENCE = /^[（(]\s*(?:相[关關]新[闻聞]|相[关關][
  */
 export const BOX_LABEL = /^[■□●◆▲]?(?:核心[阅閱][读讀]|[编編]者的[话話]|[开開][栏欄]的[话話]|延伸[阅閱][读讀]|相[关關][链鏈]接|[记記]者手[记記])[：:]?$/u;
 
+/**
+ * A dash and a name alone on a line (——王大明, ——编 者, ——李 华): the
+ * attribution of the words above it, a quote set as a story's epigraph or an
+ * editor's note, printed as their last line. Two to five characters, spaces
+ * between them allowed (编 者 is letter-spaced); a longer dash-led line is a
+ * subheadline (——市长出席会议并讲话) or a list item.
+ */
+export const ATTRIBUTION = new RegExp(String.raw`^——[\s\u3000]*(?:[${HAN_CLASS}·][\s\u3000]*){2,5}$`, 'u');
+
 /** The box label of a reporter's afterword (记者手记): it stands at a story's foot, never under its headline. */
 export const AFTERWORD_LABEL = /[记記]者手[记記]/u;
 
