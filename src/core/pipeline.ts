@@ -20,7 +20,7 @@
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
 import { needsWidening, widenCjkPunctuation } from './widen-cjk-punctuation.js';
-import { repairOcrDashes } from './repair-ocr-dashes.js';
+import { holdsOcrDashReading, repairOcrDashes } from './repair-ocr-dashes.js';
 import { classifyLines, type ClassifiedLine } from './classify-lines.js';
 import { groupBlocks, titleLines as titleLinesOf, unitLines as unitLinesOf, type Block } from './group-blocks.js';
 import { endsSentence } from './chars.js';
@@ -105,7 +105,7 @@ interface Stream {
 
 function prepare(input: InputLine[], state: PageState): WorkLine[] {
   const widened = widenCjkPunctuation(cleanCharacters(input, state.repairs), state.widenPunctuation, state.repairs);
-  const cleaned = state.ocr ? repairOcrDashes(widened, state.repairs) : widened;
+  const cleaned = repairOcrDashes(widened, state.repairs, state.ocr);
   const undoubled = repairDoubling(cleaned, state.repairs);
   return joinWrappedMarkers(undoubled, state.markers);
 }
@@ -250,7 +250,7 @@ export function runPipeline(input: InputLine[], source: SourceInfo, options: Par
   // A profile's markers come in through the options (parseBytes, the CLI); an explicit argument wins.
   if (options.markers && markers === DEFAULT_MARKERS) markers = options.markers;
   const widenPunctuation = needsWidening(input);
-  const ocr = options.format === 'hocr' || options.format === 'alto' || widenPunctuation;
+  const ocr = options.format === 'hocr' || options.format === 'alto' || widenPunctuation || holdsOcrDashReading(input);
   const state: PageState = { markers, options, repairs: [], warnings: [], unassigned: [], furniture: [], widenPunctuation, ocr };
 
   let articles: Article[];
