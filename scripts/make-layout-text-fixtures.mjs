@@ -489,6 +489,32 @@ function intertitleWithLeadInNearColumnTop() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three columns. The first column's headline is set in large type over three lines; the second and third
+ * columns' text runs beside it, four lines on rows of their own between each two of its lines, so that its
+ * lines stand five rows apart, further than any line's neighbour. Nothing else stands between them in
+ * their column: they are one headline, over the text under it.
+ */
+function headlineLinesRowsApart() {
+  const cols = [0, 22, 44];
+  const text = [
+    ['本报讯 城西新建的体育公园昨天向市民开放，园里有两片足球场、四片篮球场和一条环形跑道。', '公园管理处说，球场每天早上六点开放，晚上十点关闭，市民可以在网上预约。'],
+    [...SCHOOL_AND_STREETLIGHT[0], '食堂的菜单每周公布一次，荤素搭配，每天都有一道汤。家长可以在学校的公众号上看到下周的菜单。', '学校说，下学期还要在食堂旁边开一间小小的阅览室，学生吃完饭可以去看书。'],
+    [...SCHOOL_AND_STREETLIGHT[1], '今年年底前，城区其他老路的路灯也要换新，全部换完以后，每年能省下电费三十多万元。', '路灯管理所提醒市民，发现路灯不亮，可以拨打热线电话报修。'],
+  ].map((paragraphs) => wrap(paragraphs, 16));
+  const line = feeder(text);
+  const beside = () => row(cols, [[1, line(1)], [2, line(2)]].filter(([, t]) => t !== undefined));
+  const rows = [masthead('第4版', '2026年10月16日', 20, 16), '', row(cols, [[1, '小学食堂实行分餐'], [2, '南河路换上节能灯']]), ''];
+  rows.push(row(cols, [[0, '城西体育公园'], [1, line(1)], [2, line(2)]]));
+  rows.push(beside(), beside(), beside(), beside());
+  rows.push(row(cols, [[0, '昨起向市民开放'], [1, line(1)], [2, line(2)]]));
+  rows.push(beside(), beside(), beside(), beside());
+  // The headline's large type reaches into the row under it: the column's text starts a row lower.
+  rows.push(row(cols, [[0, '球场可网上预约'], [1, line(1)], [2, line(2)]]), beside());
+  rows.push(...restOfRows(cols, line));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -502,6 +528,7 @@ const pages = [
   ['pdftotext-layout-headline-tail-over-longer-line', headlineTailOverLongerLine],
   ['pdftotext-layout-intertitle-in-column', intertitleInColumn],
   ['pdftotext-layout-intertitle-with-lead-in-near-column-top', intertitleWithLeadInNearColumnTop],
+  ['pdftotext-layout-headline-lines-rows-apart', headlineLinesRowsApart],
 ];
 
 for (const [name, make] of pages) {

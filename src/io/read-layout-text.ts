@@ -100,6 +100,14 @@ const NEIGHBOUR_ROWS = 2.5;
  * are long (not candidates) and come within a row or two.
  */
 const ALIGNED_NEIGHBOUR_ROWS = 4;
+/**
+ * Folded rows a display line's next line may stand under it when both are display type already and
+ * aligned, nothing between them in their column: one large headline whose lines the neighbouring columns'
+ * rows push apart (on the dev pages up to 6–7 rows for headlines at 3–4× body).
+ */
+const STACK_REACH_ROWS = 8;
+/** A headline's lines stand this many times their type size apart (baseline to baseline: type and its leading). */
+const STACK_LEADING = 1.25;
 /** Printed rows looked through for a neighbour (a staircase of up to eight columns, a row each). */
 const NEIGHBOUR_SCAN = 16;
 /** A display stack's type size per folded row between its lines (page units a row): a line of type takes about 1.25 its size. */
@@ -379,10 +387,11 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
   markDisplay(pieces, columns, bodyLen, rowY0, strip, markers);
   widenDisplay(pieces, columns, bodyLen);
   markKickers(pieces, rowY0);
-  sizeStacks(pieces, foldRows(pieces, columns.length));
+  const nextLine = sizeStacks(pieces, foldRows(pieces, columns.length));
   // The last fold knows the sizes: a large headline's lines take more than a row.
   const rowY = foldRows(pieces, columns.length);
   standStripApart(strip, rowY);
+  const stackY = closeUpStacks(nextLine, rowY);
 
   const lines: InputLine[] = [];
   const lineIds: string[] = [];
@@ -392,7 +401,7 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
   const reasons = new Map<string, number>();
   for (const list of pieces) {
     for (const p of list) {
-      const y = rowY[p.row]! * LINE_PITCH;
+      const y = stackY.get(p) ?? rowY[p.row]! * LINE_PITCH;
       const size = p.size;
       // Body type stays inside its column: a line pdftotext placed a few cells right (its drift) or two
       // columns' text it ran together must not bridge the gutter, or the layout road sees one column there.
@@ -727,11 +736,11 @@ function whiteBeside(pieces: Piece[][], p: Piece, strip: number): boolean {
  * it (ALIGNED_NEIGHBOUR_ROWS); a kicker or label over a headline stands apart
  * by white of its own and is not reached that far.
  */
-function neighbour(pieces: Piece[][], rowY: number[], p: Piece, dir: -1 | 1, continuation = false): Piece | undefined {
+function neighbour(pieces: Piece[][], rowY: number[], p: Piece, dir: -1 | 1, continuation = false, reach = ALIGNED_NEIGHBOUR_ROWS): Piece | undefined {
   const y = rowY[p.row]!;
   for (let r = p.row + dir, steps = 0; r >= 0 && r < pieces.length && steps < NEIGHBOUR_SCAN; r += dir, steps++) {
     const q = pieces[r]!.find((o) => xOverlaps(o, p));
-    if (q) return Math.abs(rowY[r]! - y) <= (continuation && aligned(p, q) ? ALIGNED_NEIGHBOUR_ROWS : NEIGHBOUR_ROWS) ? q : undefined;
+    if (q) return Math.abs(rowY[r]! - y) <= (continuation && aligned(p, q) ? reach : NEIGHBOUR_ROWS) ? q : undefined;
   }
   return undefined;
 }
@@ -746,7 +755,7 @@ function aligned(a: Piece, b: Piece): boolean {
  * the lines of its stack stand several folded rows apart (large type: a
  * headline at twice the body size takes two rows a line).
  */
-function sizeStacks(pieces: Piece[][], rowY: number[]): void {
+function sizeStacks(pieces: Piece[][], rowY: number[]): Map<Piece, Piece> {
   // The display line right under each display line of a headline (its next line).
   const below = new Map<Piece, Piece>();
   for (const list of pieces) {
@@ -754,7 +763,7 @@ function sizeStacks(pieces: Piece[][], rowY: number[]): void {
       if (!p.display) continue;
       p.size = p.kicker ? KICKER_SIZE : Math.max(p.size, DISPLAY_SIZE);
       if (p.kicker) continue;
-      const q = neighbour(pieces, rowY, p, 1, true);
+      const q = neighbour(pieces, rowY, p, 1, true, STACK_REACH_ROWS);
       if (!q?.display || q.kicker) continue;
       const step = rowY[q.row]! - rowY[p.row]!;
       const size = Math.min(MAX_SIZE, Math.max(DISPLAY_SIZE, STACK_SIZE_PER_ROW * step * LINE_PITCH));
@@ -774,6 +783,29 @@ function sizeStacks(pieces: Piece[][], rowY: number[]): void {
     const size = Math.max(...chain.map((c) => c.size));
     for (const c of chain) c.size = size;
   }
+  return below;
+}
+
+/**
+ * y (page units) of the lines of each headline stack (sizeStacks' chains),
+ * closed up to the headline's own leading: pdftotext gives the rows of the
+ * neighbouring columns' lines between a large headline's lines, so its lines
+ * stand many rows apart, further than the layout road joins one headline's
+ * lines; nothing else stands between them in their column (the chain's
+ * lines are each other's next piece there), so the lower lines move up.
+ */
+function closeUpStacks(below: Map<Piece, Piece>, rowY: number[]): Map<Piece, number> {
+  const out = new Map<Piece, number>();
+  const heads = new Set(below.values());
+  for (const top of below.keys()) {
+    if (heads.has(top)) continue;
+    let y = rowY[top.row]! * LINE_PITCH;
+    for (let q = below.get(top), seen = new Set([top]); q && !seen.has(q); seen.add(q), q = below.get(q)) {
+      y = Math.min(rowY[q.row]! * LINE_PITCH, y + STACK_LEADING * q.size);
+      out.set(q, y);
+    }
+  }
+  return out;
 }
 
 /**

@@ -179,6 +179,15 @@ describe('read-layout-text: pieces', () => {
     expect(size('村史馆')).toBe(size('三百件老物件有了新家'));
   });
 
+  it('closes up a large headline whose lines the other columns’ rows push five rows apart: one type size, its own leading', () => {
+    const read = readLayoutText(linesOf(readFileSync(join(FIXTURES, 'pdftotext-layout-headline-lines-rows-apart', 'input.txt'), 'utf8')))!;
+    const heads = ['城西体育公园', '昨起向市民开放', '球场可网上预约'].map((t) => read.lines.find((l) => l.text === t)!);
+    expect(new Set(heads.map((l) => l.hint!.size)).size).toBe(1);
+    const size = heads[0]!.hint!.size!;
+    const tops = heads.map((l) => l.hint!.bbox![1]);
+    for (let i = 1; i < tops.length; i++) expect(tops[i]! - tops[i - 1]!).toBeLessThanOrEqual(1.25 * size + 1e-9);
+  });
+
   it('keeps a letter-spaced line whole, never display type, at its printed width and without the spacing', () => {
     const rows = page().split('\n');
     rows.splice(8, 0, '读 者 用 手 机 APP 也 能 预 约 借 书 ，');
