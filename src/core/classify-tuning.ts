@@ -197,7 +197,7 @@ export const CLASSIFY_TUNING = {
   /**
    * …and each such line holds at least this many bigrams (5 characters): a stacked headline is a
    * whole headline, while a line of 2-4 characters is a headline's wrapped tail or one of its short
-   * phrases (十字岭头 ⏎ 苍松犹翠, …惠及两国 ⏎ 民众), whose one to three bigrams stand in many a story, so
+   * phrases (山间小路 ⏎ 花开正好, …造福沿线 ⏎ 群众), whose one to three bigrams stand in many a story, so
    * "the body it reads like" is any body that happens to use the word.
    */
   stackedMinBigrams: 4,
