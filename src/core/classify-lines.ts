@@ -901,9 +901,19 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   // 引题 ending in a dash (某省某县某镇党委书记王五——) over its headline: a kicker may be a long
   // phrase, even one with commas, so only a sentence inside it rules it out.
   if (dashKicker(line.text) && next && !resolved[nextIdx] && !endsInLeadInDash(next.text) && titleUnderLabel(next)) return DECIDED.kickerAboveHeadline;
-  if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext)) return DECIDED.titleAfterBoundary;
+  // …or one of any width set apart, a blank line above and below it, with no punctuation: plain pdftotext
+  // sets a blank line between blocks of other type, and running text after a boundary ends its sentence.
+  if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext || unpunctuatedSetApart(out, i))) return DECIDED.titleAfterBoundary;
   if (strongNext && askingTitle(line)) return DECIDED.titleBeforeOpener;
   return DECIDED.bodyAfterBoundary;
+}
+
+/** A line without any punctuation with a blank line (or the page's edge) right above and right below it. */
+function unpunctuatedSetApart(out: readonly ClassifiedLine[], i: number): boolean {
+  const line = out[i]!;
+  if (line.hint !== undefined || line.shape !== 1) return false;
+  const blank = (k: number) => k < 0 || k >= out.length || out[k]!.role === 'blank' || out[k]!.text.trim() === '';
+  return blank(i - 1) && blank(i + 1);
 }
 
 const WHOLLY_BRACKETED = /^[（(][^（()）]*[）)]$/u;
