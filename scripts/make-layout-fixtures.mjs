@@ -400,6 +400,28 @@ function latinSecondReadInHeadline() {
   return hocr(blocks, 2800, Math.round(Math.max(a.y, b.y, c.y) + 100));
 }
 
+/**
+ * A headline OCR did not read at all: in column 1, under the first story, a
+ * kicker line and then a void of its headline's height (3.2 em) over the
+ * next story's text, which runs on at the top of column 2.
+ */
+function headlineLostByOcr() {
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }];
+  const blocks = [];
+  furnitureStrip(blocks, '09', '河畔社区报', '2026年12月11日 星期五', 1900);
+  blocks.push([{ text: '河畔路口新装红绿灯', box: [100, 180, 100 + 9 * 70, 250] }]);
+  const a = setText(['本报讯 河畔路和新华街路口本周装上了红绿灯，早晚高峰有交通协管员在路口值守。', '附近居民说，以前过马路要等很久，现在安全多了。'], { ...cols[0], y: 300, size: B });
+  blocks.push(a.lines);
+  const yk = Math.round(a.y + 40);
+  blocks.push([{ text: '关注社区养老', box: [100, yk, 340, yk + 44] }]);
+  const b1 = setText(['本报讯 河畔社区日间照料中心本月开门，六十五岁以上的老人白天可以在这里吃饭、午休、下棋，每天收费十元。', '中心有四名护理员，'], { ...cols[0], y: yk + 44 + 128, size: B });
+  blocks.push(b1.lines);
+  const b2 = setText(['还请来社区医生每周坐诊一次。'], { ...cols[1], y: 180, size: B, indent: 0 });
+  const b3 = setText(['中心负责人说，下个月起还将开设书法班和合唱班。'], { ...cols[1], y: b2.y, size: B });
+  blocks.push([...b2.lines, ...b3.lines]);
+  return hocr(blocks, 1900, Math.round(Math.max(b1.y, b3.y) + 100));
+}
+
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
 console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
@@ -429,3 +451,6 @@ console.log('wrote fixtures/hocr-column-labels-over-stacks/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-latin-second-read-in-headline'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-latin-second-read-in-headline/input.hocr'), latinSecondReadInHeadline());
 console.log('wrote fixtures/hocr-latin-second-read-in-headline/input.hocr');
+mkdirSync(join(root, 'fixtures/hocr-headline-lost-by-ocr'), { recursive: true });
+writeFileSync(join(root, 'fixtures/hocr-headline-lost-by-ocr/input.hocr'), headlineLostByOcr());
+console.log('wrote fixtures/hocr-headline-lost-by-ocr/input.hocr');

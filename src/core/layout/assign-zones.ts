@@ -59,6 +59,19 @@ export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[
       current = zone;
       continue;
     }
+    if (i > 0 && lostHeadlineUnder(stream[i - 1]!, b, type, storyOf)) {
+      // The kicker leaves the story it was read into: it and the text under the void open a story of their own.
+      const kicker = stream[i - 1]!;
+      const from = storyOf.get(kicker)!;
+      from.blocks.pop();
+      from.joined.delete(kicker);
+      if (from.blocks.length === 0) zones.splice(zones.indexOf(from), 1);
+      current = { headline: null, blocks: [kicker, b], stack: new Map([[kicker, 'kicker']]), joined: new Map([[b, 'column-flow']]) };
+      zones.push(current);
+      storyOf.set(kicker, current);
+      storyOf.set(b, current);
+      continue;
+    }
     const above = headlines.above(b, type);
     const owner = above ? zoneOf.get(above) : undefined;
     if (owner) {
@@ -77,6 +90,29 @@ export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[
     storyOf.set(b, current);
   }
   return zones;
+}
+
+/**
+ * A kicker-like line (one short line one row high, ending no sentence or
+ * clause, no bracket or quote closing it) with a void under it in its column, `lostHeadlineGapEm` or more,
+ * before text: the headline OCR did not read at all (Tesseract drops a whole
+ * headline line now and then; the void is its height and margins). The text
+ * under it is another story than the one the line was read into. Only when
+ * the line is the last block of a story that is not its stack. OCR only
+ * (sizes estimated from boxes).
+ */
+function lostHeadlineUnder(prev: Block, b: Block, type: TypeMeasure, storyOf: Map<Block, Zone>): boolean {
+  // OCR only: a PDF or -layout text prints every headline it has, and their voids are pictures and ads.
+  if (prev.lines.some((l) => l.typeSet) || b.lines.some((l) => l.typeSet)) return false;
+  if (b.kind !== 'body' || prev.kind !== 'body' || prev.lines.length !== 1 || prev.c1 !== b.c1 || xOverlap(prev.box, b.box) <= 0) return false;
+  if (b.box[1] - prev.box[3] < T.lostHeadlineGapEm * type.body) return false;
+  const line = prev.lines[0]!;
+  const text = line.line.text.trim();
+  // A kicker's phrase ends in a word or a dash, not in a clause mark (a line cut from a sentence), and its box is one row high.
+  if (line.chars > T.labelMaxChars || !kickerLike(prev) || '）)」”』，、；：,;:'.includes(text.charAt(text.length - 1))) return false;
+  if (line.box[3] - line.box[1] > T.headlineRatio * type.body) return false;
+  const from = storyOf.get(prev);
+  return from !== undefined && from.blocks[from.blocks.length - 1] === prev && !from.stack.has(prev);
 }
 
 interface Stack {
@@ -247,7 +283,9 @@ export function describeZone(zone: Zone, type: TypeMeasure): string {
   const cols = new Set<number>();
   for (const b of zone.blocks) for (let c = b.c1; c <= b.c2; c++) cols.add(c);
   const list = [...cols].sort((a, b) => a - b).map((c) => c + 1);
-  const head = h ? `headline ${r2(h.size / type.body)}× body over column${h.c1 === h.c2 ? ` ${h.c1 + 1}` : `s ${h.c1 + 1}–${h.c2 + 1}`}${h.widened ? ' (widened over the story under it)' : ''}${h.lines.some((l) => l.display) ? ' (display type by contrast with the smaller text under it)' : ''}` : 'no headline';
+  const head = h ? `headline ${r2(h.size / type.body)}× body over column${h.c1 === h.c2 ? ` ${h.c1 + 1}` : `s ${h.c1 + 1}–${h.c2 + 1}`}${h.widened ? ' (widened over the story under it)' : ''}${h.lines.some((l) => l.display) ? ' (display type by contrast with the smaller text under it)' : ''}` : [...zone.stack.values()].includes('kicker')
+      ? `no headline (a void of ${r2((zone.blocks[1]!.box[1] - zone.blocks[0]!.box[3]) / type.body)} em under its kicker: a headline OCR did not read)`
+      : 'no headline';
   const flowed = [...zone.joined.values()].filter((j) => j === 'column-flow').length;
   return `${head}; ${zone.blocks.length} blocks in column${list.length === 1 ? '' : 's'} ${list.join(',')}${flowed ? `; ${flowed} continued from the column before` : ''}`;
 }

@@ -149,6 +149,14 @@ export const LAYOUT_TUNING = {
    * characters, in the generated pages' 4; labels are two-character words.
    */
   labelOnlyChars: 3,
+  /**
+   * A void this high (em) under a kicker-like line before text is a headline
+   * OCR did not read (assign-zones lostHeadlineUnder): a headline is 1.4–2.5
+   * em high with 0.8 em or more above its text (3.2 em on the generated page
+   * where Tesseract dropped one), while a story's lines, its paragraphs and
+   * the kicker over a headline that was read leave under 1 em.
+   */
+  lostHeadlineGapEm: 2.2,
   /** A bracketed line this short can be a column label (（人民论坛）); longer, it ends a story. */
   labelMaxChars: 16,
   /** The furniture strip: the top row(s) of the page whose pieces are at most this long. */
