@@ -51,6 +51,13 @@ export function joinUnits(first: BodyUnit, rest: readonly StoryPart[]): BodyUnit
       u.dateline.dateline = undefined;
       joined.body.push(u.dateline);
     }
+    if (u.datelineReporter) {
+      // The reporter bracket that completed a bare dateline (本报北京2月20日电 ⏎ （记者…）…) runs on in the same paragraph.
+      u.datelineReporter.role = 'body';
+      u.datelineReporter.rule = 'story-part-reporter';
+      u.datelineReporter.dateline = undefined;
+      joined.body.push(u.datelineReporter);
+    }
     appendAll(joined.body, u.body);
     joined.signoff = u.signoff;
     joined.jump = u.jump;

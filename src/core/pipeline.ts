@@ -15,7 +15,7 @@
  *
  *   text stages: clean-characters → widen-cjk-punctuation → repair-doubling → join-wrapped-markers →
  *   detect-punctuation-style → classify-lines → group-blocks →
- *   rejoin-intertitles, join-parallel-sections, split-bodies (text road only) → pair-titles → keep-story-tails (text road only) → build-articles
+ *   rejoin-intertitles, join-parallel-sections, join-summary-decks, split-bodies (text road only) → pair-titles → keep-story-tails (text road only) → build-articles
  */
 import { buildArticles } from './build-articles.js';
 import { cleanCharacters } from './clean-characters.js';
@@ -36,6 +36,7 @@ import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
 import { rejoinIntertitles } from './rejoin-intertitles.js';
 import { joinParallelSections } from './join-parallel-sections.js';
+import { joinSummaryDecks } from './join-summary-decks.js';
 import { splitBodies } from './split-bodies.js';
 import { keepStoryTails } from './keep-story-tails.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
@@ -70,6 +71,7 @@ export const STAGES = [
   'join-story-units',
   'rejoin-intertitles',
   'join-parallel-sections',
+  'join-summary-decks',
   'split-bodies',
   'pair-titles',
   'keep-story-tails',
@@ -129,17 +131,20 @@ function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, heade
  * (src/core/bigrams.ts caches them per page's headline bigrams, ~40 MB on a
  * 50 MB page), which were kept through build-articles when this was inline there.
  */
-function pairedUnits(blocks: Block[], splitScrambled: boolean, markers: MarkerSet): { blocks: Block[]; pairs: Pairing[] } {
+function pairedUnits(blocks: Block[], splitScrambled: boolean, state: PageState, pauseEnds: boolean): { blocks: Block[]; pairs: Pairing[] } {
+  const markers = state.markers;
   // Headline bigrams are the only ones pairing asks bodies about; built once per stream.
   const relevant = headlineBigrams(blocks);
-  const units = splitScrambled ? splitBodies(joinParallelSections(rejoinIntertitles(blocks)), relevant) : blocks;
+  // A deck is known by its place right over its report: only where the text is one hard-wrapped stream.
+  const decks = (b: Block[]) => (columnsRejoined(state.warnings) ? b : joinSummaryDecks(b, pauseEnds));
+  const units = splitScrambled ? splitBodies(decks(joinParallelSections(rejoinIntertitles(blocks))), relevant) : blocks;
   const paired = pairTitles(units, relevant, markers);
   // A headline block no story was found for, right under a story's text, is that story's last line.
   return splitScrambled ? keepStoryTails(units, paired, markers) : { blocks: units, pairs: paired };
 }
 
 function articlesOf(blocks: Block[], state: PageState, pauseEnds: boolean, splitScrambled: boolean): Article[] {
-  const kept = pairedUnits(blocks, splitScrambled, state.markers);
+  const kept = pairedUnits(blocks, splitScrambled, state, pauseEnds);
   return buildArticles(kept.blocks, kept.pairs, { markers: state.markers, repairs: state.repairs, keepSpacing: Boolean(state.options.keepSpacing), pauseEnds });
 }
 
@@ -175,6 +180,11 @@ function storyless(blocks: Block[], pauseEnds: boolean): boolean {
   return chars < STORY_MIN_CHARS;
 }
 
+/** Lines cut out of columns read side by side, or joined across a gutter, are no hard-wrapped stream. */
+function columnsRejoined(warnings: readonly Diagnostic[]): boolean {
+  return warnings.some((w) => w.code === 'COLUMNS_JOINED_SPLIT' || w.code === 'COLUMNS_JOINED_ON_LINES' || w.code === 'COLUMNS_WOVEN_SET_ASIDE' || w.code === 'COLUMNS_WOVEN_DEALT' || w.code === 'COLUMNS_SIDE_BY_SIDE');
+}
+
 /** The text road: the whole page as one stream. */
 /**
  * The text road's page up to its blocks. A function of its own so that the
@@ -191,8 +201,7 @@ function textBlocks(input: InputLine[], state: PageState): { blocks: Block[]; al
   }
   const lines = prepare(ordered, state);
   const pauseEnds = pauseMarksEndSentences(lines);
-  // Lines cut out of columns read side by side, or joined across a gutter, are no hard-wrapped stream.
-  const joinedColumns = state.warnings.some((w) => w.code === 'COLUMNS_JOINED_SPLIT' || w.code === 'COLUMNS_JOINED_ON_LINES' || w.code === 'COLUMNS_WOVEN_SET_ASIDE' || w.code === 'COLUMNS_WOVEN_DEALT' || w.code === 'COLUMNS_SIDE_BY_SIDE');
+  const joinedColumns = columnsRejoined(state.warnings);
   const { blocks, classified } = groupStream({ lines, zone: null }, state, pauseEnds, true, joinedColumns);
   return { blocks, pauseEnds, allBlank: classified.every((l) => l.role === 'blank') };
 }

@@ -124,7 +124,9 @@ export function reflowParagraphs(pieces: Piece[], markers: MarkerSet, pauseEnds 
     // A box label (核心阅读, ■记者手记) is whole on its line: a subheading under it is one of its own;
     // so is each line of a section's stack (a label over the section's line: 杭州 ⏎ 灯谜挂满街).
     else if (isSub) start = cur.type !== 'subheading' || prev.line.rule === 'box-label' || piece.line.standalone === true;
-    else if (cur.type === 'subheading' || cur.type === 'endmark' || isEnd || piece.line.standalone || prev.line.standalone) start = true;
+    // A part's dateline (join-story-units, join-summary-decks) is printed where its report starts: a paragraph start
+    // even after text that ends no sentence (a deck).
+    else if (cur.type === 'subheading' || cur.type === 'endmark' || isEnd || piece.line.standalone || prev.line.standalone || piece.line.rule === 'story-part-dateline') start = true;
     else start = startsParagraph(prev, piece, pauseEnds);
     if (start) {
       cur = { type: isSub ? 'subheading' : isEnd ? 'endmark' : 'paragraph', pieces: [] };
