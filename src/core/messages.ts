@@ -28,6 +28,11 @@ const MESSAGES = {
     text: (a: { lines: number; first: number; stretches: number }) =>
       `${a.lines} line${a.lines === 1 ? '' : 's'} (first: line ${a.first}, ${a.stretches} stretch${a.stretches === 1 ? '' : 'es'}) read row by row across several columns by the extractor (beside a large headline) left unassigned, so that the stories around them are read whole; \`pdftotext -layout\`, the PDF itself or ALTO/hOCR input reads this page correctly`,
   },
+  COLUMN_PIECES_RETHREADED: {
+    severity: 'info',
+    text: (a: { pieces: number; first: number }) =>
+      `${a.pieces} block${a.pieces === 1 ? '' : 's'} of text (first: line ${a.first}) that the extractor put away from the column text they go on (a sentence cut mid-word before a blank line, the word's other half starting the block) were read right after that text`,
+  },
   COLUMNS_WOVEN_DEALT: {
     severity: 'info',
     text: (a: { lines: number; first: number }) =>

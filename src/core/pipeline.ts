@@ -42,6 +42,7 @@ import { keepStoryTails } from './keep-story-tails.js';
 import { splitLayoutColumns } from './split-layout-columns.js';
 import { splitJoinedColumns } from './split-joined-columns.js';
 import { setAsideWovenRows } from './set-aside-woven-rows.js';
+import { rethreadColumnPieces } from './rethread-column-pieces.js';
 import { joinStoryUnits } from './join-story-units.js';
 import { analyseLayout, isPositioned, type ZoneLines } from './layout/analyse-layout.js';
 import { attachBoxes } from './layout/attach-boxes.js';
@@ -61,6 +62,7 @@ export const STAGES = [
   'set-aside-woven-rows',
   'split-joined-columns',
   'split-layout-columns',
+  'rethread-column-pieces',
   'clean-characters',
   'widen-cjk-punctuation',
   'repair-doubling',
@@ -197,7 +199,7 @@ function textBlocks(input: InputLine[], state: PageState): { blocks: Block[]; al
   if (state.options.format === undefined || state.options.format === 'text') {
     const woven = setAsideWovenRows(input, state.warnings);
     for (const l of woven.setAside) state.unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'columns-woven' });
-    ordered = splitLayoutColumns(splitJoinedColumns(woven.lines, state.warnings, woven.measured), state.warnings);
+    ordered = rethreadColumnPieces(splitLayoutColumns(splitJoinedColumns(woven.lines, state.warnings, woven.measured), state.warnings), state.warnings);
   }
   const lines = prepare(ordered, state);
   const pauseEnds = pauseMarksEndSentences(lines);
