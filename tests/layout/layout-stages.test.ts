@@ -193,9 +193,9 @@ describe('layout stages', () => {
   });
 
   it('an OCR fragment inside a headline row takes the headline size', () => {
-    const page = [line('美韩军演首纳太空军', 100, 100, 2 * B), line('习', 100 + 9 * 2 * B + 10, 110), line('第二行标题文字', 100, 200, 2 * B), ...column(100, 320, 6)];
+    const page = [line('江边步道今天开放', 100, 100, 2 * B), line('江', 100 + 9 * 2 * B + 10, 110), line('第二行标题文字', 100, 200, 2 * B), ...column(100, 320, 6)];
     const a = analyseLayout(page);
-    const frag = a.zones.flatMap((z) => z.lines).find((l) => l.text === '习')!;
+    const frag = a.zones.flatMap((z) => z.lines).find((l) => l.text === '江')!;
     expect(frag.hint?.display).toBe('headline');
   });
 
@@ -225,12 +225,29 @@ describe('layout stages', () => {
 
   it('a line whose box is tall but whose characters are body-sized stays body (OCR box noise)', () => {
     const page = [line('真正的大标题', 100, 80, 2 * B), ...column(100, 200, 4)];
-    const noisy = line('关系，让家长及师生打住报名的', 100, 200 + 4 * 1.45 * B);
+    const noisy = line('原因，让不少老人放弃了出门的', 100, 200 + 4 * 1.45 * B);
     noisy.hint!.bbox![3] = noisy.hint!.bbox![1] + 1.6 * B;
     page.push(noisy, ...column(100, 200 + 5.6 * 1.45 * B, 3));
     const a = analyseLayout(page);
     const l = a.zones.flatMap((z) => z.lines).find((x) => x.text === noisy.text)!;
     expect(l.hint?.display).toBe('body');
+  });
+
+  it('two kicker-like lines, each over a void, open one headless story: the second is not taken from it again', () => {
+    // The lost-headline rule used to fire on the second line too, leaving the first story a bare kicker (and throwing).
+    const page = [line('城东新建口袋公园', 100, 20, 2 * B), ...column(100, 120, 10)];
+    let y = 120 + 10 * 1.45 * B + 1.5 * B;
+    page.push(line('社区文化活动', 100, y));
+    y += B + 2.5 * B;
+    page.push(line('居民踊跃参加', 100, y));
+    y += B + 2.5 * B;
+    page.push(...column(100, y, 8, 20, '乙'));
+    const doc = parseLines(page, { name: 'probe' }, { format: 'hocr' });
+    expect(doc.articles.map((a) => [a.kicker, a.headline])).toEqual([
+      [null, '城东新建口袋公园'],
+      ['社区文化活动', null],
+    ]);
+    expect(doc.articles.flatMap((a) => a.paragraphs).map((p) => p.text).join('')).toContain('居民踊跃参加');
   });
 
   it('renumbers lines in reading order and remembers each reader line', () => {

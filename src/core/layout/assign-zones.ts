@@ -26,6 +26,8 @@ export interface Zone {
   stack: Map<Block, StackRole>;
   /** How each non-stack block joined the story: `below-headline` or `column-flow`. */
   joined: Map<Block, 'below-headline' | 'column-flow'>;
+  /** The void under a kicker whose headline OCR did not read (lostHeadlineUnder), in page units; its evidence. */
+  lostHeadlineGap?: number;
 }
 
 const gapBetween = (upper: Box, lower: Box) => lower[1] - upper[3];
@@ -66,7 +68,7 @@ export function assignZones(stream: Block[], type: TypeMeasure, columns: Column[
       from.blocks.pop();
       from.joined.delete(kicker);
       if (from.blocks.length === 0) zones.splice(zones.indexOf(from), 1);
-      current = { headline: null, blocks: [kicker, b], stack: new Map([[kicker, 'kicker']]), joined: new Map([[b, 'column-flow']]) };
+      current = { headline: null, blocks: [kicker, b], stack: new Map([[kicker, 'kicker']]), joined: new Map([[b, 'column-flow']]), lostHeadlineGap: gapBetween(kicker.box, b.box) };
       zones.push(current);
       storyOf.set(kicker, current);
       storyOf.set(b, current);
@@ -112,6 +114,8 @@ function lostHeadlineUnder(prev: Block, b: Block, type: TypeMeasure, storyOf: Ma
   if (line.chars > T.labelMaxChars || !kickerLike(prev) || '）)」”』，、；：,;:'.includes(text.charAt(text.length - 1))) return false;
   if (line.box[3] - line.box[1] > T.headlineRatio * type.body) return false;
   const from = storyOf.get(prev);
+  // Not the text of a story this rule opened: that story's kicker is taken, and taking its text away would leave it a bare kicker.
+  if (from !== undefined && from.headline === null && from.stack.size > 0) return false;
   return from !== undefined && from.blocks[from.blocks.length - 1] === prev && !from.stack.has(prev);
 }
 
@@ -283,8 +287,8 @@ export function describeZone(zone: Zone, type: TypeMeasure): string {
   const cols = new Set<number>();
   for (const b of zone.blocks) for (let c = b.c1; c <= b.c2; c++) cols.add(c);
   const list = [...cols].sort((a, b) => a - b).map((c) => c + 1);
-  const head = h ? `headline ${r2(h.size / type.body)}× body over column${h.c1 === h.c2 ? ` ${h.c1 + 1}` : `s ${h.c1 + 1}–${h.c2 + 1}`}${h.widened ? ' (widened over the story under it)' : ''}${h.lines.some((l) => l.display) ? ' (display type by contrast with the smaller text under it)' : ''}` : [...zone.stack.values()].includes('kicker')
-      ? `no headline (a void of ${r2((zone.blocks[1]!.box[1] - zone.blocks[0]!.box[3]) / type.body)} em under its kicker: a headline OCR did not read)`
+  const head = h ? `headline ${r2(h.size / type.body)}× body over column${h.c1 === h.c2 ? ` ${h.c1 + 1}` : `s ${h.c1 + 1}–${h.c2 + 1}`}${h.widened ? ' (widened over the story under it)' : ''}${h.lines.some((l) => l.display) ? ' (display type by contrast with the smaller text under it)' : ''}` : zone.lostHeadlineGap !== undefined
+      ? `no headline (a void of ${r2(zone.lostHeadlineGap / type.body)} em under its kicker: a headline OCR did not read)`
       : 'no headline';
   const flowed = [...zone.joined.values()].filter((j) => j === 'column-flow').length;
   return `${head}; ${zone.blocks.length} blocks in column${list.length === 1 ? '' : 's'} ${list.join(',')}${flowed ? `; ${flowed} continued from the column before` : ''}`;
