@@ -29,7 +29,7 @@ const MIN_SECTIONS = 2;
 
 /** A letter or digit of a phrase: Han, ASCII or full-width letters and digits (marks and quotes are not counted). */
 function wordChar(cp: number): boolean {
-  return isHanCodePoint(cp) || (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || (cp >= 0xff10 && cp <= 0xff5a);
+  return isHanCodePoint(cp) || (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
 }
 
 /**
@@ -110,6 +110,8 @@ function sectionsAfter(blocks: readonly Block[], i: number): { parts: StoryPart[
     if (unit?.type !== 'body' || unit.dateline !== null || unit.jumpFrom !== null) break;
     const next = stack.lines.map((l) => phraseShape(l.text));
     if (shape !== null && !parallel(shape, next)) break;
+    // The same label over each stack (简讯, 快讯) is a column's label over its briefs, not a section's.
+    if (shape !== null && stack.lines.length >= 2 && stack.lines[0]!.text.trim() === parts[parts.length - 1]!.heads[0]!.text.trim()) break;
     parts.push({ heads: stack.lines, unit });
     shape = next;
     above = unit;

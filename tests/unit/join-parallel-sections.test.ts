@@ -36,6 +36,12 @@ describe('join-parallel-sections', () => {
     expect(labelled.subheadings).toEqual(['过去', '路面坑洼难行走', '现在', '六十多盏路灯照亮回家路']);
   });
 
+  it('leaves briefs apart that stand under the same column label (简讯 over each): a column of briefs, not sections', () => {
+    const brief = (head: string, body: string[]) => ['简讯', head, ...body, ''];
+    const { headlines } = articlesOf(page(brief('菜场试营业', ['城南菜场今天起试营业，六十个摊位全部', '开张，市民可以在早上六点来买菜。']), brief('公园添座椅', ['河畔公园本周新添两百把座椅，方便老人', '散步时歇脚，受到居民欢迎。'])));
+    expect(headlines).toHaveLength(3);
+  });
+
   it('leaves single headlines of one length apart: only a couplet or a label-sized word is set in parallel', () => {
     expect(articlesOf(page(['老街主路重新铺好', ...BODY_A], ['老街新装六十盏灯', ...BODY_B])).headlines).toHaveLength(3);
   });
