@@ -2,7 +2,7 @@
  * Stage 2c — the two-em dash `——` as OCR reads it. Tesseract's Chinese
  * models read the dash before a subheadline or an attribution (——市卫生健康委
  * 召开工作推进会, ——习近平) as two 一 (`一一`), and a dash between words as a
- * hyphen and a 一 (`专项规划-一`, `刘万仓-一`, `难一-由于`): on our generated pages
+ * hyphen and a 一 (`线路调整-一`, `王小明-一`, `慢一-因为`): on our generated pages
  * every `——` that opens a line came out as `一一` (6 of 6 in a fresh set), and
  * in the dev pages' OCR text 17 of 18 hyphens against a 一 stood for `——` (the
  * other for a quote mark, wrong either way). Rules keyed to `——`
@@ -71,7 +71,7 @@ export function holdsOcrDashReading(input: readonly InputLine[]): boolean {
   return false;
 }
 
-/** `一` or `一一` closing a line of at least three Han: perhaps a lead-in dash (研究发现—— read as 研究发现一). */
+/** `一` or `一一` closing a line of at least three Han: perhaps a lead-in dash (走访发现—— read as 走访发现一). */
 const FINAL_ONES = new RegExp(String.raw`(?<=[${HAN_CLASS}]{3})一一?$`, 'u');
 
 /** A line of Han only, but for the final ones: one phrase, no mark, no figure. */
@@ -85,7 +85,7 @@ const WORD_BEFORE_ONE = new Set([...'之统唯惟合如为同单划专逐不其�
 
 /**
  * A short line of one phrase ending in 一 or 一一 after three Han or more:
- * the lead-in dash of a kicker or an intertitle (严格把关—— ⏎ 质量标准落地),
+ * the lead-in dash of a kicker or an intertitle (社区走访—— ⏎ 服务送到门口),
  * which Tesseract reads as 一 at a line's end (7 of the dev pages' Tesseract
  * lines). A line of text that wraps there runs to its column's edge; one
  * this short (shortPairShare of the column, the measure of a headline pair)
@@ -102,16 +102,18 @@ function finalOnesAsDash(line: WorkLine, column: number): string | null {
 
 /**
  * The page's lines with OCR's readings of `——` put back. The hyphen against 一
- * and the short line's final 一 are no spelling on any page (not one line of the
- * born-digital renderings changes); `一一` opening a line is read as the dash
- * only on OCR pages (`ocr`), since born-digital text opens lines with the word.
+ * is no spelling on any page (not one line of the born-digital renderings
+ * changes). `一一` opening a line and the short line's final 一 are read as the
+ * dash only on OCR pages (`ocr`): born-digital text opens lines with the word,
+ * and a headline may end in one (百里挑一, 买一送一, 十选一), which no list of
+ * words before 一 can hold in full.
  */
 export function repairOcrDashes(lines: WorkLine[], repairs: Repair[], ocr = true): WorkLine[] {
   // Column widths only for pages with a candidate: they cost a pass over the page.
-  const candidates = lines.filter((l) => l.hint === undefined && !l.tooLong && l.text.endsWith('一'));
-  const columns = candidates.length > 0 ? columnWidths(lines) : null;
+  const candidate = (l: WorkLine) => ocr && l.hint === undefined && !l.tooLong && l.text.endsWith('一');
+  const columns = lines.some(candidate) ? columnWidths(lines) : null;
   const columnOf = new Map<WorkLine, number>();
-  if (columns) lines.forEach((l, i) => l.text.endsWith('一') && columnOf.set(l, columns[i]!));
+  if (columns) lines.forEach((l, i) => candidate(l) && columnOf.set(l, columns[i]!));
   return repairEachLine(lines, 'ocr-dash', repairs, (line) => {
     if (!line.text.includes('一')) return line.text;
     const column = columnOf.get(line);

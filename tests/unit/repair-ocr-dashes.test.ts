@@ -55,16 +55,23 @@ describe('OCR readings of —— put back', () => {
     expect(doc.articles[0]!.subheadline).toBe('市老年大学召开工作推进会');
   });
 
-  // A hard-wrapped body: full lines of 20 em set the column the short lines are read against.
-  const BODY = ['镇卫生院改造工程近日完工，门诊楼和住院楼', '都换了新设备，附近几个村的村民看病不用再往', '县城跑了，医生护士也多了起来，大家都很满意。', ''];
+  // A hard-wrapped body: full lines of 20 em set the column the short lines are read against; its hyphen
+  // against 一 (OCR's reading of a dash, put back) makes the page an OCR page.
+  const BODY = ['镇卫生院改造工程近日完工，门诊楼和住院楼', '都换了新设备-一附近几个村的村民看病不用再往', '县城跑了，医生护士也多了起来，大家都很满意。', ''];
 
-  function dashRepairs(lines: string[]): string[] {
-    return parse([...BODY, ...lines].join('\n')).repairs.filter((r) => r.kind === 'ocr-dash').map((r) => r.after);
+  function dashRepairs(lines: string[], body = BODY): string[] {
+    return parse([...body, ...lines].join('\n')).repairs.filter((r) => r.kind === 'ocr-dash' && r.before !== BODY[1]).map((r) => r.after);
   }
 
-  it('reads a short line of Han ending in 一 or 一一 as a lead-in dash, on any text page', () => {
+  it('reads a short line of Han ending in 一 or 一一 as a lead-in dash, on OCR pages', () => {
     expect(dashRepairs(['改造过程一', '边施工边看病'])).toEqual(['改造过程——']);
     expect(dashRepairs(['服务提升一一', '专家每周来坐诊'])).toEqual(['服务提升——']);
+  });
+
+  it('keeps a born-digital headline that ends in 一 (百里挑一): the final 一 is a dash only on OCR pages', () => {
+    const bornDigital = BODY.map((l) => l.replace('-一', '，'));
+    expect(dashRepairs(['百里挑一', '镇上选出十位好医生'], bornDigital)).toEqual([]);
+    expect(dashRepairs(['改造过程一', '边施工边看病'], bornDigital)).toEqual([]);
   });
 
   it('keeps a final 一 that is a word (之一, 统一, 第一), a line of text wrapped there, and a short name (天一)', () => {
@@ -78,7 +85,7 @@ describe('OCR readings of —— put back', () => {
   });
 
   it('takes a hyphen against 一 as the sign of an OCR page, whose lines opening with 一一 are then dashes too', () => {
-    expect(holdsOcrDashReading([{ n: 1, text: '专项规划-一' }])).toBe(true);
+    expect(holdsOcrDashReading([{ n: 1, text: '线路调整-一' }])).toBe(true);
     expect(holdsOcrDashReading([{ n: 1, text: '今年一-三季度的客流' }, { n: 2, text: '一一登记' }])).toBe(false);
     const page = ['社区手机课堂开班', '一一市老年大学召开工作推进会', '', '本报讯 河畔社区的手机课堂昨天开班，二十位老人来上了第一课。', '活动由老年大学-一社区服务中心联合举办。'];
     expect(parse(page.join('\n')).articles[0]!.subheadline).toBe('市老年大学召开工作推进会');
