@@ -7,7 +7,7 @@
  * words occur above, or the opening lines under it share vocabulary with
  * the text above — it is the story's intertitle, and the two runs are one
  * body unit with the line as a subheading between them. A two-line stack
- * there whose first line ends in a lead-in dash (专项规划—— ⏎ 严把质量关) is
+ * there whose first line ends in a lead-in dash (源头治理—— ⏎ 先把管网理清) is
  * joined so without asking the words: the dash says it leads into its own
  * text (dashLedStack).
  *
@@ -40,7 +40,7 @@ const loneLine = (b: TitleBlock) => !b.display && b.kicker === null && b.subhead
 
 /**
  * Two short lines between paragraphs, the first ending in a lead-in dash
- * (专项规划—— ⏎ 严把质量关): a section's intertitle leading into its topic. A
+ * (源头治理—— ⏎ 先把管网理清): a section's intertitle leading into its topic. A
  * kicker ending in a dash over the next story's headline stands after a
  * boundary, a column label or unfinished text, or over a byline or dateline,
  * which the caller rules out (it asks for a finished sentence above).

@@ -113,12 +113,12 @@ describe('scorePage', () => {
       gold.articles![0]!.headline = goldHeadline;
       return metricsOf(scorePage(predicted, gold, null).counts).headlineAccuracy;
     };
-    expect(score('短评/告别韩流了吗?', '短评／告别韩流了吗？')).toBe(1);
-    expect(score('台银:年省百亿（利息）', '台银：年省百亿(利息)')).toBe(1);
+    expect(score('快评/告别排队了吗?', '快评／告别排队了吗？')).toBe(1);
+    expect(score('市集:周末开张（摊位）', '市集：周末开张(摊位)')).toBe(1);
     // CJK punctuation and quotes are not width forms: a misread mark is still wrong.
     expect(score('一场热闹的“音乐会”', '一场热闹的「音乐会」')).toBe(0);
     expect(score('甲、乙', '甲,乙')).toBe(0);
-    expect(score('台银:年省百亿', '台银：年省百億')).toBe(0);
+    expect(score('市集:周末开张', '市集：周末開張')).toBe(0);
   });
 
   it('scores a missing paragraph break', () => {

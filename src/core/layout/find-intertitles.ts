@@ -43,7 +43,7 @@ export function findIntertitles(blocks: Block[], type: TypeMeasure, markers: Mar
     if (!candidate(h, type)) continue;
     const list = lists[h.c1]!;
     const k = places[h.c1]!.get(h)!;
-    // A lead-in line right over it (专项规划—— over 严把质量关: set smaller, read as body type) is the intertitle's first line.
+    // A lead-in line right over it (源头治理—— over 先把管网理清: set smaller, read as body type) is the intertitle's first line.
     const lead = leadIn(list[k - 1], h, type) ? list[k - 1]! : null;
     const top = lead ?? h;
     const above = list[k - (lead ? 2 : 1)];
