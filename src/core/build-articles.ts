@@ -184,6 +184,7 @@ function bodyFields(unit: BodyUnit, ctx: BuildContext, sources: Article['sources
     evidence.push({ code: closedByEvidence(unit.closedBy), lines: one(closer?.n ?? unit.lines[1]) });
   }
   if (unit.tails) evidence.push({ code: 'TAIL_UNDER_STORY', lines: unit.tails });
+  for (const join of unit.joins ?? []) evidence.push({ code: 'TEXT_PARTS_JOINED', lines: join.lines, detail: join.rule });
   return { byline, dateline, paragraphs, signoff, continuation, jumpFrom };
 }
 

@@ -54,6 +54,17 @@ export interface BodyUnit {
   closedBy: UnitCloser | null;
   /** Lines taken into the text from a headline block that had no story (keep-story-tails), for the evidence. */
   tails?: LineRange;
+  /** Texts that read as stories of their own and were joined on as parts of this one, for the evidence (TEXT_PARTS_JOINED). */
+  joins?: TextJoin[];
+  lines: LineRange;
+}
+
+/** The stage that joined a part on to the text above it (its rule, in TEXT_PARTS_JOINED's detail). */
+export type JoinRule = 'rejoin-intertitles' | 'join-parallel-sections' | 'join-summary-decks' | 'join-story-units';
+
+/** One part joined on: its lines (its heads, if any, and its text) and the rule that joined it. */
+export interface TextJoin {
+  rule: JoinRule;
   lines: LineRange;
 }
 

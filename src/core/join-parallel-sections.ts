@@ -140,7 +140,7 @@ export function joinParallelSections(blocks: Block[]): Block[] {
         line.standalone = true;
       }
     }
-    out.push(joinUnits(b as BodyUnit, found.parts));
+    out.push(joinUnits(b as BodyUnit, found.parts, 'join-parallel-sections'));
     i = found.next;
   }
   return out;

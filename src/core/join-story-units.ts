@@ -10,7 +10,7 @@
  */
 import { appendAll, maxOf, minOf } from './arrays.js';
 import type { ClassifiedLine } from './classify-lines.js';
-import type { Block, BodyUnit } from './group-blocks.js';
+import type { Block, BodyUnit, JoinRule, TextJoin } from './group-blocks.js';
 
 /** One more part of a story: the lines that head it in the text (its intertitle, as subheadings) and its unit. */
 export interface StoryPart {
@@ -24,8 +24,9 @@ export interface StoryPart {
  * (closers, bylines, a jump-from line, a dateline) stays in the text as a
  * paragraph of its own, and each part's heads stand before its text.
  */
-export function joinUnits(first: BodyUnit, rest: readonly StoryPart[]): BodyUnit {
+export function joinUnits(first: BodyUnit, rest: readonly StoryPart[], rule: JoinRule): BodyUnit {
   const joined: BodyUnit = { ...first, body: [...first.body] };
+  const joins: TextJoin[] = [...(first.joins ?? [])];
   const asText = (l: ClassifiedLine | null) => {
     if (!l) return;
     l.role = 'body';
@@ -59,6 +60,7 @@ export function joinUnits(first: BodyUnit, rest: readonly StoryPart[]): BodyUnit
       joined.body.push(u.datelineReporter);
     }
     appendAll(joined.body, u.body);
+    joins.push({ rule, lines: [Math.min(heads[0]?.n ?? u.lines[0], u.lines[0]), u.lines[1]] }, ...(u.joins ?? []));
     joined.signoff = u.signoff;
     joined.jump = u.jump;
     joined.endmark = u.endmark;
@@ -66,6 +68,7 @@ export function joinUnits(first: BodyUnit, rest: readonly StoryPart[]): BodyUnit
   }
   const units = rest.map((p) => p.unit);
   joined.lines = [Math.min(first.lines[0], minOf(units, (u) => u.lines[0])), Math.max(first.lines[1], maxOf(units, (u) => u.lines[1]))];
+  if (joins.length > 0) joined.joins = joins;
   return joined;
 }
 
@@ -75,7 +78,7 @@ export function joinStoryUnits(blocks: Block[]): { blocks: Block[]; joined: numb
   const units = blocks.filter((b): b is BodyUnit => b.type === 'body');
   if (titles > 1 || units.length < 2 || (titles === 1 && blocks[0]!.type !== 'title')) return { blocks, joined: 0 };
   const [first, ...rest] = units;
-  const joined = joinUnits(first!, rest.map((unit) => ({ heads: [], unit })));
+  const joined = joinUnits(first!, rest.map((unit) => ({ heads: [], unit })), 'join-story-units');
   const out: Block[] = titles === 1 ? [blocks[0]!, joined] : [joined];
   return { blocks: out, joined: rest.length };
 }

@@ -35,7 +35,7 @@ export function joinSummaryDecks(blocks: Block[], pauseEnds = false): Block[] {
     const b = blocks[i]!;
     const next = blocks[i + 1];
     if (isDeck(b, blocks[i - 1], pauseEnds) && next?.type === 'body' && next.openedBy === 'dateline') {
-      out.push(joinUnits(b, [{ heads: [], unit: next }]));
+      out.push(joinUnits(b, [{ heads: [], unit: next }], 'join-summary-decks'));
       i++;
       continue;
     }

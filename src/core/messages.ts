@@ -98,6 +98,7 @@ const EVIDENCE = {
   CLOSED_BY_JUMP: 'the text ends at a jump line (下转第4版)',
   CLOSED_BY_ENDMARK: 'the text ends at an end mark (（完）)',
   CLOSED_BY_CONTENT_SPLIT: 'the text ends where its body ran on into another story (split-bodies)',
+  TEXT_PARTS_JOINED: 'the lines given read as a story of their own (an intertitle or deck over text, or text under the page’s one headline) and are a part of this text, joined on by the stage in detail',
   TAIL_UNDER_STORY: 'short lines set apart under the text (a credit, a signature), which no story on the page was found for as a headline, are the text’s last paragraph (keep-story-tails)',
   PAIRED_BY_CONTENT: 'headline and text paired by content alone (score: the headline bigram recall in the text)',
   PAIRED_BY_POSITION: 'headline and text paired because one sits directly next to the other',

@@ -97,6 +97,7 @@ export function rejoinIntertitles(blocks: Block[]): Block[] {
     };
     // Tails kept under the text below stay in the evidence (TAIL_UNDER_STORY) of the merged text.
     if (below.tails) merged.tails = above.tails ? [above.tails[0], below.tails[1]] : below.tails;
+    merged.joins = [...(above.joins ?? []), { rule: 'rejoin-intertitles', lines: [Math.min(heads[0]?.n ?? below.lines[0], below.lines[0]), below.lines[1]] }, ...(below.joins ?? [])];
     out[out.length - 1] = merged;
     i++;
   }

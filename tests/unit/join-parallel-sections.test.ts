@@ -36,6 +36,19 @@ describe('join-parallel-sections', () => {
     expect(labelled.subheadings).toEqual(['过去', '路面坑洼难行走', '现在', '六十多盏路灯照亮回家路']);
   });
 
+  it('records each joined section in the article\'s evidence, with its lines and the stage that joined it', () => {
+    const doc = parse(page(['修', ...BODY_A], ['亮', ...BODY_B], ['净', ...BODY_C]));
+    const joins = doc.articles[0]!.evidence.filter((e) => e.code === 'TEXT_PARTS_JOINED');
+    // Lines: 4 of the lead, then each section (its one-character intertitle, two lines, a blank) from line 5.
+    // rejoin-intertitles, which runs first, had joined the third section on to the second, so the second part
+    // spans both and that earlier join follows it.
+    expect(joins).toEqual([
+      { code: 'TEXT_PARTS_JOINED', lines: [5, 7], detail: 'join-parallel-sections' },
+      { code: 'TEXT_PARTS_JOINED', lines: [9, 15], detail: 'join-parallel-sections' },
+      { code: 'TEXT_PARTS_JOINED', lines: [13, 15], detail: 'rejoin-intertitles' },
+    ]);
+  });
+
   it('leaves briefs apart that stand under the same column label (简讯 over each): a column of briefs, not sections', () => {
     const brief = (head: string, body: string[]) => ['简讯', head, ...body, ''];
     const { headlines } = articlesOf(page(brief('菜场试营业', ['城南菜场今天起试营业，六十个摊位全部', '开张，市民可以在早上六点来买菜。']), brief('公园添座椅', ['河畔公园本周新添两百把座椅，方便老人', '散步时歇脚，受到居民欢迎。'])));

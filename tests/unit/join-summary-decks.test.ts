@@ -17,6 +17,8 @@ describe('join-summary-decks', () => {
     expect(doc.articles).toHaveLength(1);
     expect(accountCharacters(page, doc)).toMatchObject({ missing: 0, extra: 0 });
     expect(doc.articles[0]!.paragraphs[1]!.text.startsWith('本报南京2月21日电')).toBe(true);
+    // The report under the deck (its dateline on line 5, its text to line 8) is a joined part, named in the evidence.
+    expect(doc.articles[0]!.evidence.filter((e) => e.code === 'TEXT_PARTS_JOINED')).toEqual([{ code: 'TEXT_PARTS_JOINED', lines: [5, 8], detail: 'join-summary-decks' }]);
   });
 
   it('leaves a text that ends a sentence under its headline: a story of its own, not a deck', () => {
