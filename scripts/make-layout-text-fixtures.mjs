@@ -515,6 +515,35 @@ function headlineLinesRowsApart() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three columns of text side by side, every row full. Halfway down the first and the second column a
+ * story ends and the next one's headline stands in two lines (the second column's ends in a short
+ * tail), white above and below the pair in its column but none between its lines: neither line has
+ * white on both sides, the stack does. The third column's story runs on beside them, every row full.
+ */
+function headlineStacksInFullRows() {
+  const cols = [0, 22, 44];
+  const market = wrap(['本报讯 改建了半年的东街菜场今天开始试营业，一楼卖蔬菜和水果，二楼卖肉类和水产。', '菜场管理处说，摊位按品种分区，顾客买完菜可以自己复秤。'], 16);
+  const lights = wrap(['本报讯 新街口的四个路口昨天装上了行人倒计时信号灯，绿灯还剩几秒，灯上一看就知道。', '交警大队说，这个路口早晚高峰人多，有了倒计时，行人不再抢最后几秒。', '附近的居民说，带孩子过马路的时候，看一眼倒计时就知道能不能走。'], 16);
+  const field = wrap(['本报讯 南桥小学的新操场昨天启用，塑胶跑道一圈二百米，中间是一块五人制足球场。', '校长说，过去一下雨就停体育课，现在每个班每周都能上足球课。'], 16);
+  const lifts = wrap(['本报讯 城南三个老旧小区的加装电梯工程昨天开工，一共要装十二部电梯，年底前全部投用。', '街道办说，加装电梯的费用由政府补贴一部分，其余由住户按楼层分摊。', '住在六楼的一位老人说，以后下楼买菜、去医院复查都方便多了。'], 16);
+  const stalls = wrap(['本报讯 老街夜市这个月新增了三十个摊位，主要卖手工艺品和本地小吃，每天傍晚五点出摊。', '夜市的摊主大多是附近的居民，有人做了二十多年的糖画，有人刚从外地回来开店。', '开市那天，街道请来一位退休的老教师，在夜市门口给大家讲老街的故事。'], 16);
+  const after = wrap(['夜市管理员说，新摊位由街道统一招租，租金比去年降了一成，周末街口还有志愿者指路。', '附近的居民说，夜市开到晚上十点，散步的时候顺路就能买点小吃。'], 16);
+  const line = feeder([
+    [...market, null, '新街口装上倒计时灯', '行人过街心里有数', null, ...lights],
+    [...field, null, '城南三个老小区加装电梯', '开工', null, ...lifts],
+    [...stalls, ...after],
+  ]);
+  const piecesOf = (cs) => cs.map((c) => [c, line(c)]).filter(([, t]) => t !== undefined && t !== null);
+  const rows = [masthead('第3版', '2026年10月20日', 20, 16), '', row(cols, [[0, '东街菜场试营业'], [1, '南桥小学新操场启用'], [2, '老街夜市添摊位']]), ''];
+  for (;;) {
+    const pieces = piecesOf([0, 1, 2]);
+    if (pieces.length === 0) break;
+    rows.push(row(cols, pieces));
+  }
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -529,6 +558,7 @@ const pages = [
   ['pdftotext-layout-intertitle-in-column', intertitleInColumn],
   ['pdftotext-layout-intertitle-with-lead-in-near-column-top', intertitleWithLeadInNearColumnTop],
   ['pdftotext-layout-headline-lines-rows-apart', headlineLinesRowsApart],
+  ['pdftotext-layout-headline-stacks-in-full-rows', headlineStacksInFullRows],
 ];
 
 for (const [name, make] of pages) {

@@ -42,7 +42,7 @@
  */
 import type { InputLine } from '../core/model.js';
 import { columnStarts, GAP, INDENT, medianLength, MIN_PIECE, segmentsOf, type Segment } from '../core/split-layout-columns.js';
-import { displayWidth, endsSentence, RUNNING_TEXT_MARK } from '../core/chars.js';
+import { closesUnopened, displayWidth, endsSentence, RUNNING_TEXT_MARK } from '../core/chars.js';
 import { isCreditLine } from '../core/credit-line.js';
 import { BOX_LABEL, DEFAULT_MARKERS, type MarkerSet } from '../core/markers.js';
 
@@ -134,6 +134,8 @@ const GLUED_MIN_CHARS = 4;
 const SPARSE_ROW_SHARE = 0.5;
 /** A short line with white beside it has at least this many characters to be taken for a headline (a lone 图 or 文 is not). */
 const ISOLATED_MIN_CHARS = 4;
+/** Lines of a headline stack told by the white above and below it (whiteStack): two or three, as the dev pages' -layout headlines in full rows run. */
+const STACK_LINES = [2, 3] as const;
 /** A line of at least this many words split by single spaces… (a letter-spaced line holds 10–20; a headline's phrases 2–4) */
 const LETTER_SPACED_WORDS = 6;
 /** …this share of them single characters is letter-spaced (a Latin word or a number among them is one word). */
@@ -719,6 +721,59 @@ function whiteBeside(pieces: Piece[][], p: Piece, strip: number): boolean {
 }
 
 /**
+ * The stack of STACK_LINES short lines that `p` opens, when white stands above
+ * it and below it in its column: the lines of a headline in large type each
+ * have the headline's next line on one side, so none has white on both. Each
+ * line starts at `p`'s cell (flush left, as the stack's lines are set), on
+ * the next printed row overlapping it, is a candidate (`line`) and holds
+ * ISOLATED_MIN_CHARS Han characters (an address's 东街12号铺 ⏎ 电话：5566 7788
+ * does not), but for a short tail as its last line. The stack closes no
+ * bracket it did not open (the tail of a bracketed note). A paragraph's lines
+ * run to the measure, and its last short line ends a sentence, so body text
+ * makes no such stack; verse does, and is told by more short lines past the
+ * white.
+ */
+function whiteStack(pieces: Piece[][], rowY: number[], p: Piece, strip: number, line: (q: Piece) => boolean): Piece[] | null {
+  const next = (q: Piece) => {
+    const n = neighbour(pieces, rowY, q, 1);
+    return n && line(n) && !n.display && Math.abs(n.x0 - p.x0) <= 1 ? n : undefined;
+  };
+  const full = (q: Piece) => hanCount(q.seg.text) >= ISOLATED_MIN_CHARS;
+  if (!line(p) || !full(p) || whiteRows(pieces, p, -1, strip) < 1) return null;
+  const stack = [p];
+  for (let q = next(p); q && full(q); q = next(q)) {
+    stack.push(q);
+    if (stack.length > STACK_LINES[1]) return null;
+  }
+  // The headline's last line may be a short tail (…老小区加装电梯 ⏎ 开工).
+  const tail = next(stack[stack.length - 1]!);
+  if (tail && HAN.test(tail.seg.text)) stack.push(tail);
+  if (stack.length < STACK_LINES[0]) return null;
+  const last = stack[stack.length - 1]!;
+  if (whiteRows(pieces, last, 1, strip) < 1) return null;
+  if (closesUnopened(stack.map((q) => q.seg.text).join(''))) return null;
+  // Verse sets its stanzas apart by white too: a stack with more short lines past the white is one.
+  const beyond = [nextOverlapping(pieces, p, -1), nextOverlapping(pieces, last, 1)];
+  if (beyond.some((q) => q && line(q))) return null;
+  return stack;
+}
+
+/** The first piece above (-1) or below (+1) `p`, however far, that overlaps its span. */
+function nextOverlapping(pieces: Piece[][], p: Piece, dir: -1 | 1): Piece | undefined {
+  for (let r = p.row + dir; r >= 0 && r < pieces.length; r += dir) {
+    const q = pieces[r]!.find((o) => xOverlaps(o, p));
+    if (q) return q;
+  }
+  return undefined;
+}
+
+function hanCount(text: string): number {
+  let n = 0;
+  for (const ch of text) if (HAN.test(ch)) n++;
+  return n;
+}
+
+/**
  * Display type, estimated from what -layout text still shows. A piece that
  * ends a sentence is prose. Otherwise it is display type when
  *  - a single space cut it from the next column's text (its glyphs were packed
@@ -912,6 +967,18 @@ function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], row
       } else if (short(p) && offset <= 1 && len >= ISOLATED_MIN_CHARS && whiteBeside(pieces, p, strip)) {
         p.display = true;
         p.why = 'short, with white above and below it in its column';
+      }
+    }
+  }
+  // A headline of two or three lines in a full row: no line has white on both sides, the stack does.
+  for (const list of pieces) {
+    for (const p of list) {
+      if (p.display || !candidate(p) || !short(p) || p.x0 - starts[p.c1]! > 1) continue;
+      const stack = whiteStack(pieces, rowY, p, strip, (q) => candidate(q) && short(q));
+      if (!stack) continue;
+      for (const q of stack) {
+        q.display = true;
+        q.why = 'a stack of short lines with white above and below it in its column';
       }
     }
   }

@@ -188,6 +188,45 @@ describe('read-layout-text: pieces', () => {
     for (let i = 1; i < tops.length; i++) expect(tops[i]! - tops[i - 1]!).toBeLessThanOrEqual(1.25 * size + 1e-9);
   });
 
+  it('takes a stack of two short lines with white above and below it in a full row for display type, its tail too', () => {
+    const read = readLayoutText(linesOf(readFileSync(join(FIXTURES, 'pdftotext-layout-headline-stacks-in-full-rows', 'input.txt'), 'utf8')))!;
+    const why = (text: string) => read.display[read.lines.findIndex((l) => l.text === text)];
+    for (const line of ['新街口装上倒计时灯', '行人过街心里有数', '城南三个老小区加装电梯', '开工']) expect(why(line)).toMatch(/stack of short lines with white above and below/u);
+  });
+
+  it('keeps a poem’s stanzas in body type: set apart by white like a headline stack, but with more short lines past the white', () => {
+    // The fixture's page with a poem of two stanzas quoted in its third column.
+    const rows = [
+    "第3版                    桐溪日报                2026年10月20日",
+    "",
+    "东街菜场试营业               南桥小学新操场启用             老街夜市添摊位",
+    "",
+    "  本报讯 改建了半年的东街菜场        本报讯 南桥小学的新操场昨天        本报讯 老街夜市这个月新增了",
+    "今天开始试营业，一楼卖蔬菜和水果，     启用，塑胶跑道一圈二百米，中间是      三十个摊位，主要卖手工艺品和本地",
+    "二楼卖肉类和水产。             一块五人制足球场。             小吃，每天傍晚五点出摊。",
+    "  菜场管理处说，摊位按品种分区，       校长说，过去一下雨就停体育课，       夜市的摊主大多是附近的居民，",
+    "顾客买完菜可以自己复秤。          现在每个班每周都能上足球课。        有人做了二十多年的糖画，有人刚从",
+    "                                            外地回来开店。",
+    "新街口装上倒计时灯             城南三个老小区加装电梯             开市那天，街道请来一位退休的",
+    "行人过街心里有数              开工                    老教师，在夜市门口念了他写的一首",
+    "                                            小诗：",
+    "  本报讯 新街口的四个路口昨天        本报讯 城南三个老旧小区的加",
+    "装上了行人倒计时信号灯，绿灯还剩      装电梯工程昨天开工，一共要装十二      灯笼一盏一盏亮起",
+    "几秒，灯上一看就知道。           部电梯，年底前全部投用。          老街又醒了过来",
+    "  交警大队说，这个路口早晚高峰        街道办说，加装电梯的费用由政",
+    "人多，有了倒计时，行人不再抢最后      府补贴一部分，其余由住户按楼层分      糖画摊前排着长队",
+    "几秒。                   摊。                    孩子们笑个不停",
+    "  附近的居民说，带孩子过马路的        住在六楼的一位老人说，以后下",
+    "时候，看一眼倒计时就知道能不能走。     楼买菜、去医院复查都方便多了。         夜市管理员说，新摊位由街道统",
+    "                                            一招租，租金比去年降了一成，周末",
+    "                                            街口还有志愿者指路。",
+    ];
+    const read = readLayoutText(linesOf(rows.join('\n') + '\n'))!;
+    const why = (text: string) => read.display[read.lines.findIndex((l) => l.text === text)];
+    expect(why('新街口装上倒计时灯')).toMatch(/stack of short lines/u);
+    for (const line of ['灯笼一盏一盏亮起', '老街又醒了过来', '糖画摊前排着长队', '孩子们笑个不停']) expect(why(line)).toBeNull();
+  });
+
   it('keeps a letter-spaced line whole, never display type, at its printed width and without the spacing', () => {
     const rows = page().split('\n');
     rows.splice(8, 0, '读 者 用 手 机 APP 也 能 预 约 借 书 ，');
