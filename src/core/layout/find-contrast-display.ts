@@ -12,11 +12,11 @@
  * gutter), whose run of such lines is at most `contrastRunLines` long and
  * stands right over body type, is display type (`display` on the line).
  * Lines whose size the reader states (PDF) are measured exactly and never
- * need this. Pure.
+ * need this. It only sets `display` on the lines it finds, and returns how many.
  */
 import { LAYOUT_TUNING as T } from './tuning.js';
 import { partitionPoint } from '../arrays.js';
-import { displayUnits, type PlacedLine } from './geometry.js';
+import { displayUnits, xOverlap, type PlacedLine } from './geometry.js';
 import type { TypeMeasure } from './measure-type.js';
 
 export function findContrastDisplay(lines: PlacedLine[], type: TypeMeasure): number {
@@ -84,9 +84,9 @@ export function findContrastDisplay(lines: PlacedLine[], type: TypeMeasure): num
   return marked;
 }
 
+/** One line over the other: they share spanOverlap of the narrower one's width (as a line and its column do). */
 function overlaps(a: PlacedLine, b: PlacedLine): boolean {
-  const overlap = Math.min(a.box[2], b.box[2]) - Math.max(a.box[0], b.box[0]);
-  return overlap >= T.spanOverlap * Math.min(a.box[2] - a.box[0], b.box[2] - b.box[0]);
+  return xOverlap(a.box, b.box) >= T.spanOverlap * Math.min(a.box[2] - a.box[0], b.box[2] - b.box[0]);
 }
 
 /** Box height and character advance agree: Han glyphs are square, a tall box or a stretched advance is not. */
