@@ -1045,6 +1045,9 @@ function unpunctuatedRunEndsAtBoundary(out: ClassifiedLine[], start: number, res
  * paragraph. A subheading has no sentence punctuation and closes at a line
  * ending in a closing quote or a short line, within CLASSIFY_TUNING.subheadingMaxLines.
  */
+/** The bullets that set a story's summary points (■…) apart, as markers.subheading knows them. */
+const SUMMARY_BULLET = /^[■▲◆●]/u;
+
 function subheadingExtent(out: ClassifiedLine[], start: number, resolved: boolean[], markers: MarkerSet): number[] {
   const first = out[start]!;
   if (!markers.subheading.test(first.text)) return [];
@@ -1052,7 +1055,9 @@ function subheadingExtent(out: ClassifiedLine[], start: number, resolved: boolea
   for (let j = start; j < out.length && taken.length < T.subheadingMaxLines; j++) {
     const l = out[j]!;
     if (l.role === 'blank') continue;
-    if (resolved[j] && j !== start) break;
+    // A bulleted point (■…) runs on until the text it sums up opens: the dateline under the last point
+    // ends it as a short line would (read as a headline over that dateline, it cut the points off their story).
+    if (resolved[j] && j !== start) return taken.length > 0 && SUMMARY_BULLET.test(first.text) && l.role === 'dateline' ? taken : [];
     if (/[。！？；]/u.test(l.text) || /[，、：]$/u.test(l.text)) return [];
     taken.push(j);
     if (CLOSING_QUOTE_END.test(l.text) || l.width <= T.subheadingEndShare * l.column) return taken;

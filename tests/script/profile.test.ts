@@ -62,12 +62,13 @@ describe('built-in profiles', () => {
     const prof = parse(readFileSync(text, 'utf8'), { markers: builtinProfile('mainland-community').markers });
     expect(prof).toEqual(plain);
   });
-  it('mainland-central: 据新华社…电 opens a body; （人民论坛） is not a sign-off', () => {
-    const page = '坚持以人民为中心\n据新华社北京3月5日电 十四届全国人大三次会议5日上午开幕。\n（人民论坛）\n';
+  it('mainland-central: 据新华社电 (no place or date) opens a body; （人民论坛） is not a sign-off', () => {
+    // The defaults read 据新华社北京3月5日电 (a wire dateline after 据); the bare form only the profile.
+    const page = '坚持以人民为中心\n据新华社电 十四届全国人大三次会议5日上午开幕。\n（人民论坛）\n';
     const plain = parse(page);
     const central = parse(page, { markers: builtinProfile('mainland-central').markers });
     expect(plain.articles[0]?.dateline ?? null).toBeNull();
-    expect(central.articles[0]!.dateline).toBe('据新华社北京3月5日电');
+    expect(central.articles[0]!.dateline).toBe('据新华社电');
     expect(central.articles[0]!.signoff).toBeNull();
   });
   it('hk-tw: CNA editor sign-off with ROC date code; ▲ captions', () => {
