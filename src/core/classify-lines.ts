@@ -12,7 +12,7 @@
  *     sentence before it, starts a paragraph, is an in-article subheading, or
  *     is part of a headline block. `body` always claims.
  */
-import { CLOSERS, HAN, HAN_CLASS, closesUnopened, codeTable, endsInLeadInDash, endsSentence, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
+import { CLOSERS, HAN, HAN_CLASS, closesUnopened, codeTable, endsInLeadInDash, endsSentence, RUNNING_TEXT_MARK, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
 import { AFTERWORD_LABEL, ATTRIBUTION, BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
@@ -888,6 +888,7 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     // Only where the dash line opens a headline stack: between two paragraphs (生意冷清—— ⏎ 顾客寥寥，…)
     // it is an intertitle leading into its own text.
     if (prevRole !== 'subheadline' && endsInLeadInDash(prevText) && OPENS_STACK.has(prev!.rule) && titleUnderLabel(line)) return DECIDED.titleBlock;
+    if (firstLineUnderBlank(out, i, pauseEnds)) return DECIDED.bodyAfterHeadline;
     if (likeTitle && (line.width <= T.headlineShare * col || strongNext || line.indent)) {
       return prevRole === 'subheadline' || line.indent ? DECIDED.titleBlockNewGroup : DECIDED.titleBlock;
     }
@@ -906,6 +907,21 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   if (likeTitle && (line.width <= T.afterBoundaryShare * col || strongNext || titleChainNext || unpunctuatedSetApart(out, i))) return DECIDED.titleAfterBoundary;
   if (strongNext && askingTitle(line)) return DECIDED.titleBeforeOpener;
   return DECIDED.bodyAfterBoundary;
+}
+
+/**
+ * Hard-wrapped text (no positions): a line with a blank line right above it, a clause mark in it and an open
+ * end, over a full line of running text right under it (no blank between) is the first line of a body block
+ * (plain pdftotext sets display type and body type as blocks of their own, a blank line between them, and
+ * drops the paragraph's indent): under a headline it starts the text (1月6日，站里新装了12台 ⏎ 除冰机，…), it is
+ * no headline line.
+ */
+function firstLineUnderBlank(out: readonly ClassifiedLine[], i: number, pauseEnds: boolean): boolean {
+  const line = out[i]!;
+  const below = out[i + 1];
+  if (line.hint !== undefined || out[i - 1]?.role !== 'blank' || !below || below.hint !== undefined || below.text.trim() === '') return false;
+  if (!RUNNING_TEXT_MARK.test(line.text) || endsSentence(line.text, pauseEnds) || line.width > line.column + T.wrapMeasureSlack) return false;
+  return Math.abs(below.width - line.column) <= T.wrapMeasureSlack && RUNNING_TEXT_MARK.test(below.text);
 }
 
 /** A line without any punctuation with a blank line (or the page's edge) right above and right below it. */
