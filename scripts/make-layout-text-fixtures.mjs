@@ -544,6 +544,32 @@ function headlineStacksInFullRows() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three columns; the first column's lead story opens with a kicker of two lines beside the other columns'
+ * first lines, a full column line that ends no sentence and its short tail, over a headline in large type
+ * whose lines stand alone on their rows, the other columns' lines printed between pushing them four rows apart. The tail right over the
+ * headline looks like a line of it, and took its large size; the long line looks like body text: both are
+ * the kicker (set smaller in print).
+ */
+function kickerWrappedOverHeadline() {
+  const cols = [0, 22, 44];
+  const text = [
+    ['本报讯 城东新区今年要改造二十个老旧小区，重点是加装电梯、更新管网和增加停车位。', '新区管委会说，每个小区改造前都要征求居民意见，方案公示以后才开工。'],
+    SCHOOL_AND_STREETLIGHT[0],
+    SCHOOL_AND_STREETLIGHT[1],
+  ].map((paragraphs) => wrap(paragraphs, 16));
+  const line = feeder(text);
+  const beside = () => row(cols, [[1, line(1)], [2, line(2)]].filter(([, t]) => t !== undefined));
+  const rows = [masthead('第1版', '2026年10月24日', 20, 16), ''];
+  rows.push(row(cols, [[1, '小学食堂实行分餐'], [2, '南河路换上节能灯']]), '');
+  rows.push(row(cols, [[0, '市领导到城东新区调研老旧小区'], [1, line(1)], [2, line(2)]]));
+  rows.push(row(cols, [[0, '改造工作现场时强调'], [1, line(1)], [2, line(2)]]));
+  rows.push(row(cols, [[0, '让居民住得更舒心']]), beside(), beside(), beside(), beside());
+  rows.push(row(cols, [[0, '也更安心']]), beside());
+  rows.push(...restOfRows(cols, line));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -559,6 +585,7 @@ const pages = [
   ['pdftotext-layout-intertitle-with-lead-in-near-column-top', intertitleWithLeadInNearColumnTop],
   ['pdftotext-layout-headline-lines-rows-apart', headlineLinesRowsApart],
   ['pdftotext-layout-headline-stacks-in-full-rows', headlineStacksInFullRows],
+  ['pdftotext-layout-kicker-wrapped-over-headline', kickerWrappedOverHeadline],
 ];
 
 for (const [name, make] of pages) {

@@ -545,7 +545,8 @@ function widenDisplay(pieces: Piece[][], starts: number[], bodyLen: number[]): v
     if (list.length === 0) continue;
     let centredHere: Piece | null = null;
     list.forEach((p, i) => {
-      if (!p.display) return;
+      // A wrapped kicker's lines (markWrappedKickers) are set to the column's measure, in no large glyphs.
+      if (!p.display || p.kicker) return;
       const next = list[i + 1];
       const room = next ? next.x0 - 1 - p.x0 : Infinity;
       // Alone in its row and not flush with its column's left edge.
@@ -997,4 +998,35 @@ function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], row
     return p.row !== strip && short(p) && !HEADLINE_TAIL_END.test(text) && !neverDisplay(text);
   };
   spreadDisplay(pieces, rowY, (p) => candidate(p) && short(p), tail);
+  markWrappedKickers(pieces, rowY, strip, (p) => candidate(p) && !short(p));
+}
+
+/**
+ * A kicker of two lines over a headline: a long line that ends no sentence,
+ * white above it, and its short tail right under it, flush with it, over the
+ * headline's first line. The tail was taken for a line of the headline under
+ * it (a short line in a stack with display type) and the long line for body
+ * text; both are the kicker, set smaller than the headline (-layout cells do
+ * not show it): KICKER_SIZE. A headline's first line is not as long as a
+ * full column line over a shorter one of its own.
+ */
+function markWrappedKickers(pieces: Piece[][], rowY: number[], strip: number, long: (p: Piece) => boolean): void {
+  for (const list of pieces) {
+    for (const p of list) {
+      if (!p.display || p.kicker) continue;
+      const above = neighbour(pieces, rowY, p, -1);
+      const below = neighbour(pieces, rowY, p, 1, true);
+      // A long line ending with a lead-in dash is a kicker of one line over the headline (markKickers).
+      if (!above || above.display || !long(above) || KICKER_LEAD_IN.test(above.seg.text) || Math.abs(above.x0 - p.x0) > 1 || whiteRows(pieces, above, -1, strip) < 1) continue;
+      if (!below?.display || below.kicker) continue;
+      // A line as long as the headline line under it is that headline's first line, under a one-line kicker.
+      const cells = (q: Piece) => q.seg.end - q.seg.start;
+      if (cells(p) === cells(below)) continue;
+      for (const q of [above, p]) {
+        q.display = true;
+        q.kicker = true;
+        q.why = 'a long line and its short tail over a headline (kicker)';
+      }
+    }
+  }
 }
