@@ -101,7 +101,7 @@ function spansAndFlow() {
  * gutter). `blocks` are lists of lines; a line is a list of runs {text, box}
  * set in one size, each run split into one word per character.
  */
-function hocrWords(blocks, width, height) {
+function hocrWords(blocks, width, height, { conf = false } = {}) {
   let n = 0;
   let w = 0;
   const out = [`<!DOCTYPE html>`, `<html><head><meta charset="utf-8"/><meta name="ocr-system" content="news-parse fixture generator"/></head><body>`, `<div class="ocr_page" id="page_1" title="bbox 0 0 ${width} ${height}">`];
@@ -119,7 +119,9 @@ function hocrWords(blocks, width, height) {
           const x0 = Math.round(r.box[0] + i * cw);
           const x1 = Math.round(x0 + ('，。、；：'.includes(ch) ? 0.3 * cw : cw - 3));
           inks.push([x0, r.box[1], x1, r.box[3]]);
-          words.push(`<span class="ocrx_word" id="word_${w}" title="bbox ${x0} ${r.box[1]} ${x1} ${r.box[3]}">${esc(ch)}</span>`);
+          // With `conf`, the engine's confidence as Tesseract writes it (x_wconf 0–100; a run may state its own).
+          const wconf = conf ? `; x_wconf ${r.conf ?? 96}` : '';
+          words.push(`<span class="ocrx_word" id="word_${w}" title="bbox ${x0} ${r.box[1]} ${x1} ${r.box[3]}${wconf}">${esc(ch)}</span>`);
         });
       }
       const box = [Math.min(...inks.map((q) => q[0])), Math.min(...inks.map((q) => q[1])), Math.max(...inks.map((q) => q[2])), Math.max(...inks.map((q) => q[3]))];
@@ -137,16 +139,24 @@ function hocrWords(blocks, width, height) {
  * columns 2 and 3 as one line each. And OCR noise in a headline: the tops of
  * two glyphs read again as a small line inside the headline's box.
  */
-function narrowGutterAndSecondRead() {
-  const W = 10 * B; // 10 characters a line: narrow columns, so the two joined rows are a small share of them
-  const gutters = [100, 56, 100]; // 2.5 em, 1.4 em (narrow), 2.5 em
+/**
+ * Four narrow columns (10 characters a line: two joined rows are a small share of them) with gutters of
+ * 2.5 em, 1.4 em (narrow) and 2.5 em, and a furniture strip of word-level lines.
+ */
+function narrowColumnsPage(blocks, number, masthead, date) {
+  const W = 10 * B;
+  const gutters = [100, 56, 100];
   const xs = [100];
   for (const g of gutters) xs.push(xs[xs.length - 1] + W + g);
-  const column = (i) => ({ x0: xs[i], x1: xs[i] + W });
+  blocks.push([[{ text: number, box: [100, 60, 140, 100] }]]);
+  blocks.push([[{ text: masthead, box: [800, 60, 1000, 100] }]]);
+  blocks.push([[{ text: date, box: [1500, 60, 1900, 100] }]]);
+  return { W, xs, column: (i) => ({ x0: xs[i], x1: xs[i] + W }) };
+}
+
+function narrowGutterAndSecondRead() {
   const blocks = [];
-  blocks.push([[{ text: '05', box: [100, 60, 140, 100] }]]);
-  blocks.push([[{ text: '河西社区报', box: [800, 60, 1000, 100] }]]);
-  blocks.push([[{ text: '2026年11月27日星期五', box: [1500, 60, 1900, 100] }]]);
+  const { W, xs, column } = narrowColumnsPage(blocks, '05', '河西社区报', '2026年11月27日星期五');
   // Story A: headline over columns 1–2 with a second read inside its box.
   blocks.push([[{ text: '河西公园湖边步道全线贯通', box: [100, 160, 820, 220] }]]);
   blocks.push([[{ text: '工土', box: [340, 162, 380, 177] }]]);
@@ -167,6 +177,46 @@ function narrowGutterAndSecondRead() {
   blocks.push(lines(b2, false));
   const bottom = Math.max(a1.y, a2.y, b1.y, b2.y);
   return hocrWords(blocks, xs[3] + W + 100, Math.round(bottom + 100));
+}
+
+/**
+ * Two stories side by side over two of four narrow columns each, the gutter
+ * between columns 2 and 3 only 1.4 em: Tesseract reads every row of those two
+ * columns as one line across it, so the line boxes fill the gutter and only
+ * the words show it; in one row a speck in the gutter is read as a mark the
+ * engine is unsure of (x_wconf 37), closing the word gap there.
+ */
+function gutterRowsReadAcross() {
+  const blocks = [];
+  const { W, xs, column } = narrowColumnsPage(blocks, '06', '北岸社区报', '2026年12月2日星期三');
+  blocks.push([[{ text: '北街夜市下月开张', box: [100, 160, 100 + 8 * 60, 220] }]]);
+  blocks.push([[{ text: '育才小学建成风雨操场', box: [xs[2], 160, xs[2] + 10 * 60, 220] }]]);
+  const y0 = 280;
+  const a1 = setText(['本报讯 北街夜市下月初开张，每晚六点到十一点营业，摊位沿北街两侧摆放，共有八十个。', '夜市分小吃、杂货和农产品三个区，摊主都要持证经营，每个摊位配一个垃圾桶。', '街道办说，夜市期间北街禁止机动车通行，附近居民的车辆可以停到菜场后面的停车场。'], { ...column(0), y: y0, size: B });
+  const a2 = setText(['招募摊主的报名本周五截止，已有一百三十多户报名，街道将抽签确定摊位。', '住在北街的居民担心噪音。街道办表示，夜市十一点准时收摊，音箱一律不准使用，每晚有人巡查。', '夜市开张后，街道还将根据居民意见调整营业时间。'], { ...column(1), y: y0, size: B });
+  const b1 = setText(['本报讯 育才小学的风雨操场上周建成，操场上方加了钢结构顶棚，下雨天学生也能上体育课。', '操场面积一千二百平方米，可以同时容纳四个班上课，四周还装了照明灯和通风扇。', '学校说，周末操场向附近居民开放，居民刷身份证就能进。'], { ...column(2), y: y0, size: B });
+  const b2 = setText(['体育老师介绍，以前一到雨季，体育课只能改在教室里上，学生活动不开。', '现在有了顶棚，跳绳、篮球和乒乓球都能照常进行，学校还打算开设羽毛球兴趣班。', '家长们也很满意。一位家长说，孩子放学后常在操场上打球，回家胃口都变好了。', '学校提醒，开放时间为周六周日上午八点到十一点。'], { ...column(3), y: y0, size: B });
+  const rows = Math.min(a2.lines.length, b1.lines.length);
+  blocks.push(a1.lines.map((l) => [l]));
+  // Every row of columns 2 and 3 is one line; row 2 has a speck read as 、 in the gutter between them.
+  blocks.push(
+    Array.from({ length: rows }, (_, i) => {
+      const left = a2.lines[i];
+      const right = b1.lines[i];
+      const speck = { text: '、', box: [xs[1] + W + 20, left.box[1] + 10, xs[1] + W + 36, left.box[3] - 10], conf: 37 };
+      return i === 1 ? [left, speck, right] : [left, right];
+    }),
+  );
+  blocks.push(a2.lines.slice(rows).map((l) => [l]));
+  blocks.push(b1.lines.slice(rows).map((l) => [l]));
+  blocks.push(b2.lines.map((l) => [l]));
+  const bottom = Math.max(a1.y, a2.y, b1.y, b2.y);
+  return hocrWords(
+    blocks.filter((b) => b.length > 0),
+    xs[3] + W + 100,
+    Math.round(bottom + 100),
+    { conf: true },
+  );
 }
 
 /**
@@ -427,6 +477,13 @@ console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-narrow-gutter-second-read/input.hocr'), narrowGutterAndSecondRead());
 console.log('wrote fixtures/hocr-narrow-gutter-second-read/input.hocr');
+/** Writes fixtures/NAME/input.hocr. */
+function writeHocrFixture(name, text) {
+  mkdirSync(join(root, 'fixtures', name), { recursive: true });
+  writeFileSync(join(root, 'fixtures', name, 'input.hocr'), text);
+  console.log(`wrote fixtures/${name}/input.hocr`);
+}
+writeHocrFixture('hocr-gutter-rows-read-across', gutterRowsReadAcross());
 mkdirSync(join(root, 'fixtures/hocr-headline-lines-of-one-size'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-headline-lines-of-one-size/input.hocr'), headlineLinesOfOneSize());
 console.log('wrote fixtures/hocr-headline-lines-of-one-size/input.hocr');

@@ -6,7 +6,7 @@
  */
 import type { InputLine, PageGeometry, Repair, RepairKind } from '../core/model.js';
 import { readingOrder, splitByGaps, type Box, type ReadingOrderOptions } from './reading-order.js';
-import { GUTTER_TUNING, gapAtGutter, pageGutters } from './page-gutters.js';
+import { GUTTER_TUNING, gapAtGutter, inGutter, pageGutters } from './page-gutters.js';
 
 export type BBox = [number, number, number, number];
 
@@ -157,7 +157,7 @@ export function layoutToLines(pages: LayoutPage[], options: LayoutOptions = {}):
     const bodyHeight = median(heights);
     const unit = median(unitWidths);
 
-    const gutters = pageGutters(blocks.flatMap((b) => b.lines.map(lineBox).filter((x): x is BBox => x !== undefined)), bodyHeight);
+    const gutters = pageGutters(gutterEvidence(blocks), bodyHeight);
     const splitBlocks = bodyHeight > 0 ? blocks.flatMap((b) => splitAcrossGutters(b, bodyHeight, gutters)) : blocks;
     const ordered = orderBlocks(splitBlocks, page.statedOrder, { bandGap: 1.5 * bodyHeight || undefined, slack: 0.25 * unit });
     const seenLines = new SeenLines();
@@ -333,6 +333,31 @@ export function orderBlocks(blocks: LayoutBlock[], stated?: string[], options: R
 }
 
 /**
+ * What the page's gutters are found from: the boxes of its lines, or on an OCR
+ * page (every word carries the engine's confidence) the boxes of its words.
+ * Over a narrow gutter (1.4 em) Tesseract runs most rows of a story straight
+ * across, and their line boxes fill the gutter the page shows; its words do
+ * not (a Han word is a glyph or two), so the gutter is still there to cut
+ * those lines at. A PDF's words are text runs, up to a whole line: its lines
+ * are used as before.
+ */
+function gutterEvidence(blocks: LayoutBlock[]): BBox[] {
+  const ocr = blocks.every((b) => b.lines.every((l) => l.words.every((w) => w.conf !== undefined && w.bbox !== undefined)));
+  const out: BBox[] = [];
+  for (const b of blocks) {
+    for (const l of b.lines) {
+      if (ocr) {
+        for (const w of l.words) if (w.text.trim() !== '' && (w.conf ?? 0) >= GUTTER_TUNING.wordConfidence) out.push(w.bbox!);
+      } else {
+        const box = lineBox(l);
+        if (box) out.push(box);
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * Tesseract sometimes reads one "line" straight across several columns (a row
  * of headlines, the furniture strip, body lines over a narrow gutter). A gap
  * between words of at least 2.5 body line heights (and 1.2 of the line's own
@@ -365,6 +390,11 @@ export function splitAcrossGutters(block: LayoutBlock, bodyHeight: number, gutte
     let prev: LayoutWord | undefined;
     line.words.forEach((w, i) => {
       if (w.text.trim() === '') return;
+      // A speck read in the gutter (an unsure word there) stays with the text before it and bridges nothing.
+      if (prev && w.bbox && gutterSpeck(w, gutters)) {
+        current.push(w);
+        return;
+      }
       const gap = prev?.bbox && w.bbox ? w.bbox[0] - prev.bbox[2] : -Infinity;
       const atGutter = gap > 0 && gapAtGutter(prev!.bbox![2], w.bbox![0], gutters, bodyHeight) && bodyType(current) && bodyType(line.words.slice(i));
       if (gap >= minGap || atGutter) {
@@ -391,6 +421,11 @@ export function splitAcrossGutters(block: LayoutBlock, bodyHeight: number, gutte
     if (bb) out.bbox = bb;
     return out;
   });
+}
+
+/** An OCR word the engine was unsure of, lying in one of the page's gutters. */
+function gutterSpeck(w: LayoutWord, gutters: [number, number][]): boolean {
+  return w.conf !== undefined && w.conf < GUTTER_TUNING.wordConfidence && inGutter(w.bbox![0], w.bbox![2], gutters);
 }
 
 /** Top to bottom; boxes that share most of their height are one row, read left to right. */
