@@ -349,6 +349,27 @@ function smallHeadlinesByContrast() {
 }
 
 /**
+ * One-column headlines as Tesseract boxes them, under the 1.3× display ratio:
+ * in column 1 a headline wrapped so its second line holds four glyphs, boxed
+ * smaller (1.22×) than its first (1.28×), over a dash subheadline (1.07×)
+ * and the text; in column 2 a one-line headline over its byline and text.
+ */
+function smallHeadlineOverSubheadline() {
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }];
+  const blocks = [];
+  furnitureStrip(blocks, '09', '南湖社区报', '2026年12月9日 星期三', 1900);
+  blocks.push([{ text: '南湖社区老粮站改成', box: [100, 180, 100 + 9 * 51, 231] }, { text: '邻里书房', box: [100, 250, 100 + 4 * 49, 299] }]);
+  blocks.push([{ text: '——街道办召开居民议事会', box: [100, 330, 100 + 12 * 43, 373] }]);
+  const a = setText(['本报讯 南湖社区的老粮站空置多年，上月改成了邻里书房，书架上摆着居民捐出的三千多本书。', '书房每天上午九点开门，晚上八点关门，居民凭社区卡借阅，一次可借三本。', '街道办昨天召开居民议事会，请大家给书房的活动出主意，有人建议周末办读书会。'], { ...cols[0], y: 410, size: B });
+  blocks.push(a.lines);
+  blocks.push([{ text: '河堤步道装上路灯', box: [1000, 180, 1000 + 8 * 50, 230] }]);
+  blocks.push([{ text: '本报记者 陈静', box: [1000, 262, 1280, 302] }]);
+  const b = setText(['本报讯 南湖河堤步道上周装好了六十盏路灯，晚上散步的居民不用再摸黑走路。', '路灯每晚六点亮起，十一点熄灭，灯杆上还装了求助按钮。', '住在河边的王大爷说，以前天一黑就不敢出门，现在吃完晚饭就来走一圈。'], { ...cols[1], y: 340, size: B });
+  blocks.push(b.lines);
+  return hocr(blocks, 1900, Math.round(Math.max(a.y, b.y) + 100));
+}
+
+/**
  * A lead over columns 1–3 under a column label and a kicker, with a
  * one-column headline beside the stack at the top of column 4 and a lower
  * headline over columns 3–4, so every column boundary is crossed by some
@@ -483,6 +504,7 @@ function writeHocrFixture(name, text) {
   writeFileSync(join(root, 'fixtures', name, 'input.hocr'), text);
   console.log(`wrote fixtures/${name}/input.hocr`);
 }
+writeHocrFixture('hocr-small-headline-over-subheadline', smallHeadlineOverSubheadline());
 writeHocrFixture('hocr-gutter-rows-read-across', gutterRowsReadAcross());
 mkdirSync(join(root, 'fixtures/hocr-headline-lines-of-one-size'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-headline-lines-of-one-size/input.hocr'), headlineLinesOfOneSize());

@@ -326,6 +326,16 @@ describe('find-contrast-display', () => {
     expect(marked([line('社区菜场改造', 100, 100, 50), line('早市延长一小时', 100, 170, 50), ...column(100, 252, 10)])).toEqual(['社区菜场改造', '早市延长一小时']);
     expect(marked([line('社区菜场改造全面', 100, 100, 50), line('完工', 100, 170, 70), ...column(100, 272, 10)])).toEqual(['社区菜场改造全面']);
   });
+  it('a glyph read as tiny marks under the headline (a one-glyph last line, 0.55×) is passed over: the headline stands over the text under it', () => {
+    const marks: InputLine = { n: ++n, text: '一|', hint: { bbox: [100, 160, 144, 182] } };
+    expect(marked([line('社区菜场换新颜改造', 100, 100, 51), marks, ...column(100, 200, 10)])).toEqual(['社区菜场换新颜改造']);
+  });
+  it('a wrapped headline is measured by its fullest line: a short last line measured smaller still stands over a subheadline 1.07×', () => {
+    const page = [line('枫林街道旧厂房改成', 100, 100, 51), line('书院', 100, 170, 49), line('——区文化馆召开现场推进会', 100, 250, 43), ...column(100, 320, 10)];
+    expect(marked(page)).toEqual(['枫林街道旧厂房改成', '书院']);
+    // The run's smallest line alone (49 < 1.15 × 43) would not have stood over the subheadline.
+    expect(marked([line('书院', 100, 170, 49), line('——区文化馆召开现场推进会', 100, 250, 43), ...column(100, 320, 10)])).toEqual([]);
+  });
   it('a paragraph in a larger body type (1.2×, body leading) stays text: its lines run on, or stand close over the text', () => {
     const larger: InputLine[] = [];
     for (let i = 0; i < 5; i++) larger.push(line('较大字号的一段正文文字。', 100, 100 + i * 70, 48));

@@ -41,10 +41,16 @@ export const LAYOUT_TUNING = {
    */
   contrastGapBelowEm: 0.6,
   /**
-   * …and is at most 1/this of their size: the byline or text under a headline is
+   * …and is at most 1/this of the size of their fullest line (find-contrast-display `fullest`): the byline or text under a headline is
    * body type (≤ 1.05×), a larger body type's next line is of its own size.
    */
   contrastStep: 1.15,
+  /**
+   * A line of at most `fragmentChars` characters under this share of the body size, right under such a run, is
+   * a speck or a glyph split into marks (a one-glyph last headline line read as `一|` and `AL` at 0.56×), not the
+   * text the run stands over: the line under it is looked for past it. Body lines measure 0.85× and more.
+   */
+  contrastSpeckShare: 0.7,
   /**
    * Height and advance of a line of Han type agree within this share (square
    * glyphs; the community headlines: 0.94–0.97); a body line with a box made
