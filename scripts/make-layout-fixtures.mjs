@@ -370,6 +370,30 @@ function smallHeadlineOverSubheadline() {
 }
 
 /**
+ * A lead headline across columns 1–3 that OCR cut in two at a glyph, the
+ * pieces 0.15 of their height apart and covering different columns; under
+ * the lead, two one-column headlines side by side a gutter apart, two stories.
+ */
+function headlineCutAcrossColumns() {
+  const cols = [col(0), col(1), col(2)];
+  const blocks = [];
+  furnitureStrip(blocks, '11', '城南晨报', '2026年12月11日 星期五', 2800);
+  blocks.push([{ text: '城南老街改造完工', box: [250, 160, 1050, 260] }]);
+  blocks.push([{ text: '重现旧时风貌', box: [1065, 160, 1665, 260] }]);
+  const lead = ['本报讯 城南老街改造工程昨天完工，一公里长的街面重新铺上了青石板，两旁的老房子修旧如旧。', '改造保留了街口的老井和三棵百年槐树，沿街的店铺招牌统一换成了木质牌匾。', '街道办介绍，老街白天步行，晚上十点以后才允许送货车辆进入。'];
+  const tops = lead.map((p, i) => setText([p], { ...cols[i], y: 310, size: B }));
+  for (const t of tops) blocks.push(t.lines);
+  const y = Math.round(Math.max(...tops.map((t) => t.y)) + 80);
+  // Each fills its column: the two stand one gutter (1.0 of their height) apart.
+  blocks.push([{ text: '社区食堂本周开门', box: [100, y, 900, y + 100] }]);
+  blocks.push([{ text: '小区装上充电桩', box: [1000, y, 1700, y + 100] }]);
+  const a = setText(['本报讯 城南社区食堂本周一开门，早中晚三餐都有，老人凭卡就餐打八折。'], { ...cols[0], y: y + 150, size: B });
+  const b = setText(['本报讯 城南小区新装的四十个充电桩昨天投用，居民扫码就能给电动车充电。'], { ...cols[1], y: y + 150, size: B });
+  blocks.push(a.lines, b.lines);
+  return hocr(blocks, 2800, Math.round(Math.max(a.y, b.y) + 100));
+}
+
+/**
  * A lead over columns 1–3 under a column label and a kicker, with a
  * one-column headline beside the stack at the top of column 4 and a lower
  * headline over columns 3–4, so every column boundary is crossed by some
@@ -506,6 +530,7 @@ function writeHocrFixture(name, text) {
 }
 writeHocrFixture('hocr-small-headline-over-subheadline', smallHeadlineOverSubheadline());
 writeHocrFixture('hocr-gutter-rows-read-across', gutterRowsReadAcross());
+writeHocrFixture('hocr-headline-cut-across-columns', headlineCutAcrossColumns());
 mkdirSync(join(root, 'fixtures/hocr-headline-lines-of-one-size'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-headline-lines-of-one-size/input.hocr'), headlineLinesOfOneSize());
 console.log('wrote fixtures/hocr-headline-lines-of-one-size/input.hocr');

@@ -70,6 +70,12 @@ export const LAYOUT_TUNING = {
    */
   blockSizeRatio: 1.3,
   /**
+   * Two display pieces of one row at most this share of their height apart are one line OCR cut in two, even
+   * across a column boundary (build-blocks `touching`): the pieces of a cut lead headline were 0.12-0.18 apart;
+   * headlines of neighbouring columns are a gutter apart (1 em of the body or more: ≥ 0.33 of a 3× headline).
+   */
+  headlinePieceGap: 0.3,
+  /**
    * Display lines whose box heights are within this ratio (and that start at
    * one left edge) are one headline even when their measured sizes differ
    * more: Tesseract's boxes of one headline's lines agree to a few per cent,
