@@ -110,8 +110,8 @@ const STACK_REACH_ROWS = 8;
 const STACK_LEADING = 1.25;
 /** Printed rows looked through for a neighbour (a staircase of up to eight columns, a row each). */
 const NEIGHBOUR_SCAN = 16;
-/** A display stack's type size per folded row between its lines (page units a row): a line of type takes about 1.25 its size. */
-const STACK_SIZE_PER_ROW = 0.8;
+/** A display stack's type size per folded row between its lines (page units a row): a line takes STACK_LEADING its size. */
+const STACK_SIZE_PER_ROW = 1 / STACK_LEADING;
 /** No display type is estimated larger than this (× body). */
 const MAX_SIZE = 4;
 /** Rows of white looked for beside a piece. */
@@ -775,15 +775,6 @@ function hanCount(text: string): number {
 }
 
 /**
- * Display type, estimated from what -layout text still shows. A piece that
- * ends a sentence is prose. Otherwise it is display type when
- *  - a single space cut it from the next column's text (its glyphs were packed
- *    one to a cell: type larger than the cell);
- *  - it runs across a gutter into the next column (a headline over columns);
- *  - it is set in from its column's left edge and stops short of its right
- *    edge (centred), and is short.
- */
-/**
  * The next piece above (-1) or below (+1) `p` that overlaps its span, within
  * NEIGHBOUR_ROWS of folded y: in a staircase the line under a headline line
  * may be several printed rows further down. `continuation`: the piece looked
@@ -831,15 +822,24 @@ function sizeStacks(pieces: Piece[][], rowY: number[]): Map<Piece, Piece> {
   // One headline's lines share one type size: the steps between them differ only by the rows a staircase of
   // the neighbouring columns put in between, and a headline whose first lines came out smaller than the rest
   // would be read as a kicker over a shorter headline. Each chain of lines takes its largest estimate.
-  const heads = new Set(below.values());
-  for (const top of below.keys()) {
-    if (heads.has(top)) continue;
-    const chain: Piece[] = [top];
-    for (let q = below.get(top); q && !chain.includes(q); q = below.get(q)) chain.push(q);
+  for (const chain of stackChains(below)) {
     const size = Math.max(...chain.map((c) => c.size));
     for (const c of chain) c.size = size;
   }
   return below;
+}
+
+/** The chains of `below` (each display line to the line under it), each from its top line down. */
+function stackChains(below: Map<Piece, Piece>): Piece[][] {
+  const lower = new Set(below.values());
+  const chains: Piece[][] = [];
+  for (const top of below.keys()) {
+    if (lower.has(top)) continue;
+    const chain: Piece[] = [top];
+    for (let q = below.get(top); q && !chain.includes(q); q = below.get(q)) chain.push(q);
+    chains.push(chain);
+  }
+  return chains;
 }
 
 /**
@@ -852,11 +852,9 @@ function sizeStacks(pieces: Piece[][], rowY: number[]): Map<Piece, Piece> {
  */
 function closeUpStacks(below: Map<Piece, Piece>, rowY: number[]): Map<Piece, number> {
   const out = new Map<Piece, number>();
-  const heads = new Set(below.values());
-  for (const top of below.keys()) {
-    if (heads.has(top)) continue;
-    let y = rowY[top.row]! * LINE_PITCH;
-    for (let q = below.get(top), seen = new Set([top]); q && !seen.has(q); seen.add(q), q = below.get(q)) {
+  for (const [top, ...rest] of stackChains(below)) {
+    let y = rowY[top!.row]! * LINE_PITCH;
+    for (const q of rest) {
       y = Math.min(rowY[q.row]! * LINE_PITCH, y + STACK_LEADING * q.size);
       out.set(q, y);
     }
@@ -939,6 +937,15 @@ function firstLineOfParagraph(pieces: Piece[][], rowY: number[], p: Piece): bool
   return indent >= FIRST_LINE_INDENT[0] && indent <= FIRST_LINE_INDENT[1] && Math.abs(endOf(p) - endOf(q)) <= FIRST_LINE_END_SLACK;
 }
 
+/**
+ * Display type, estimated from what -layout text still shows. A piece that
+ * ends a sentence is prose. Otherwise it is display type when
+ *  - a single space cut it from the next column's text (its glyphs were packed
+ *    one to a cell: type larger than the cell);
+ *  - it runs across a gutter into the next column (a headline over columns);
+ *  - it is set in from its column's left edge and stops short of its right
+ *    edge (centred), and is short.
+ */
 function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], rowY: number[], strip: number, markers: MarkerSet): void {
   const short = (p: Piece) => p.w <= SHORT_SHARE * bodyLen[p.c1]!;
   // Letter-spaced body lines, credit lines (the page's markers: datelines, bylines, sign-offs), subheadlines and a

@@ -52,8 +52,7 @@ export function findIntertitles(blocks: Block[], type: TypeMeasure, markers: Mar
     if (above?.kind !== 'body' || below?.kind !== 'body') continue;
     if (xOverlap(above.box, h.box) <= 0 || xOverlap(below.box, h.box) <= 0) continue;
     if (top.box[1] - above.box[3] > T.intertitleWhiteAboveEm * type.body) continue;
-    const gap = below.box[1] - h.box[3];
-    if (gap < -0.5 * type.body || gap > T.intertitleTextGapEm * type.body) continue;
+    if (!standsRightUnder(h, below, type)) continue;
     if (!endsSentence(above.lines[above.lines.length - 1]!.line.text.trim(), true)) continue;
     if (!opensParagraph(below, markers)) continue;
     const bag = textAbove(lists, h.c1, k - (lead ? 1 : 0));
@@ -85,11 +84,23 @@ function opensParagraph(next: Block, markers: MarkerSet): boolean {
   return RUNNING_TEXT_MARK.test(text) || first.box[2] - left >= T.intertitleFirstLineShare * (right - left);
 }
 
+/**
+ * How far a lower block's box may reach up into the one above it, in em, and
+ * still stand under it: boxes estimated from character rows overlap by up to
+ * half a line where the two are set in different sizes.
+ */
+const ROW_OVERLAP_EM = 0.5;
+
+/** `lower` stands right under `upper`: no more than intertitleTextGapEm of white between them. */
+function standsRightUnder(upper: Block, lower: Block, type: TypeMeasure): boolean {
+  const gap = lower.box[1] - upper.box[3];
+  return gap >= -ROW_OVERLAP_EM * type.body && gap <= T.intertitleTextGapEm * type.body;
+}
+
 /** A one-line block ending in a lead-in dash right over `h` in its column. */
 function leadIn(b: Block | undefined, h: Block, type: TypeMeasure): boolean {
   if (!b || b.lines.length !== 1 || !endsInLeadInDash(b.lines[0]!.line.text.trim())) return false;
-  const gap = h.box[1] - b.box[3];
-  return xOverlap(b.box, h.box) > 0 && gap > -0.5 * type.body && gap <= T.intertitleTextGapEm * type.body;
+  return xOverlap(b.box, h.box) > 0 && standsRightUnder(b, h, type);
 }
 
 /** A lone display block of one column, a line or two, in type no larger than an intertitle's may be estimated. */
