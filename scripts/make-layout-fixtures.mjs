@@ -394,6 +394,34 @@ function headlineCutAcrossColumns() {
 }
 
 /**
+ * A one-column headline set a little larger than the body (1.27× as OCR
+ * boxes it) in two phrases, the first one glyph too long for the column: its
+ * last glyph 一 stands alone on the second line, and its box hugs the
+ * stroke (8 units high), then the second phrase; a byline and text under it.
+ * Beside it a one-line headline at the same size over its text; a story
+ * across the top above both.
+ */
+function headlineGlyphRowOfItsOwn() {
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }];
+  const H = 51;
+  const blocks = [];
+  furnitureStrip(blocks, '12', '城西社区报', '2026年12月12日 星期六', 1900);
+  const y = topStory(blocks, cols, '城西菜场周末延时', ['本报讯 城西菜场从本周起周末延时营业，晚上八点关门，比平时晚两个小时。', '菜场管理处说，延时期间蔬菜摊位全部开放，熟食区也照常营业。']);
+  blocks.push([
+    { text: '城西社区长跑赛上七旬老将又夺第', box: [100, y, 100 + 15 * H, y + H] },
+    { text: '一', box: [102, y + 92, 100 + H - 4, y + 100] },
+    { text: '连跑三年风雨无阻', box: [100, y + 140, 100 + 8 * H, y + 140 + H] },
+  ]);
+  blocks.push([{ text: '本报记者 周明', box: [100, y + 222, 380, y + 262] }]);
+  const a = setText(['本报讯 城西社区长跑赛上周日开跑，七十一岁的刘大爷跑完五公里，连续三年拿到老年组第一。', '刘大爷说，他每天早上五点起床，沿河跑两圈，下雨天就在楼道里爬楼梯。'], { ...cols[0], y: y + 300, size: B });
+  blocks.push(a.lines);
+  blocks.push([{ text: '河边新添健身角', box: [1000, y, 1000 + 7 * H, y + H] }]);
+  const b = setText(['本报讯 城西河边的健身角本周建成，装了十二件健身器材和一块乒乓球台，全天开放。', '社区提醒居民，使用器材前先看说明，老人和孩子要有人陪同。'], { ...cols[1], y: y + 82, size: B });
+  blocks.push(b.lines);
+  return hocr(blocks, 1900, Math.round(Math.max(a.y, b.y) + 100));
+}
+
+/**
  * A lead over columns 1–3 under a column label and a kicker, with a
  * one-column headline beside the stack at the top of column 4 and a lower
  * headline over columns 3–4, so every column boundary is crossed by some
@@ -531,6 +559,7 @@ function writeHocrFixture(name, text) {
 writeHocrFixture('hocr-small-headline-over-subheadline', smallHeadlineOverSubheadline());
 writeHocrFixture('hocr-gutter-rows-read-across', gutterRowsReadAcross());
 writeHocrFixture('hocr-headline-cut-across-columns', headlineCutAcrossColumns());
+writeHocrFixture('hocr-headline-glyph-row-of-its-own', headlineGlyphRowOfItsOwn());
 mkdirSync(join(root, 'fixtures/hocr-headline-lines-of-one-size'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-headline-lines-of-one-size/input.hocr'), headlineLinesOfOneSize());
 console.log('wrote fixtures/hocr-headline-lines-of-one-size/input.hocr');

@@ -158,9 +158,13 @@ function absorbFragments(lines: PlacedLine[], type: TypeMeasure): void {
       const near = l.box[0] <= d.box[2] + 2 * d.size && l.box[2] >= d.box[0] - 2 * d.size;
       // Longer pieces only when they lie inside the display line's box: OCR read those glyphs twice.
       const inside = xOverlap(d.box, l.box) >= 0.8 * (l.box[2] - l.box[0]);
-      if ((!display && inRow && near && (l.chars <= T.fragmentChars || inside)) || nextHeadlineLine(d, l)) {
+      const glyphRow = wrappedGlyph(d, l, type);
+      if ((!display && inRow && near && (l.chars <= T.fragmentChars || inside)) || nextHeadlineLine(d, l) || glyphRow) {
         l.size = d.size;
         l.bold = d.bold;
+        // A headline told by contrast (find-contrast-display) is display type under the headline ratio: so is its piece.
+        if (d.display) l.display = true;
+        if (glyphRow) l.glyphRow = true;
         break;
       }
     }
@@ -182,6 +186,17 @@ function nextHeadlineLine(d: PlacedLine, l: PlacedLine): boolean {
   return gap >= 0 && gap <= T.headlineGapRatio * d.size && Math.max(a, b) <= T.displayBoxHeightRatio * Math.min(a, b) && Math.abs(l.box[0] - d.box[0]) <= 0.5 * d.size;
 }
 
+/**
+ * A speck of at most `fragmentChars` characters (under `contrastSpeckShare` of the body) in the row right
+ * under a display line, at its left edge: a headline's one-glyph line, the last glyph of a phrase too long for
+ * the column, that OCR read as marks (温 as 人= over MI, 0.6× the body) or boxed round its stroke (一). It is
+ * a row of that headline, so the headline's next line under it stays one block with it.
+ */
+function wrappedGlyph(d: PlacedLine, l: PlacedLine, type: TypeMeasure): boolean {
+  if (l.line.hint?.size !== undefined || l.chars > T.fragmentChars || l.size >= T.contrastSpeckShare * type.body) return false;
+  return l.box[1] >= d.box[3] - 0.25 * d.size && l.box[1] <= d.box[3] + d.size && Math.abs(l.box[0] - d.box[0]) <= 0.5 * d.size;
+}
+
 function joins(last: PlacedLine, l: PlacedLine, bottom: number, type: TypeMeasure): boolean {
   const lastBody = isBodyType(last, type);
   if (lastBody !== isBodyType(l, type)) return false;
@@ -192,7 +207,8 @@ function joins(last: PlacedLine, l: PlacedLine, bottom: number, type: TypeMeasur
   // A piece of the same row (Tesseract cut one headline line in two).
   if (yOverlap(last.box, l.box) > 0.5 * Math.min(last.box[3] - last.box[1], l.box[3] - l.box[1])) return true;
   const gap = l.box[1] - bottom;
-  const limit = lastBody ? T.blockGapEm * type.body : T.headlineGapRatio * Math.max(last.size, l.size);
+  // A glyph row's box hugs a stroke or marks anywhere in its row: the row, not its ink, is a line of the headline.
+  const limit = lastBody ? T.blockGapEm * type.body : (last.glyphRow || l.glyphRow ? 1 : T.headlineGapRatio) * Math.max(last.size, l.size);
   return gap <= limit;
 }
 

@@ -36,7 +36,7 @@ export function findContrastDisplay(lines: PlacedLine[], type: TypeMeasure): num
     const h = l.box[3] - l.box[1];
     // Lines whose top is under this line's middle, up to the gap a headline leaves over its text.
     const lo = partitionPoint(byTop, (d) => d.box[1] > l.box[1] + 0.5 * h);
-    const limit = l.box[3] + T.contrastGapEm * type.body;
+    const limit = Math.max(l.box[3], glyphRowBottom(l)) + T.contrastGapEm * type.body;
     for (let i = lo; i < byTop.length && byTop[i]!.box[1] <= limit; i++) {
       const d = byTop[i]!;
       if (!overlaps(l, d) || speck(d)) continue;
@@ -59,9 +59,22 @@ export function findContrastDisplay(lines: PlacedLine[], type: TypeMeasure): num
     if (!next) return apartAbove(run[0]!);
     const gap = next.box[1] - last(run).box[3];
     // More of a headline right under it, at a headline's leading: the run is that headline's first lines.
-    if (next.size >= T.headlineRatio * type.body) return gap <= T.headlineGapRatio * next.size;
+    // (Measured from the glyph row under the run's last line, if any: its one glyph read as marks is a row of the headline.)
+    if (next.size >= T.headlineRatio * type.body) return next.box[1] - Math.max(last(run).box[3], glyphRowBottom(last(run))) <= T.headlineGapRatio * next.size;
     // Text under it, in clearly smaller type and set off by more than a body line's leading.
     return gap >= T.contrastGapBelowEm * type.body && fullest(run).size >= T.contrastStep * next.size;
+  };
+  // The bottom of the specks in the row right under a line, at its left edge (-Infinity: none): a headline's
+  // one-glyph line read as marks or boxed round its stroke (build-blocks wrappedGlyph), a row of the headline.
+  const glyphRowBottom = (l: PlacedLine): number => {
+    const h = l.box[3] - l.box[1];
+    let bottom = -Infinity;
+    const lo = partitionPoint(byTop, (d) => d.box[1] > l.box[1] + 0.5 * h);
+    for (let i = lo; i < byTop.length && byTop[i]!.box[1] <= l.box[3] + h; i++) {
+      const d = byTop[i]!;
+      if (speck(d) && Math.abs(d.box[0] - l.box[0]) <= 0.5 * h) bottom = Math.max(bottom, d.box[3]);
+    }
+    return bottom;
   };
   // A glyph or two read as tiny marks (a headline's one-glyph last line read as 一 and AL, 0.56× the body) is no line to stand over.
   const speck = (d: PlacedLine) => d.chars <= T.fragmentChars && d.size < T.contrastSpeckShare * type.body;

@@ -17,6 +17,8 @@ export interface PlacedLine {
   typeSet?: boolean;
   /** Display type though its size is under the headline ratio: an OCR headline told by contrast (find-contrast-display). */
   display?: boolean;
+  /** A headline's row of one glyph whose OCR box hugs a stroke or marks (build-blocks `wrappedGlyph`): it took the headline's size. */
+  glyphRow?: boolean;
   /** Characters of text (no spaces): the weight of the line in page statistics. */
   chars: number;
   /** First and last column the line covers (-1 before columns are known). */
