@@ -19,7 +19,7 @@
 import { isHanCodePoint, isSpaceCode } from './chars.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import { titleLines, type Block, type BodyUnit } from './group-blocks.js';
-import { joinUnits, type StoryPart } from './join-story-units.js';
+import { joinUnits, type StoryPart } from './join-units.js';
 
 /** A section label is a place or a word (杭州, 过去, 东 区); a longer first line is a kicker or a headline's first line. */
 const LABEL_MAX_CHARS = 4;

@@ -13,7 +13,7 @@
  */
 import { endsSentence } from './chars.js';
 import type { Block, BodyUnit } from './group-blocks.js';
-import { joinUnits } from './join-story-units.js';
+import { joinUnits } from './join-units.js';
 
 /**
  * A deck is a sentence or two of summary (the dev pages' run 3–4 lines of a

@@ -1,3 +1,5 @@
+import { CLASSIFY_TUNING } from '../classify-tuning.js';
+
 /**
  * Every threshold of the layout stages, in one place, each with its reason.
  * Distances are in units of the page's body type size ("em" below), so the
@@ -219,14 +221,15 @@ export const LAYOUT_TUNING = {
   /**
    * Share of the line's Han bigrams found in the story's text before it: an
    * intertitle names what its story has said, a headline seldom repeats the
-   * story printed before it (the text road's intertitleWordsAbove, measured
-   * on hard-wrapped pages: one headline in forty reaches it).
+   * story printed before it (the text road's threshold, measured on
+   * hard-wrapped pages: one headline in forty reaches it; one value for both
+   * roads, so a change to it moves both).
    */
-  intertitleWordsAbove: 0.2,
+  intertitleWordsAbove: CLASSIFY_TUNING.intertitleWordsAbove,
   /** …or share of the bigrams of the text's opening lines under it found above it (the text road's intertitleOpeningShared). */
-  intertitleOpeningShared: 0.05,
-  /** Lines of the text under the line that count as its opening. */
-  intertitleOpeningLines: 4,
+  intertitleOpeningShared: CLASSIFY_TUNING.intertitleOpeningShared,
+  /** Lines of the text under the line that count as its opening (as on the text road). */
+  intertitleOpeningLines: CLASSIFY_TUNING.intertitleOpeningLines,
   /** Lines under the line looked at for a story's opener (a dateline, reporter line or byline: a headline's text opens so, an intertitle's never). */
   intertitleOpenerLines: 2,
   /** Lines of the story's text before the line that are looked at (bounded, so the stage stays linear). */
