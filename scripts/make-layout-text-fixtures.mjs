@@ -207,7 +207,7 @@ function headlineGluedToNextColumn() {
   ].map((paragraphs) => wrap(paragraphs, 16));
   const line = feeder(text);
   const rows = [
-    masthead('第4版', '2026年5月12日', 20, 16),
+    masthead('第4版', '2026年5月12日', 20, 17),
     '',
     row(cols, [
       [0, '菜市场顶棚换新'],
@@ -570,6 +570,36 @@ function kickerWrappedOverHeadline() {
   return rows.join('\n') + '\n';
 }
 
+/**
+ * Three one-column stories set in full columns (18 cells of text, gutters of 4). For two rows near the
+ * top pdftotext places the third column's lines three cells left of their column's start (its rounding of a
+ * block's x), one space after the second column's line: the row is cut at that space (a narrow gutter), but
+ * the cut-off line starts further left than a start's slack, in the second column's span, and the two stories'
+ * text ran together line by line.
+ */
+function lineShortOfNextColumn() {
+  const cols = [0, 22, 44];
+  const text = [
+    ['本报讯 城北水厂扩建工程昨天通水，每天能多供十万吨自来水，北片居民夏天用水不再紧张。', '水务公司说，新管网同时换上了智能水表，漏水的地方系统会自动报警，维修人员半小时内就能赶到现场。', '扩建工程历时一年半，新建了两座沉淀池和一座清水池，水厂的出水质量也比过去更稳定。', '水务公司提醒居民，通水初期水管里可能有少量气泡，放一会儿水就好。'],
+    ['本报讯 滨江步道南段今天起封闭施工，要铺设透水路面、加装护栏和夜间照明，工期两个月，预计七月中旬完工，届时步道全线开放。', '施工期间，市民可以从防汛通道绕行，沿途设了指示牌和临时座椅，早晚散步的老人也有地方歇脚。', '园林部门说，步道沿岸还要补种一批垂柳和桂花，明年春天就能看到新景色。', '施工单位承诺，每天晚上八点以后停止使用大型机械，不影响周边居民休息。'],
+    ['本报讯 区图书馆的流动书车下周起开进十个社区，每周停靠一次，居民凭借书证就能借还图书。', '图书馆说，书车上有两千多册新书，居民也可以在网上预约想看的书，下次书车来时就能取到。', '流动书车每次停靠两个小时，车上还有儿童绘本专架，周末会安排志愿者给孩子们讲故事。', '图书馆计划年底前再添一辆书车，把服务范围扩大到城郊的五个村。'],
+  ].map((paragraphs) => wrap(paragraphs, 18));
+  const line = feeder(text);
+  const rows = [
+    masthead('第4版', '2026年5月12日', 20, 17),
+    '',
+    row(cols, [[0, '城北水厂扩建通水'], [1, '滨江步道南段封闭施工'], [2, '流动书车开进社区']]),
+    '',
+  ];
+  // A gutter of at least three spaces (a line with a hung mark is 19 cells), so no start but the columns' own is printed.
+  const wide = (pieces) => pieces.reduce((s, [c, t]) => (s === '' ? ' '.repeat(cols[c]) : s + ' '.repeat(Math.max(3, cols[c] - [...s].length))) + t, '');
+  const next = () => [0, 1, 2].map((c) => [c, line(c)]).filter(([, t]) => t !== undefined);
+  rows.push(wide(next()));
+  for (let i = 0; i < 2; i++) rows.push(wide([[0, line(0)], [1, line(1)]]) + ' ' + line(2));
+  for (let pieces = next(); pieces.length > 0; pieces = next()) rows.push(wide(pieces));
+  return rows.join('\n') + '\n';
+}
+
 const pages = [
   ['pdftotext-layout-headline-lines-apart-unevenly', headlineLinesApartUnevenly],
   ['pdftotext-layout-headline-glued-to-next-column', headlineGluedToNextColumn],
@@ -586,6 +616,7 @@ const pages = [
   ['pdftotext-layout-headline-lines-rows-apart', headlineLinesRowsApart],
   ['pdftotext-layout-headline-stacks-in-full-rows', headlineStacksInFullRows],
   ['pdftotext-layout-kicker-wrapped-over-headline', kickerWrappedOverHeadline],
+  ['pdftotext-layout-line-short-of-next-column', lineShortOfNextColumn],
 ];
 
 for (const [name, make] of pages) {

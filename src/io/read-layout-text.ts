@@ -165,6 +165,13 @@ const DRIFT_SHARE = 0.8;
  */
 const FIRST_LINE_INDENT = [1, 3] as const;
 const FIRST_LINE_END_SLACK = 1;
+/**
+ * Cells a body line may start short of the next column's start, left of columnAt's slack, and still be that
+ * column's when a line of the column to its left stands beside it on its row: pdftotext's rounding of a
+ * block's x puts a column's lines 3–4 cells left in a stretch (on the dev pages 85 such lines, on the tune
+ * pages 27); a line indented in its own column never has another line of that column beside it.
+ */
+const SHORT_OF_NEXT_CELLS = INDENT;
 /** A start too rare to be a column's is taken for a drifted one only when at least this many rows begin there: a stretch beside a lead headline runs over its rows, while a few scattered rows starting at one cell are centred lines or captions (on a tune page three such rows were taken for drift at 3). */
 const MIN_DRIFT_ROWS = 4;
 
@@ -381,7 +388,7 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
     }
     return out;
   });
-  placeColumns(pieces, columns, drift);
+  const movedOn = placeColumns(pieces, columns, drift);
   const bodyLen = bodyLengths(pieces, columns);
   const strip = stripRow(pieces);
   // Rows folded once to find each piece's neighbours in its column, and again once display type has its width.
@@ -422,7 +429,7 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
     }
   }
   const why = [...reasons].map(([k, v]) => `${v} ${k}`).join(', ');
-  const detail = `pdftotext -layout shape: ${wide} of ${nonBlank} rows cut by gutters, columns at cells ${columns.join(', ')}${drifted.length > 0 ? ` (drifted starts at ${drifted.join(', ')} merged)` : ''}; ${lines.length} pieces, ${displayCount} estimated display type${why ? ` (${why})` : ''}`;
+  const detail = `pdftotext -layout shape: ${wide} of ${nonBlank} rows cut by gutters, columns at cells ${columns.join(', ')}${drifted.length > 0 ? ` (drifted starts at ${drifted.join(', ')} merged)` : ''}${movedOn > 0 ? `; ${movedOn} lines put on the next column (drifted short of its start beside a line of their own)` : ''}; ${lines.length} pieces, ${displayCount} estimated display type${why ? ` (${why})` : ''}`;
   return { lines, lineIds, detail, display, rows: inputRows };
 }
 
@@ -431,7 +438,8 @@ export function readLayoutText(input: InputLine[], markers: MarkerSet = DEFAULT_
  * keeps its offset from the local left edge of its column (the commonest start
  * of that column's pieces in nearby rows).
  */
-function placeColumns(pieces: Piece[][], starts: number[], drift: (cell: number) => number): void {
+function placeColumns(pieces: Piece[][], starts: number[], drift: (cell: number) => number): number {
+  const moved = { n: 0 };
   for (const list of pieces) {
     // Cells the row's text right of a large-glyph headline stands short by (Piece.cell).
     let shift = 0;
@@ -450,6 +458,24 @@ function placeColumns(pieces: Piece[][], starts: number[], drift: (cell: number)
       } else {
         p.cell = p.seg.start + shift + drift(p.seg.start);
         p.c1 = columnAt(starts, p.cell);
+        // Two lines of one column never stand side by side on a row: a body line after another of its column that
+        // starts a few cells short of the next column's start and runs past it is that column's line, drifted left.
+        const prev = list[i - 1];
+        const next = starts[p.c1 + 1];
+        const len = p.seg.end - p.seg.start;
+        if (
+          prev &&
+          next !== undefined &&
+          !prev.gluedBefore &&
+          prev.c1 >= p.c1 &&
+          prev.seg.end - prev.seg.start >= MIN_PIECE &&
+          len >= MIN_PIECE &&
+          p.cell >= next - SHORT_OF_NEXT_CELLS &&
+          p.cell + len > next + GUTTER_CELLS
+        ) {
+          p.c1 = Math.min(starts.length - 1, prev.c1 + 1);
+          moved.n++;
+        }
       }
     }
   }
@@ -465,6 +491,7 @@ function placeColumns(pieces: Piece[][], starts: number[], drift: (cell: number)
       spanColumns(p, starts);
     }
   }
+  return moved.n;
 }
 
 /**
