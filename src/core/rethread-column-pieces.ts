@@ -27,6 +27,7 @@ import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
 import { joinedWidthSlack, measurePlainColumns } from './split-joined-columns.js';
 import { lineBigrams } from './deal-woven-columns.js';
+import { lowerBound } from './arrays.js';
 
 /**
  * A junction pair seen this many times within the page's lines is a word cut
@@ -34,6 +35,13 @@ import { lineBigrams } from './deal-woven-columns.js';
  * everywhere, but then the block in place goes on the end as well and wins).
  */
 const MIN_SEEN = 2;
+/**
+ * Blocks looked at as the piece of one open end, for each junction pair: the
+ * nearest ones, either side: pieces go on close by (every dev and generated
+ * page reads the same with and without the bound), and it keeps a long page
+ * of like blocks linear.
+ */
+const NEAREST_STARTS = 16;
 /** A first line this many em or more shorter than the column that ends no sentence is a paragraph's first line (its 2-em indent dropped). */
 const INDENT_SHORT = 1.5;
 
@@ -112,28 +120,45 @@ export function rethreadColumnPieces(input: InputLine[], warnings: Diagnostic[])
   });
   // Text right after an open end but for display blocks goes on there already (the headline between is the
   // next story's, read out of place; later stages pair it by its words): nothing to move.
-  const textBetween = (e: number, s: number) => {
-    if (s < e) return true;
-    for (let k = e + 1; k < s; k++) if (text[k]) return true;
-    return false;
-  };
-  const candidates: { end: number; start: number; count: number }[] = [];
-  for (let e = 0; e < blocks.length; e++) {
-    if (openEnd[e] === null) continue;
-    for (let s = 0; s < blocks.length; s++) {
-      if (s === e || s === e + 1 || goesOn[s] === null) continue;
-      const count = seen(openEnd[e]!, goesOn[s]!);
-      if (count >= MIN_SEEN && textBetween(e, s)) candidates.push({ end: e, start: s, count });
-    }
-  }
-  if (candidates.length === 0) return input;
-  candidates.sort((a, b) => b.count - a.count || Math.abs(a.start - a.end) - Math.abs(b.start - b.end));
+  const textBefore = [0];
+  for (let k = 0; k < blocks.length; k++) textBefore.push(textBefore[k]! + (text[k] ? 1 : 0));
+  const textBetween = (e: number, s: number) => s < e || textBefore[s]! - textBefore[e + 1]! > 0;
   const next = new Map<number, number>();
+  /** The end each moved block was put after (next, read backwards: a chain's walk up to its first block). */
+  const prevOf = new Map<number, number>();
   const moved = new Set<number>();
   // An open end looks elsewhere only when the block after it cannot go on it: the page ends, a paragraph's,
   // headline's or date's first line follows (a stray blank line inside a paragraph is followed by the
   // paragraph's next line), or that block went on another end (taken in an earlier round).
   const blocked = (e: number) => e + 1 === blocks.length || opens[e + 1]! || moved.has(e + 1);
+  // Blocks by the character they go on with: an open end is paired only with blocks whose junction pair the
+  // page holds, not with every block (all pairs of a long page's blocks would be quadratic).
+  const byFirst = new Map<string, number[]>();
+  goesOn.forEach((ch, s) => {
+    if (ch === null) return;
+    const list = byFirst.get(ch);
+    if (list) list.push(s);
+    else byFirst.set(ch, [s]);
+  });
+  const candidates: { end: number; start: number; count: number }[] = [];
+  for (let e = 0; e < blocks.length; e++) {
+    if (openEnd[e] === null) continue;
+    for (const [ch, starts] of byFirst) {
+      const count = seen(openEnd[e]!, ch);
+      if (count < MIN_SEEN) continue;
+      // A long page of like blocks (a junction pair on every copy of a repeated article) must not pair every end with every start.
+      let right = lowerBound(starts, e);
+      let left = right - 1;
+      for (let taken = 0; taken < NEAREST_STARTS && (left >= 0 || right < starts.length); taken++) {
+        const takeLeft = right >= starts.length || (left >= 0 && e - starts[left]! <= starts[right]! - e);
+        const s = takeLeft ? starts[left--]! : starts[right++]!;
+        if (s !== e && s !== e + 1 && textBetween(e, s)) candidates.push({ end: e, start: s, count });
+      }
+    }
+  }
+  if (candidates.length === 0) return input;
+  candidates.sort((a, b) => b.count - a.count || Math.abs(a.start - a.end) - Math.abs(b.start - b.end) || a.end - b.end || a.start - b.start);
+
   // A block is free to move when the text above it does not go on in it: that text ends a sentence, or
   // goes on elsewhere (taken in an earlier round). Rounds until nothing more moves.
   const free = (s: number) => s === 0 || openEnd[s - 1] === null || (next.has(s - 1) && next.get(s - 1) !== s);
@@ -143,9 +168,10 @@ export function rethreadColumnPieces(input: InputLine[], warnings: Diagnostic[])
       if (next.has(c.end) || moved.has(c.start) || !blocked(c.end) || !free(c.start)) continue;
       // No cycle: the block must not be one the end's own chain comes from.
       let cycle = false;
-      for (let k: number | undefined = c.end; k !== undefined && !cycle; k = [...next].find(([, b]) => b === k)?.[0]) cycle = k === c.start;
+      for (let k: number | undefined = c.end; k !== undefined && !cycle; k = prevOf.get(k)) cycle = k === c.start;
       if (cycle) continue;
       next.set(c.end, c.start);
+      prevOf.set(c.start, c.end);
       moved.add(c.start);
       changed = true;
     }
