@@ -72,10 +72,15 @@ function feeder(text) {
 function restOfRows(cols, line) {
   const rows = [];
   for (;;) {
-    const pieces = cols.map((_, c) => [c, line(c)]).filter(([, t]) => t !== undefined);
+    const pieces = piecesOfLine(line, cols.map((_, c) => c));
     if (pieces.length === 0) return rows;
     rows.push(row(cols, pieces));
   }
+}
+
+/** The next line of each of columns `cs` that has one (null: the column's white on this row, no piece). */
+function piecesOfLine(line, cs) {
+  return cs.map((c) => [c, line(c)]).filter(([, t]) => t !== undefined && t !== null);
 }
 
 /** A row: each piece padded out to its column's cell (at least two spaces after the piece before it). */
@@ -445,7 +450,7 @@ function intertitleInColumn() {
   const lights = wrap(SCHOOL_AND_STREETLIGHT[1], 16);
   const line = feeder([first, [...market, null, '南桥小学新操场启用', null, ...school], lights]);
   // The second column's white rows (null) around its headline: no piece in that column on the row.
-  const piecesOf = (cs) => cs.map((c) => [c, line(c)]).filter(([, t]) => t !== undefined && t !== null);
+  const piecesOf = (cs) => piecesOfLine(line, cs);
   const rows = [masthead('第5版', '2026年10月12日', 20, 16), '', row(cols, [[0, '青石河清淤完工'], [1, '老街夜市添摊位'], [2, '南河路换上节能灯']]), ''];
   for (let i = 0; i < first.length; i++) rows.push(row(cols, piecesOf([0, 1, 2])));
   rows.push(row(cols, piecesOf([1, 2])));
@@ -474,18 +479,14 @@ function intertitleWithLeadInNearColumnTop() {
   const lights = wrap(SCHOOL_AND_STREETLIGHT[1], 16);
   // The second column: the story's last two lines, a white row (null), the lead-in and the intertitle, a white row.
   const line = feeder([park.slice(0, -2), [...park.slice(-2), null, '绿化提升——', '补种千棵樱花垂柳', null, ...after], lights]);
-  const piecesOf = (cs) => cs.map((c) => [c, line(c)]).filter(([, t]) => t !== undefined && t !== null);
+  const piecesOf = (cs) => piecesOfLine(line, cs);
   const rows = [masthead('第7版', '2026年10月14日', 20, 16), '', row(cols, [[0, '北湖公园改造完工'], [2, '南河路换上节能灯']]), ''];
   rows.push(row(cols, piecesOf([0, 1, 2])), row(cols, piecesOf([0, 1, 2])), row(cols, piecesOf([0, 1, 2])));
   // A blank row (pdftotext prints one where every column's next line stands lower), then each line of the
   // intertitle alone on its row.
   rows.push('', row(cols, piecesOf([1])), row(cols, piecesOf([1])));
   rows.push(row(cols, piecesOf([0, 1, 2])));
-  for (;;) {
-    const pieces = piecesOf([0, 1, 2]);
-    if (pieces.length === 0) break;
-    rows.push(row(cols, pieces));
-  }
+  rows.push(...restOfRows(cols, line));
   return rows.join('\n') + '\n';
 }
 
@@ -534,13 +535,8 @@ function headlineStacksInFullRows() {
     [...field, null, '城南三个老小区加装电梯', '开工', null, ...lifts],
     [...stalls, ...after],
   ]);
-  const piecesOf = (cs) => cs.map((c) => [c, line(c)]).filter(([, t]) => t !== undefined && t !== null);
   const rows = [masthead('第3版', '2026年10月20日', 20, 16), '', row(cols, [[0, '东街菜场试营业'], [1, '南桥小学新操场启用'], [2, '老街夜市添摊位']]), ''];
-  for (;;) {
-    const pieces = piecesOf([0, 1, 2]);
-    if (pieces.length === 0) break;
-    rows.push(row(cols, pieces));
-  }
+  rows.push(...restOfRows(cols, line));
   return rows.join('\n') + '\n';
 }
 
