@@ -2,7 +2,9 @@
  * The built CLI with a reader that closes standard output early
  * (`news-parse page.txt --json | head -c 100`): a quiet exit 0, no stack trace.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, ensureBuilt } from './batch/helpers.js';
@@ -27,5 +29,41 @@ describe('standard output closed by the reader', () => {
     const r = await runClosingEarly([page, page, page, page, '--json', '--convert', 's2tw']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+  });
+});
+
+/** The built CLI on the seed page without --format, standard output sent to `stdout`; its output and the Node modules it loaded. */
+function runTo(stdout: 'pipe' | number): { stdout: string; modules: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'news-parse-stdout-'));
+  const list = join(dir, 'modules.txt');
+  const preload = join(dir, 'list-modules.cjs');
+  writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));\n`);
+  const r = spawnSync(process.execPath, ['-r', preload, CLI, join('fixtures', 'seed-community-p02', 'input.txt')], { cwd: ROOT, stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const modules = readFileSync(list, 'utf8').split('\n');
+  rmSync(dir, { recursive: true, force: true });
+  return { stdout: r.stdout ?? '', modules };
+}
+
+describe('standard output that is no terminal', () => {
+  beforeAll(() => ensureBuilt(), 180_000);
+
+  // Whether standard output is a terminal picks the default format; telling it by making process.stdout
+  // loaded Node's streams on every run (src/ports.ts mayBeTerminal).
+  it('gets JSON, and the run makes no stream, on a pipe, a file and /dev/null', () => {
+    const piped = runTo('pipe');
+    expect(JSON.parse(piped.stdout).articles.length).toBeGreaterThan(0);
+    const dir = mkdtempSync(join(tmpdir(), 'news-parse-stdout-file-'));
+    const file = join(dir, 'out.json');
+    const fd = openSync(file, 'w');
+    const toFile = runTo(fd);
+    closeSync(fd);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(JSON.parse(piped.stdout));
+    rmSync(dir, { recursive: true, force: true });
+    const nullFd = openSync('/dev/null', 'w');
+    const toNull = runTo(nullFd);
+    closeSync(nullFd);
+    for (const run of [piped, toFile, toNull]) expect(run.modules.filter((m) => m.includes('streams/writable') || m === 'NativeModule tty')).toEqual([]);
   });
 });
