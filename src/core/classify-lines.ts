@@ -836,7 +836,8 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
   // A hard-wrapped line breaks only where the column is full: after a clearly short line the sentence did not wrap.
   // (A Latin word wrapped whole can leave a line short by its length: letter ⏎ letter still reads on.)
   const prevShort = prev !== null && prev.hint === undefined && prev.width < T.shortLine * col && !(/[A-Za-z]$/u.test(prevText) && /^[A-Za-z]/u.test(line.text));
-  const prevOpen = inBody && prevText !== '' && !prevShort && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText) && !asideAfterSentence(out, prev!, i, pauseEnds);
+  const prevOpen =
+    inBody && prevText !== '' && !prevShort && !endsSentence(prevText, pauseEnds) && !/[：:]$/u.test(prevText) && !asideAfterSentence(out, prev!, i, pauseEnds) && !displaySetApart(out, i, prev!, likeTitle);
 
   // A dash-led line right under a headline is its 副题.
   if (markers.subheadlinePrefix.test(line.text) && (inTitle || (!inBody && strongNext))) return DECIDED.dashSubheadline;
@@ -922,6 +923,27 @@ function firstLineUnderBlank(out: readonly ClassifiedLine[], i: number, pauseEnd
   if (line.hint !== undefined || out[i - 1]?.role !== 'blank' || !below || below.hint !== undefined || below.text.trim() === '') return false;
   if (!RUNNING_TEXT_MARK.test(line.text) || endsSentence(line.text, pauseEnds) || line.width > line.column + T.wrapMeasureSlack) return false;
   return Math.abs(below.width - line.column) <= T.wrapMeasureSlack && RUNNING_TEXT_MARK.test(below.text);
+}
+
+/**
+ * Hard-wrapped text: a short line of headline shape alone between blank lines is display type, even under a
+ * line left open. A text's open end can stand over another block when the extraction read the rest of its
+ * column elsewhere (Tesseract takes a page's blocks in an order of its own; pdftotext sets a column's foot
+ * after the next story's headline), and a paragraph that runs on over a blank line goes on in a full line
+ * (…一会 ⏎ ⏎ 儿又进入那个沟谷，在盘旋式的抬升), or ends in a short one that holds its sentence end: a short
+ * unpunctuated line between blanks is no wrapped tail (老街换新颜 ⏎ ⏎ 清晨，巷口的早点铺…).
+ */
+function displaySetApart(out: readonly ClassifiedLine[], i: number, prev: ClassifiedLine, likeTitle: boolean): boolean {
+  const line = out[i]!;
+  if (!likeTitle || line.width > T.headlineShare * line.column || !unpunctuatedSetApart(out, i)) return false;
+  // The open line is running text or a label's line (a clause mark or a colon in it: 查询：…): under a line of a
+  // poem or of a stacked headline, set apart as this one is, it is the next such line.
+  if (!RUNNING_TEXT_MARK.test(prev.text) && !/[：:]/u.test(prev.text)) return false;
+  // Over the page's date it is the masthead, which pdftotext may set in the middle of a column's text (the
+  // column then goes on under the header strip): the text stays open over it.
+  let j = i + 1;
+  while (j < out.length && out[j]!.role === 'blank') j++;
+  return j >= out.length || out[j]!.role !== 'furniture';
 }
 
 /** A line without any punctuation with a blank line (or the page's edge) right above and right below it. */
