@@ -28,6 +28,11 @@ const MESSAGES = {
     text: (a: { lines: number; first: number; stretches: number }) =>
       `${a.lines} line${a.lines === 1 ? '' : 's'} (first: line ${a.first}, ${a.stretches} stretch${a.stretches === 1 ? '' : 'es'}) read row by row across several columns by the extractor (beside a large headline) left unassigned, so that the stories around them are read whole; \`pdftotext -layout\`, the PDF itself or ALTO/hOCR input reads this page correctly`,
   },
+  HEADLINE_JOINED_TO_COLUMN: {
+    severity: 'warning',
+    text: (a: { lines: number; first: number }) =>
+      `${a.lines} line${a.lines === 1 ? '' : 's'} (first: line ${a.first}) held a headline's phrase and a line of the column beside it, joined by the extractor across a narrow gutter: the phrase is read as a headline line and the column's line left unassigned (where it goes on is not in the text); \`pdftotext -layout\`, the PDF itself or ALTO/hOCR input reads this page correctly`,
+  },
   COLUMN_PIECES_RETHREADED: {
     severity: 'info',
     text: (a: { pieces: number; first: number }) =>

@@ -184,7 +184,7 @@ function storyless(blocks: Block[], pauseEnds: boolean): boolean {
 
 /** Lines cut out of columns read side by side, or joined across a gutter, are no hard-wrapped stream. */
 function columnsRejoined(warnings: readonly Diagnostic[]): boolean {
-  return warnings.some((w) => w.code === 'COLUMNS_JOINED_SPLIT' || w.code === 'COLUMNS_JOINED_ON_LINES' || w.code === 'COLUMNS_WOVEN_SET_ASIDE' || w.code === 'COLUMNS_WOVEN_DEALT' || w.code === 'COLUMNS_SIDE_BY_SIDE');
+  return warnings.some((w) => w.code === 'COLUMNS_JOINED_SPLIT' || w.code === 'COLUMNS_JOINED_ON_LINES' || w.code === 'COLUMNS_WOVEN_SET_ASIDE' || w.code === 'COLUMNS_WOVEN_DEALT' || w.code === 'HEADLINE_JOINED_TO_COLUMN' || w.code === 'COLUMNS_SIDE_BY_SIDE');
 }
 
 /** The text road: the whole page as one stream. */

@@ -30,6 +30,17 @@
  * at least MIN_WOVEN of them with at most MAX_GAP lines between two. Two
  * columns read side by side for a stretch, every line joined (a narrow gutter
  * down the page), are split-joined-columns' case and are left to it.
+ *
+ * A headline's phrase joined to one line of the next column (headlineJoined)
+ * stands alone: the headline beside a narrow gutter shares a baseline with
+ * one line of the column to its right, and that row alone is read across.
+ * Kept whole, the line is running text (it has the piece's clause marks) and
+ * the story under the headline runs on in the story above. The line alone
+ * does not prove it (a dateline marker before a full line of text has the
+ * same shape), so it is cut only on a page where the extractor is seen
+ * weaving columns elsewhere: the phrase stays in place as a headline line,
+ * the piece is set aside as a woven row's would be (rule
+ * headline-joined-to-column; warning HEADLINE_JOINED_TO_COLUMN).
  */
 import { displayWidth, RUNNING_TEXT_MARK, startsWithNoLineStart } from './chars.js';
 import { diagnostic } from './messages.js';
@@ -47,6 +58,12 @@ const MAX_REACH = 3;
 const COLUMN_AGAIN = 3;
 /** Running text: a clause mark in a line of a column's width. A headline line or a byline has none. */
 const CLAUSE_MARK = /[，。、；：！？]/u;
+/**
+ * A piece joined to a headline's phrase is running text by a mark inside a sentence or at its end. A
+ * colon alone does not make one: a headline's second phrase often has it (一方：…), and in hard-wrapped
+ * text a two-phrase headline is as wide as the lines joined here.
+ */
+const RUNNING_MARK = /[，。、；！？]/u;
 
 
 /** A line cut into column pieces: `display` leading headline phrases, `body` the column-wide pieces (the last may be short). */
@@ -103,6 +120,11 @@ function woven(text: string, column: number): Pieces | null {
   return p.body.length >= 2 || (p.display.length > 0 && p.body.length >= 1) ? p : null;
 }
 
+/** A line that is one headline's phrases and one column-wide piece of running text after them. */
+function headlineJoined(p: Pieces | null): boolean {
+  return p !== null && p.display.length > 0 && p.body.length === 1 && RUNNING_MARK.test(p.body[0]!);
+}
+
 function isBlank(l: InputLine): boolean {
   return l.text.trim() === '';
 }
@@ -138,6 +160,7 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
   const { widths, column } = measured;
   const pieces: (Pieces | null)[] = input.map((l, i) => (widths[i]! >= column + joinedWidthSlack.extra ? woven(l.text, column) : null));
   const stretches: [number, number][] = [];
+  const lone: number[] = [];
   for (let i = 0; i < input.length; ) {
     if (!pieces[i]) {
       i++;
@@ -150,7 +173,8 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
       if (isBlank(input[j]!)) break;
       if (pieces[j]) [last, count] = [j, count + 1];
     }
-    if (count >= MIN_WOVEN && !sideBySide(i, last, pieces)) {
+    if (count === 1 && headlineJoined(pieces[i]!)) lone.push(i);
+    else if (count >= MIN_WOVEN && !sideBySide(i, last, pieces)) {
       const [from, to] = reach(input, i, last, column);
       const prev = stretches[stretches.length - 1];
       if (prev && from <= prev[1] + 1) prev[1] = to;
@@ -159,6 +183,10 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
     i = last + 1;
   }
   if (stretches.length === 0) return none;
+  // Only where the extractor is seen weaving columns is a lone headline-and-piece line its doing.
+  const joined = lone.filter((i) => !stretches.some(([from, to]) => i >= from - 1 && i <= to + 1));
+  for (const i of joined) stretches.push([i, i]);
+  stretches.sort((a, b) => a[0] - b[0]);
   const dealt = stretches.map(([from, to]) => dealStretch(input, pieces, from, to, column));
   const lines: InputLine[] = [];
   const setAside: InputLine[] = [];
@@ -195,10 +223,16 @@ export function setAsideWovenRows(input: InputLine[], warnings: Diagnostic[]): W
     const count = dealtStretches.reduce((k, [from, to]) => k + to - from + 1, 0);
     warnings.push(diagnostic('COLUMNS_WOVEN_DEALT', { lines: count, first }, { lines: [first, last] }));
   }
-  if (setAside.length > 0) {
-    const first = setAside[0]!.n;
-    const stretchCount = stretches.length - dealtStretches.length;
-    warnings.push(diagnostic('COLUMNS_WOVEN_SET_ASIDE', { lines: setAside.length, first, stretches: stretchCount }, { lines: [first, setAside[setAside.length - 1]!.n] }));
+  const joinedAt = new Set(joined.map((i) => input[i]!.n));
+  const rows = setAside.filter((l) => !joinedAt.has(l.n));
+  if (rows.length > 0) {
+    const first = rows[0]!.n;
+    const stretchCount = stretches.length - dealtStretches.length - joined.length;
+    warnings.push(diagnostic('COLUMNS_WOVEN_SET_ASIDE', { lines: rows.length, first, stretches: stretchCount }, { lines: [first, rows[rows.length - 1]!.n] }));
+  }
+  if (joined.length > 0) {
+    const [first, last] = [input[joined[0]!]!.n, input[joined[joined.length - 1]!]!.n];
+    warnings.push(diagnostic('HEADLINE_JOINED_TO_COLUMN', { lines: joined.length, first }, { lines: [first, last] }));
   }
   return { lines, setAside, measured: measurePlainColumns(lines) };
 }

@@ -6,6 +6,7 @@ import type { Diagnostic, InputLine } from '../../src/core/model.js';
 const lines = (text: string): InputLine[] => text.split('\n').map((t, i) => ({ n: i + 1, text: t }));
 const fixture = readFileSync(new URL('../../fixtures/pdftotext-rows-read-across-columns/input.txt', import.meta.url), 'utf8');
 const joinedFixture = readFileSync(new URL('../../fixtures/pdftotext-joined-columns/input.txt', import.meta.url), 'utf8');
+const headlineJoinedFixture = readFileSync(new URL('../../fixtures/pdftotext-headline-joined-to-next-column-line/input.txt', import.meta.url), 'utf8');
 
 describe('set-aside-woven-rows', () => {
   it('cuts a line into column-wide pieces, the headline phrases in front kept apart', () => {
@@ -42,5 +43,34 @@ describe('set-aside-woven-rows', () => {
     const input = lines(joinedFixture);
     expect(setAsideWovenRows(input, warnings).lines).toBe(input);
     expect(warnings).toEqual([]);
+  });
+  it("cuts a lone line of a headline's phrase and a column's line on a page woven elsewhere: the phrase stays, the line is set aside", () => {
+    const warnings: Diagnostic[] = [];
+    const input = lines(headlineJoinedFixture);
+    const out = setAsideWovenRows(input, warnings);
+    expect(out.setAside.map((l) => [l.n, l.text])).toEqual([
+      [7, '沿江步道的路灯都换成节能灯，'],
+      [8, '夜间照明比原来亮了一倍多，市'],
+      [9, '民晚上散步更安心。'],
+      [20, '活动由园林局和街道共同举办，'],
+    ]);
+    expect(out.lines.filter((l) => l.n >= 19 && l.n <= 21).map((l) => l.text)).toEqual(['沿线的临时指示牌。', '社区菜场完成改造', '河湾社区菜场经过三个月改造，']);
+    expect(warnings.map((w) => [w.code, w.args])).toEqual([
+      ['COLUMNS_WOVEN_SET_ASIDE', { lines: 3, first: 7, stretches: 1 }],
+      ['HEADLINE_JOINED_TO_COLUMN', { lines: 1, first: 20 }],
+    ]);
+    const chars = (ls: InputLine[]) => ls.map((l) => l.text.replace(/\s/gu, '')).join('');
+    expect(chars(out.lines).length + chars(out.setAside).length).toBe(chars(input).length);
+  });
+  it('leaves a lone headline-and-piece line alone on a page the extractor does not weave, and a piece whose only mark is a colon', () => {
+    // The same line with no woven rows above: a dateline marker before a full line has this shape too.
+    const page = headlineJoinedFixture.split('\n');
+    const unwoven = lines([...page.slice(0, 6), ...page.slice(10)].join('\n'));
+    const warnings: Diagnostic[] = [];
+    expect(setAsideWovenRows(unwoven, warnings).setAside).toEqual([]);
+    expect(warnings).toEqual([]);
+    // A two-phrase headline whose second phrase has a colon is as wide as a joined line.
+    const colon = lines(headlineJoinedFixture.replace('活动由园林局和街道共同举办，', '园林局和街道：一起举办活动'));
+    expect(setAsideWovenRows(colon, []).setAside.map((l) => l.n)).toEqual([7, 8, 9]);
   });
 });
