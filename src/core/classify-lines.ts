@@ -763,6 +763,8 @@ const DECIDED = {
   titleUnderLabel: { role: 'title', rule: 'title-under-label', newGroup: true },
   titleRestatedBelow: { role: 'title', rule: 'title-restated-below', newGroup: true },
   titleOverBoxLabel: { role: 'title', rule: 'title-over-box-label', newGroup: true },
+  phrasedTitleOverFirstLine: { role: 'title', rule: 'phrased-title-over-first-line', newGroup: true },
+  titleOverFirstLine: { role: 'title', rule: 'title-over-first-line', newGroup: true },
 } as const satisfies Record<string, Decision>;
 
 /** Pass 3: the lines no pattern claimed, read top-down with their neighbours. */
@@ -881,6 +883,10 @@ function decide(out: ClassifiedLine[], resolved: boolean[], markers: MarkerSet, 
     if (likeTitle && line.width <= T.headlineShare * col && unpunctuatedRunEndsAtBoundary(out, i, resolved, pauseEnds)) return DECIDED.titleBeforeBoundary;
     if (likeTitle && line.hint === undefined && line.width < T.shortLine * col && next !== null && !resolved[nextIdx] && next.width >= T.shortLine * col) return DECIDED.titleBetweenParagraphs;
     if (likeTitle && restatedBelow(out, i)) return DECIDED.titleRestatedBelow;
+    if (endsSentence(prevText, pauseEnds) || /[：:]$/u.test(prevText)) {
+      const over = overFirstLine(out, i, resolved, pauseEnds);
+      if (over !== null) return over;
+    }
     return DECIDED.paragraphStart;
   }
   if (inTitle || prevRole === 'subheadline') {
@@ -944,6 +950,45 @@ function displaySetApart(out: readonly ClassifiedLine[], i: number, prev: Classi
   let j = i + 1;
   while (j < out.length && out[j]!.role === 'blank') j++;
   return j >= out.length || out[j]!.role !== 'furniture';
+}
+
+/** Two phrases with a space between them, a Han character or a mark that ends or opens a phrase at the seam (a figure or a Latin word after a space does not count: running text sets those apart). */
+const PHRASE_SEAM = new RegExp(`[${HAN_CLASS}」』》”？！?!][ \u3000]+[${HAN_CLASS}「『《“]`, 'u');
+
+/**
+ * Rules phrased-title-over-first-line and title-over-first-line (hard-wrapped text): a headline set on one line
+ * right over its story's first line, no blank line between them, as web pages and tabloids extracted to text
+ * print it. After a finished paragraph (or one ending in a colon) and a blank line it reads like a paragraph's
+ * first line; what tells it is the line under it, which stops short of the column by a lost two-em indent
+ * (1–3.5 em, reflow-paragraphs' indentLost) and reads on: a paragraph's first line is followed by a full line,
+ * not by another first line. An intertitle in body type stands there more often (dev pages, plain text), so:
+ *  - a line whose phrases a space sets apart (社区图书馆延长开放 周末增设亲子区; a phrase may end in ？ or ！),
+ *    which running text never has between two Han characters, is a headline (6 lines, 6 headlines);
+ *  - one without a space, comma or 、 is a headline or an intertitle, as title-between-paragraphs is, and
+ *    rejoin-intertitles decides by its words (23 lines: 4 headlines, 19 intertitles; it joins 18 of these and
+ *    1 headline);
+ *  - one with a comma or 、 is left a paragraph's first line (each such line there was an intertitle, which
+ *    the story keeps as text).
+ * None holds 。 or ； or ends open; a phrased one has at most one comma.
+ */
+function overFirstLine(out: readonly ClassifiedLine[], i: number, resolved: boolean[], pauseEnds: boolean): Decision | null {
+  const line = out[i]!;
+  const under = out[i + 1];
+  if (line.hint !== undefined || out[i - 1]?.role !== 'blank' || under === undefined || under.hint !== undefined || resolved[i + 1]) return null;
+  const t = line.text;
+  if (!couldOpenDisplay(line) || endsSentence(t, pauseEnds) || /[。；;]/u.test(t)) return null;
+  const commas = t.match(/[，,]/gu)?.length ?? 0;
+  const phrased = PHRASE_SEAM.test(t);
+  if (commas > 1 || (!phrased && (commas > 0 || t.includes('、') || line.shape === 0))) return null;
+  if (line.width > Math.max(line.column * T.titleMaxColumns, T.titleMaxWidth)) return null;
+  const short = under.column - under.width;
+  if (short <= T.shortOfColumnEm || short > T.indentSlack || under.text.trim() === '' || endsSentence(under.text, pauseEnds)) return null;
+  // The line under it reads on into more text: the first line of a paragraph, not a short line of its own.
+  const after = nextContent(out as ClassifiedLine[], i + 2);
+  if (after < 0 || resolved[after]) return null;
+  // A Latin word or a figure carried whole to the next line leaves a wrapped line short too.
+  if (/[A-Za-z0-9]$/u.test(under.text) && /^[A-Za-z0-9]/u.test(out[after]!.text)) return null;
+  return phrased ? DECIDED.phrasedTitleOverFirstLine : DECIDED.titleOverFirstLine;
 }
 
 /** A line without any punctuation with a blank line (or the page's edge) right above and right below it. */

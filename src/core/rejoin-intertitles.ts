@@ -2,7 +2,8 @@
  * Stage 5a (text road) — a lone short line between two runs of body text is
  * a headline or an intertitle, and hard-wrapped text does not say which:
  * both are one unpunctuated line after a finished paragraph. classify-lines
- * calls it a headline (rule title-between-paragraphs); here content decides.
+ * calls it a headline (rules title-between-paragraphs, title-over-first-line);
+ * here content decides.
  * When the text under it reads on from the text above it — the headline's
  * words occur above, or the opening lines under it share vocabulary with
  * the text above — it is the story's intertitle, and the two runs are one
@@ -36,7 +37,10 @@ function bylinesAllowBelow(below: BodyUnit): boolean {
   return below.bylines.length === 0 || (below.bylines.length >= T.photoSetCredits && below.bylines.every((b) => b.n > below.body[0]!.n));
 }
 
-const loneLine = (b: TitleBlock) => !b.display && b.kicker === null && b.subheadline === null && b.titles.length === 1 && b.titles[0]!.rule === 'title-between-paragraphs';
+/** The classify-lines rules that leave "headline or intertitle?" to the words (a phrased headline is sure of itself). */
+const HEADLINE_OR_INTERTITLE: ReadonlySet<string> = new Set(['title-between-paragraphs', 'title-over-first-line']);
+
+const loneLine = (b: TitleBlock) => !b.display && b.kicker === null && b.subheadline === null && b.titles.length === 1 && HEADLINE_OR_INTERTITLE.has(b.titles[0]!.rule);
 
 /**
  * Two short lines between paragraphs, the first ending in a lead-in dash
