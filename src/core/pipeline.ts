@@ -34,7 +34,7 @@ import type { ParseOptions } from './options.js';
 import { pairTitles, type Pairing } from './pair-titles.js';
 import { headlineBigrams } from './bigrams.js';
 import { repairDoubling } from './repair-doubling.js';
-import { rejoinIntertitles } from './rejoin-intertitles.js';
+import { blockBoundaries, rejoinIntertitles } from './rejoin-intertitles.js';
 import { joinParallelSections } from './join-parallel-sections.js';
 import { joinSummaryDecks } from './join-summary-decks.js';
 import { splitBodies } from './split-bodies.js';
@@ -133,20 +133,21 @@ function groupStream(stream: Stream, state: PageState, pauseEnds: boolean, heade
  * (src/core/bigrams.ts caches them per page's headline bigrams, ~40 MB on a
  * 50 MB page), which were kept through build-articles when this was inline there.
  */
-function pairedUnits(blocks: Block[], splitScrambled: boolean, state: PageState, pauseEnds: boolean): { blocks: Block[]; pairs: Pairing[] } {
+function pairedUnits(blocks: Block[], splitScrambled: boolean, state: PageState, pauseEnds: boolean, setApart: ReadonlySet<number> | null): { blocks: Block[]; pairs: Pairing[] } {
   const markers = state.markers;
   // Headline bigrams are the only ones pairing asks bodies about; built once per stream.
   const relevant = headlineBigrams(blocks);
   // A deck is known by its place right over its report: only where the text is one hard-wrapped stream.
   const decks = (b: Block[]) => (columnsRejoined(state.warnings) ? b : joinSummaryDecks(b, pauseEnds));
-  const units = splitScrambled ? splitBodies(decks(joinParallelSections(rejoinIntertitles(blocks))), relevant) : blocks;
+  const units = splitScrambled ? splitBodies(decks(joinParallelSections(rejoinIntertitles(blocks, setApart))), relevant) : blocks;
   const paired = pairTitles(units, relevant, markers);
   // A headline block no story was found for, right under a story's text, is that story's last line.
   return splitScrambled ? keepStoryTails(units, paired, markers) : { blocks: units, pairs: paired };
 }
 
-function articlesOf(blocks: Block[], state: PageState, pauseEnds: boolean, splitScrambled: boolean): Article[] {
-  const kept = pairedUnits(blocks, splitScrambled, state, pauseEnds);
+/** `setApart`: lines alone between blank lines on a page whose blank lines end blocks (text road; see rejoin-intertitles). */
+function articlesOf(blocks: Block[], state: PageState, pauseEnds: boolean, splitScrambled: boolean, setApart: ReadonlySet<number> | null = null): Article[] {
+  const kept = pairedUnits(blocks, splitScrambled, state, pauseEnds, setApart);
   return buildArticles(kept.blocks, kept.pairs, { markers: state.markers, repairs: state.repairs, keepSpacing: Boolean(state.options.keepSpacing), pauseEnds });
 }
 
@@ -194,7 +195,7 @@ function columnsRejoined(warnings: readonly Diagnostic[]): boolean {
  * keeps a frame's temporaries alive until the frame ends, and on a 50 MB page
  * the unclassified lines alone were ~150 MB while articles were built.
  */
-function textBlocks(input: InputLine[], state: PageState): { blocks: Block[]; allBlank: boolean; pauseEnds: boolean } {
+function textBlocks(input: InputLine[], state: PageState): { blocks: Block[]; allBlank: boolean; pauseEnds: boolean; setApart: ReadonlySet<number> | null } {
   let ordered = input;
   if (state.options.format === undefined || state.options.format === 'text') {
     const woven = setAsideWovenRows(input, state.warnings);
@@ -205,17 +206,17 @@ function textBlocks(input: InputLine[], state: PageState): { blocks: Block[]; al
   const pauseEnds = pauseMarksEndSentences(lines);
   const joinedColumns = columnsRejoined(state.warnings);
   const { blocks, classified } = groupStream({ lines, zone: null }, state, pauseEnds, true, joinedColumns);
-  return { blocks, pauseEnds, allBlank: classified.every((l) => l.role === 'blank') };
+  return { blocks, pauseEnds, allBlank: classified.every((l) => l.role === 'blank'), setApart: blockBoundaries(input, classified, pauseEnds) };
 }
 
 function textRoad(input: InputLine[], state: PageState): { articles: Article[]; allBlank: boolean; anyBlocks: boolean; marked: boolean } {
-  const { blocks, allBlank, pauseEnds } = textBlocks(input, state);
+  const { blocks, allBlank, pauseEnds, setApart } = textBlocks(input, state);
   // A page with nothing that marks an article is not split into articles: its text is left for a person.
   if (unmarked(blocks)) {
     leaveUnassigned(blocks, state);
     return { articles: [], allBlank, anyBlocks: blocks.length > 0, marked: false };
   }
-  return { articles: articlesOf(blocks, state, pauseEnds, true), allBlank, anyBlocks: blocks.length > 0, marked: true };
+  return { articles: articlesOf(blocks, state, pauseEnds, true, setApart), allBlank, anyBlocks: blocks.length > 0, marked: true };
 }
 
 /** The layout road: stories found by geometry, the text rules run inside each. */

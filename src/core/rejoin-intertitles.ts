@@ -12,12 +12,46 @@
  * joined so without asking the words: the dash says it leads into its own
  * text (dashLedStack).
  *
+ * On a page whose blank lines are its extractor's block boundaries
+ * (blockBoundaries: plain pdftotext), a line with a blank line right above
+ * and right below it is a block of its own, set in other type than the text
+ * around it: a headline, never an intertitle, which pdftotext reads in its
+ * column's block. Such a line is left a headline whatever its words (rule
+ * set-apart-headline), so a page of stories on one subject (two gadgets'
+ * reviews) keeps its headlines.
+ *
  * Runs after group-blocks and before split-bodies.
  */
 import { bigramList, recall, type Bigram } from './bigrams.js';
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 import { endsInLeadInDash, endsSentence } from './chars.js';
+import type { ClassifiedLine } from './classify-lines.js';
+import type { InputLine } from './model.js';
+
+/** pdftotext ends every page with a form feed; a hard-wrapped text does not. */
+const FORM_FEED = '\f';
+
+/**
+ * The lines standing alone between two blank lines, on a page whose blank
+ * lines are block boundaries (an extractor's page, paragraphs run on without
+ * blank lines); null on any other page.
+ */
+export function blockBoundaries(input: readonly InputLine[], lines: readonly ClassifiedLine[], pauseEnds: boolean): ReadonlySet<number> | null {
+  if (!input.some((l) => l.text.includes(FORM_FEED))) return null;
+  let ends = 0;
+  let apart = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.role === 'blank' || !(l.width < T.intertitleShare * l.column) || !endsSentence(l.text, pauseEnds)) continue;
+    ends++;
+    if (lines[i + 1]!.role === 'blank') apart++;
+  }
+  if (ends === 0 || apart > T.blockBlankShare * ends) return null;
+  const alone = new Set<number>();
+  for (let i = 1; i + 1 < lines.length; i++) if (lines[i]!.role !== 'blank' && lines[i - 1]!.role === 'blank' && lines[i + 1]!.role === 'blank') alone.add(lines[i]!.n);
+  return alone;
+}
 
 function bodyBag(u: BodyUnit): Set<Bigram> {
   const bag = new Set<Bigram>();
@@ -57,7 +91,7 @@ function dashLedStack(b: TitleBlock): boolean {
   return lines.every((l) => l.width <= T.shortPairShare * l.column);
 }
 
-export function rejoinIntertitles(blocks: Block[]): Block[] {
+export function rejoinIntertitles(blocks: Block[], setApart: ReadonlySet<number> | null = null): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
@@ -73,6 +107,11 @@ export function rejoinIntertitles(blocks: Block[]): Block[] {
       continue;
     }
     const heads = b.kicker ? [b.kicker, ...b.titles] : b.titles;
+    if (heads.length === 1 && setApart?.has(heads[0]!.n) && endsSentence(above.body[above.body.length - 1]!.text)) {
+      heads[0]!.rule = 'set-apart-headline';
+      out.push(b);
+      continue;
+    }
     if (heads.length === 1) {
       const bag = bodyBag(above);
       const titleAbove = recall(bigramList(heads[0]!.text), bag);

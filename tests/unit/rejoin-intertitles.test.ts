@@ -7,6 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';
 import { accountCharacters } from '../../src/core/accounting.js';
+import { readFileSync } from 'node:fs';
+
+const SET_APART = readFileSync(new URL('../../fixtures/pdftotext-headline-set-apart-on-one-subject/input.txt', import.meta.url), 'utf8');
+const headlines = (text: string) => parse(text).articles.map((a) => a.headline);
 
 const PAGE = [
   '社区菜场焕新开张',
@@ -38,5 +42,18 @@ describe('rejoin-intertitles', () => {
     expect(a.paragraphs.find((p) => p.type === 'subheading')?.text).toBe('菜场焕新');
     expect(a.byline?.names).toEqual(['王小明', '张大力', '刘小华']);
     expect(accountCharacters(PAGE, doc)).toMatchObject({ missing: 0, extra: 0 });
+  });
+  it('keeps a headline alone between blank lines on an extractor page whose paragraphs run on, whatever its words (set-apart-headline)', () => {
+    const doc = parse(SET_APART);
+    expect(doc.articles.map((a) => a.headline)).toEqual(['新款平板电脑上市', '平板电脑配件降价']);
+    expect(doc.articles[1]!.evidence.find((e) => e.code === 'HEADLINE_BLOCK')?.detail).toBe('set-apart-headline');
+    // The intertitle inside its column's block is still joined.
+    expect(doc.articles[0]!.paragraphs.filter((p) => p.type === 'subheading').map((p) => p.text)).toEqual(['续航更长']);
+  });
+  it('asks the words as before on a page without the form feed, and where paragraphs are set apart by blank lines (OCR text)', () => {
+    expect(headlines(SET_APART.replace('\f', ''))).toEqual(['新款平板电脑上市']);
+    // Every short paragraph end over a blank line: blank lines say nothing of blocks there.
+    const spaced = SET_APART.replace('生记笔记和画图。\n', '生记笔记和画图。\n\n').replace('幕清楚，重量也比上一代轻。\n', '幕清楚，重量也比上一代轻。\n\n').replace('格下调了三成左右。\n', '格下调了三成左右。\n\n').replace('了尽快清理库存。\n', '了尽快清理库存。\n\n');
+    expect(headlines(spaced)).toEqual(['新款平板电脑上市']);
   });
 });
