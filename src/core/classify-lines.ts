@@ -12,7 +12,7 @@
  *     sentence before it, starts a paragraph, is an in-article subheading, or
  *     is part of a headline block. `body` always claims.
  */
-import { CLOSERS, HAN, HAN_CLASS, closesUnopened, codeTable, endsInLeadInDash, endsSentence, RUNNING_TEXT_MARK, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
+import { CLOSERS, HAN, HAN_CLASS, closesUnopened, codeTable, displayWidth, endsInLeadInDash, endsSentence, RUNNING_TEXT_MARK, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
 import { AFTERWORD_LABEL, ATTRIBUTION, BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
@@ -445,7 +445,7 @@ function claimHeaderZone(out: ClassifiedLine[], resolved: boolean[], markers: Ma
     if (l.role === 'blank') continue;
     seen++;
     if (l.role === 'furniture') zoneEnd = i;
-    else if (!(l.width <= T.headerLineWidth && !/[。，；！？]/u.test(l.text) && !resolved[i])) break;
+    else if (!(headerItemsWidth(l) <= T.headerLineWidth && !/[。，；！？]/u.test(l.text) && !resolved[i])) break;
   }
   // The first header line that is not a section name is the masthead; any later one is a section name.
   let masthead = false;
@@ -467,6 +467,14 @@ function claimHeaderZone(out: ClassifiedLine[], resolved: boolean[], markers: Ma
     if (!(line.width <= T.headerAloneWidth && prevBlank && nextBlank && !/[。，]/u.test(line.text))) break;
     claim(line, i);
   }
+}
+
+/**
+ * A header line's width without the run of spaces between its items: OCR reads a header strip's page number at
+ * the left edge and the masthead at the right as one line (P01 ⟨50 spaces⟩ 青山日报), each item short.
+ */
+function headerItemsWidth(line: ClassifiedLine): number {
+  return line.text.includes('   ') ? displayWidth(line.text.replace(/\s{3,}/gu, ' ')) : line.width;
 }
 
 /** Anywhere on the page, a section name standing alone between blank lines. */

@@ -435,7 +435,9 @@ export function possibleMatches(patterns: readonly RegExp[], text: string): read
 export function isDateLine(text: string): boolean {
   if (/[，。；！？,]/u.test(text)) return false;
   const t = text.trim();
-  if (t.length > 40) return false;
+  // Measured without the run of spaces OCR sets between a header strip's items (the date at the left edge,
+  // the section at the right: 2017年9月8日 星期五 ⟨40 spaces⟩ 港聞).
+  if (t.length > 40 && t.replace(/\s+/gu, ' ').length > 40) return false;
   // Each pattern is tried only on a line holding characters it needs (年, 月 and 日; one of . - /): most
   // lines reach here, nearly none is a date line, and a pattern never tried is never compiled.
   const hasDate =
