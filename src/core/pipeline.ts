@@ -200,7 +200,9 @@ function textBlocks(input: InputLine[], state: PageState): { blocks: Block[]; al
   if (state.options.format === undefined || state.options.format === 'text') {
     const woven = setAsideWovenRows(input, state.warnings);
     for (const l of woven.setAside) state.unassigned.push({ text: l.text, lines: [l.n, l.n], reason: 'columns-woven' });
-    ordered = rethreadColumnPieces(splitLayoutColumns(splitJoinedColumns(woven.lines, state.warnings, woven.measured), state.warnings), state.warnings);
+    const split = splitLayoutColumns(splitJoinedColumns(woven.lines, state.warnings, woven.measured), state.warnings);
+    // Both splits hand back their input when they split nothing: the page's measure is still woven's.
+    ordered = split === woven.lines ? rethreadColumnPieces(split, state.warnings, woven.measured) : rethreadColumnPieces(split, state.warnings);
   }
   const lines = prepare(ordered, state);
   const pauseEnds = pauseMarksEndSentences(lines);

@@ -25,8 +25,7 @@
 import { displayWidth, endsSentence, isHanCodePoint, RUNNING_TEXT_MARK } from './chars.js';
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
-import { joinedWidthSlack, measurePlainColumns } from './split-joined-columns.js';
-import { lineBigrams } from './deal-woven-columns.js';
+import { joinedWidthSlack, measurePlainColumns, type PlainColumns } from './split-joined-columns.js';
 import { lowerBound } from './arrays.js';
 
 /**
@@ -69,8 +68,38 @@ function han(ch: string): boolean {
   return ch !== '' && isHanCodePoint(ch.codePointAt(0)!);
 }
 
-export function rethreadColumnPieces(input: InputLine[], warnings: Diagnostic[]): InputLine[] {
-  const measured = measurePlainColumns(input);
+/** `measured`: the page's measure when a stage before took it of these same lines (set-aside-woven-rows). */
+const pairKey = (a: number, b: number) => a * 0x110000 + b;
+
+/**
+ * How often each pair of an open end's last character (`ends`) and a block's first (`starts`), all Han,
+ * stands together in the lines: the count deal-woven-columns' lineBigrams gives those pairs (Han characters
+ * are never the white space it cuts words at), without making a string and a map entry of every pair of
+ * the page (~4,000 on a 12 KB page).
+ */
+function junctionCounts(lines: readonly InputLine[], ends: readonly (string | null)[], starts: readonly (string | null)[]): Map<number, number> {
+  const first = new Set<number>();
+  for (const ch of ends) if (ch !== null) first.add(ch.codePointAt(0)!);
+  const second = new Set<number>();
+  for (const ch of starts) if (ch !== null) second.add(ch.codePointAt(0)!);
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    const text = l.text;
+    let prev = -1;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (prev >= 0 && first.has(prev) && second.has(cp)) {
+        const k = pairKey(prev, cp);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      prev = cp;
+    }
+  }
+  return counts;
+}
+
+export function rethreadColumnPieces(input: InputLine[], warnings: Diagnostic[], measured: PlainColumns | null = measurePlainColumns(input)): InputLine[] {
   if (measured === null) return input;
   const { column } = measured;
   const blocks: Block[] = [];
@@ -110,8 +139,14 @@ export function rethreadColumnPieces(input: InputLine[], warnings: Diagnostic[])
     if (!input.slice(b.from, b.last + 1).some((l) => RUNNING_TEXT_MARK.test(l.text))) return null;
     return displayWidth(t.trim()) <= column + joinedWidthSlack.long ? firstChar(t) : null;
   });
-  const bigrams = lineBigrams(input);
-  const seen = (a: string | null, b: string | null) => (a === null || b === null ? 0 : bigrams.get(a + b) ?? 0);
+  // Only the pairs an open end can make with a block's first character are counted, and only when an open end
+  // asks (most pages have none).
+  let pairs: Map<number, number> | null = null;
+  const seen = (a: string | null, b: string | null) => {
+    if (a === null || b === null) return 0;
+    pairs ??= junctionCounts(input, openEnd, goesOn);
+    return pairs.get(pairKey(a.codePointAt(0)!, b.codePointAt(0)!)) ?? 0;
+  };
   // A block with a full line is a column's text; one without is display type or furniture (a headline, the
   // masthead, a date) that pdftotext set between a column's text and its next block.
   const text = blocks.map((b) => {
