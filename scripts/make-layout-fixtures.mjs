@@ -545,6 +545,27 @@ function headlineLostByOcr() {
   return hocr(blocks, 1900, Math.round(Math.max(b1.y, b3.y) + 100));
 }
 
+/**
+ * An ad beside a story, as Tesseract boxes it: in column 2 the ad's name in
+ * large type, its slogan a little larger than the body with its top one unit
+ * above the first line of the story beside it, a phone and an address; in
+ * column 1 a headline (1.27x, told by contrast) over its text in two blocks.
+ */
+function adBesideStory() {
+  const cols = [{ x0: 100, x1: 900 }, { x0: 1000, x1: 1800 }];
+  const blocks = [];
+  furnitureStrip(blocks, '07', '春晖社区报', '2026年12月14日 星期一', 1900);
+  blocks.push([{ text: '春晖村河道整治受到欢迎', box: [100, 180, 100 + 11 * 51, 231] }]);
+  const a = setText(['本报讯 春晖村的河道整治上周完工，两公里长的河道清了淤泥，岸边种上了柳树和月季。', '村里的老人说，以前河水发黑，夏天蚊子多，现在傍晚都愿意到河边走一走。'], { ...cols[0], y: 268, size: B });
+  blocks.push(a.lines);
+  const b = setText(['村委会介绍，河道每周有专人巡查，岸边还装了六块提示牌，提醒村民不要往河里倒垃圾。', '下一步，村里打算沿河修一条步道，连起村东的小广场和村西的文化站。'], { ...cols[0], y: a.y + 60, size: B });
+  blocks.push(b.lines);
+  blocks.push([{ text: '新天地家电', box: [1212, 205, 1212 + 5 * 75, 280] }]);
+  blocks.push([{ text: '品质生活从这里开始', box: [1162, 267, 1162 + 9 * 53, 320] }]);
+  blocks.push([{ text: '电话：29374458', box: [1250, 352, 1250 + 8 * 37, 389] }, { text: '地址：枫桥路18号', box: [1240, 418, 1240 + 9 * 37, 455] }]);
+  return hocr(blocks, 1900, Math.round(b.y + 100));
+}
+
 writeFileSync(join(root, 'fixtures/hocr-broadsheet-spans-and-flow/input.hocr'), spansAndFlow());
 console.log('wrote fixtures/hocr-broadsheet-spans-and-flow/input.hocr');
 mkdirSync(join(root, 'fixtures/hocr-narrow-gutter-second-read'), { recursive: true });
@@ -560,6 +581,7 @@ writeHocrFixture('hocr-small-headline-over-subheadline', smallHeadlineOverSubhea
 writeHocrFixture('hocr-gutter-rows-read-across', gutterRowsReadAcross());
 writeHocrFixture('hocr-headline-cut-across-columns', headlineCutAcrossColumns());
 writeHocrFixture('hocr-headline-glyph-row-of-its-own', headlineGlyphRowOfItsOwn());
+writeHocrFixture('hocr-ad-slogan-beside-story', adBesideStory());
 mkdirSync(join(root, 'fixtures/hocr-headline-lines-of-one-size'), { recursive: true });
 writeFileSync(join(root, 'fixtures/hocr-headline-lines-of-one-size/input.hocr'), headlineLinesOfOneSize());
 console.log('wrote fixtures/hocr-headline-lines-of-one-size/input.hocr');

@@ -281,6 +281,20 @@ describe('widen-headlines', () => {
     expect(zone.lines.some((l) => l.text.startsWith('甲'))).toBe(false);
   });
 
+  it('text that starts above the middle of a headline’s first line runs beside it; below it, a wrapped headline’s story', () => {
+    // A one-line headline in column 2 whose top is one unit above column 1's first line (an ad's slogan beside a
+    // story): column 1 is not its, however level the text under it.
+    const beside = [line('栏外广告标语', 1000, 259, Math.round(1.35 * B)), line('电话号码一二三', 1000, 330, B), ...column(100, 260, 5, 20, '甲')];
+    const a = analyseLayout(beside);
+    const ad = a.zones.find((z) => z.lines.some((l) => l.text === '栏外广告标语'))!;
+    expect(ad.lines.some((l) => l.text.startsWith('甲'))).toBe(false);
+    // A two-line headline in column 1 with column 2's text starting level with its second line: widened over it.
+    const wrapped = [line('两行的标题', 100, 100, 2 * B), line('第二行', 100, 190, 2 * B), ...column(100, 300, 5, 20, '甲'), ...column(1000, 200, 5, 20, '乙')];
+    const zones = analyseLayout(wrapped).zones.filter((z) => z.zone);
+    expect(zones).toHaveLength(1);
+    expect(zones[0]!.detail).toContain('over columns 1–2 (widened');
+  });
+
   it("a column between two headlines of one row is the left one's", () => {
     const page = [
       line('左边的标题文字', 100, 100, 2 * B),

@@ -78,13 +78,15 @@ function firstTextBelow(h: Block, lists: Block[][]): number | null {
  * under the headline's last line without stopping it: the story's own
  * subheadline or byline, set left in the first column under a centred lead
  * headline (smaller display type, no rival). Text that starts above the
- * headline's top runs beside it (the neighbour's story), however level.
+ * middle of the headline's first line runs beside it (the neighbour's story), however level.
  */
 function besideIsEmpty(list: Block[], h: Block, bodyTop: number, level: number, type: TypeMeasure): boolean {
   for (let i = firstEndingBelow(list, h.box[1]); i < list.length; i++) {
     const b = list[i]!;
     if (b.box[3] <= h.box[1]) continue;
-    if (b.box[1] < h.box[1]) return false;
+    // Text that starts above the middle of the headline's first line runs beside it (the neighbour's story),
+    // however level: OCR boxes an ad's slogan a unit above the next story's first line.
+    if (b.box[1] < h.box[1] + (0.5 * (h.box[3] - h.box[1])) / h.lines.length) return false;
     if (underHeadline(b, h, bodyTop, type)) continue;
     if (b.box[1] < bodyTop - level) return leadsIntoText(b, h, bodyTop, level, type); // something beside the headline, unless its stack
     return b.kind === 'body' && Math.abs(b.box[1] - bodyTop) <= level;
