@@ -14,7 +14,8 @@
  *
  * On a page whose blank lines are its extractor's block boundaries
  * (blockBoundaries: plain pdftotext), a line with a blank line right above
- * and right below it is a block of its own, set in other type than the text
+ * and right below it, under text that ends there (closedAbove), is a block
+ * of its own, set in other type than the text
  * around it: a headline, never an intertitle, which pdftotext reads in its
  * column's block. Such a line is left a headline whatever its words (rule
  * set-apart-headline), so a page of stories on one subject (two gadgets'
@@ -91,6 +92,16 @@ function dashLedStack(b: TitleBlock): boolean {
   return lines.every((l) => l.width <= T.shortPairShare * l.column);
 }
 
+/**
+ * The text above ends where a block can: a finished sentence, or a short line (a paragraph's or a fact
+ * line's end). A full line left open runs on under the line: pdftotext printed a block of other type (a
+ * masthead it reads mid-page) between a column's lines.
+ */
+function closedAbove(above: BodyUnit): boolean {
+  const last = above.body[above.body.length - 1]!;
+  return endsSentence(last.text) || last.width < T.intertitleShare * last.column;
+}
+
 export function rejoinIntertitles(blocks: Block[], setApart: ReadonlySet<number> | null = null): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -107,7 +118,7 @@ export function rejoinIntertitles(blocks: Block[], setApart: ReadonlySet<number>
       continue;
     }
     const heads = b.kicker ? [b.kicker, ...b.titles] : b.titles;
-    if (heads.length === 1 && setApart?.has(heads[0]!.n) && endsSentence(above.body[above.body.length - 1]!.text)) {
+    if (heads.length === 1 && setApart?.has(heads[0]!.n) && closedAbove(above)) {
       heads[0]!.rule = 'set-apart-headline';
       out.push(b);
       continue;

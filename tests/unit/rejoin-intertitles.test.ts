@@ -56,4 +56,12 @@ describe('rejoin-intertitles', () => {
     const spaced = SET_APART.replace('生记笔记和画图。\n', '生记笔记和画图。\n\n').replace('幕清楚，重量也比上一代轻。\n', '幕清楚，重量也比上一代轻。\n\n').replace('格下调了三成左右。\n', '格下调了三成左右。\n\n').replace('了尽快清理库存。\n', '了尽快清理库存。\n\n');
     expect(headlines(spaced)).toEqual(['新款平板电脑上市']);
   });
+  it('joins a set-apart line under a full line left open: a block pdftotext printed between a column\'s lines (a masthead mid-page)', () => {
+    // The market story's last line before the headline cut off mid-sentence at the full measure.
+    const open = SET_APART.replace('不少市民昨天到商场试用，认为屏\n幕清楚，重量也比上一代轻。', '不少市民昨天到商场试用，认为屏\n幕清楚，重量也比上一代轻，商场');
+    expect(headlines(open)).toEqual(['新款平板电脑上市']);
+    // A short line ends a block however it ends (a fact line: 查询电话 1234 5678).
+    const fact = SET_APART.replace('幕清楚，重量也比上一代轻。', '查询电话 1234 5678');
+    expect(headlines(fact)).toEqual(['新款平板电脑上市', '平板电脑配件降价']);
+  });
 });
