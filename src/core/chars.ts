@@ -59,19 +59,27 @@ export function escapeClass(chars: string): string {
 }
 
 /**
- * A set of BMP characters as a table indexed by UTF-16 code unit. The sets
- * below are asked about for every line (and some for every character), and a
- * table lookup allocates no one-character string.
+ * Sets of BMP characters, asked about for every line (and some for every
+ * character): one table indexed by UTF-16 code unit, a bit per set, so that a
+ * lookup allocates no one-character string. One table for all of them: a
+ * 64 KB table per set (there were nine) was zeroed and paged in by every run,
+ * ~48 page faults of a one-page run's ~4,400 more than one table.
  */
-export function codeTable(chars: string): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return table;
+export const CODE_SETS = new Uint16Array(0x10000);
+let nextSetBit = 1;
+
+/** Enters `chars` in CODE_SETS as a set of its own: the bit its characters carry there (`CODE_SETS[c] & bit`). */
+export function codeSet(chars: string): number {
+  if (nextSetBit > 0x8000) throw new Error('CODE_SETS holds 16 sets: make it wider for more');
+  const bit = nextSetBit;
+  nextSetBit *= 2;
+  for (let i = 0; i < chars.length; i++) CODE_SETS[chars.charCodeAt(i)]! |= bit;
+  return bit;
 }
 
-const IS_TERMINAL = codeTable(TERMINAL);
-const IS_CLOSER = codeTable(CLOSERS);
-const IS_NO_LINE_START = codeTable(NO_LINE_START);
+const IS_TERMINAL = codeSet(TERMINAL);
+const IS_CLOSER = codeSet(CLOSERS);
+const IS_NO_LINE_START = codeSet(NO_LINE_START);
 
 /**
  * Marks of running text — a clause's comma or pause, a sentence's full stop
@@ -100,7 +108,7 @@ export function closesUnopened(text: string): boolean {
   for (const ch of text) {
     const closer = CLOSER_OF.get(ch);
     if (closer !== undefined) open.push(closer);
-    else if (IS_CLOSER[ch.charCodeAt(0)] === 1 && ch.length === 1) {
+    else if ((CODE_SETS[ch.charCodeAt(0)]! & IS_CLOSER) !== 0 && ch.length === 1) {
       if (open[open.length - 1] !== ch) return true;
       open.pop();
     }
@@ -115,7 +123,7 @@ export function endsInLeadInDash(text: string): boolean {
 
 /** The text starts with a character that never starts a printed line, so it continues the line before. */
 export function startsWithNoLineStart(text: string): boolean {
-  return IS_NO_LINE_START[text.charCodeAt(0)] === 1;
+  return (CODE_SETS[text.charCodeAt(0)]! & IS_NO_LINE_START) !== 0;
 }
 
 /** What \s and String.prototype.trim treat as white space, by code unit. */
@@ -135,10 +143,10 @@ export function isSpaceCode(c: number): boolean {
 export function endsSentence(text: string, pauseEnds = false): boolean {
   let i = text.length - 1;
   while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
-  while (i >= 0 && IS_CLOSER[text.charCodeAt(i)] === 1) i--;
+  while (i >= 0 && (CODE_SETS[text.charCodeAt(i)]! & IS_CLOSER) !== 0) i--;
   if (i < 0) return false;
   const c = text.charCodeAt(i);
-  return IS_TERMINAL[c] === 1 || (c === 0x2026 && text.charCodeAt(i - 1) === 0x2026) || (pauseEnds && c === 0x3001); // … 、
+  return (CODE_SETS[c]! & IS_TERMINAL) !== 0 || (c === 0x2026 && text.charCodeAt(i - 1) === 0x2026) || (pauseEnds && c === 0x3001); // … 、
 }
 
 /**

@@ -12,7 +12,7 @@
  *     sentence before it, starts a paragraph, is an in-article subheading, or
  *     is part of a headline block. `body` always claims.
  */
-import { CLOSERS, HAN, HAN_CLASS, closesUnopened, codeTable, displayWidth, endsInLeadInDash, endsSentence, RUNNING_TEXT_MARK, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
+import { CLOSERS, CODE_SETS, HAN, HAN_CLASS, closesUnopened, codeSet, displayWidth, endsInLeadInDash, endsSentence, RUNNING_TEXT_MARK, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
 import { AFTERWORD_LABEL, ATTRIBUTION, BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
@@ -257,12 +257,12 @@ function furnitureRoleOf(line: ClassifiedLine, markers: MarkerSet): FurnitureRol
 }
 
 /** A headline line never ends with a mark that opens a clause or a quotation. */
-const OPEN_END = codeTable('，、：,:（(“‘「『《');
+const OPEN_END = codeSet('，、：,:（(“‘「『《');
 
 /** A line display type may be: not empty, not a fact-box line, no open end, no mark that never starts a line. */
 function couldOpenDisplay(line: WorkLine): boolean {
   const t = line.text;
-  return t !== '' && !line.tooLong && !startsWithNoLineStart(t) && OPEN_END[t.charCodeAt(t.length - 1)] !== 1 && !INFO_LINE.test(t);
+  return t !== '' && !line.tooLong && !startsWithNoLineStart(t) && (CODE_SETS[t.charCodeAt(t.length - 1)]! & OPEN_END) === 0 && !INFO_LINE.test(t);
 }
 
 /**
@@ -1010,8 +1010,8 @@ function unpunctuatedSetApart(out: readonly ClassifiedLine[], i: number): boolea
 const WHOLLY_BRACKETED = /^[（(][^（()）]*[）)]$/u;
 
 /** Closing brackets an aside ends with, and their openers. */
-const ASIDE_CLOSE = codeTable('）)');
-const ASIDE_OPEN = codeTable('（(');
+const ASIDE_CLOSE = codeSet('）)');
+const ASIDE_OPEN = codeSet('（(');
 
 /**
  * The text that ends at line `prev` (line i's predecessor) closes with a
@@ -1023,15 +1023,15 @@ const ASIDE_OPEN = codeTable('（(');
  */
 function asideAfterSentence(out: ClassifiedLine[], prev: ClassifiedLine, i: number, pauseEnds: boolean): boolean {
   const t = prev.text.trimEnd();
-  if (ASIDE_CLOSE[t.charCodeAt(t.length - 1)] !== 1) return false;
+  if ((CODE_SETS[t.charCodeAt(t.length - 1)]! & ASIDE_CLOSE) === 0) return false;
   let k = out.lastIndexOf(prev, i);
   let text = t;
   for (let taken = 1; k >= 0; taken++) {
     let depth = 0;
     for (let j = text.length - 1; j >= 0; j--) {
       const c = text.charCodeAt(j);
-      if (ASIDE_CLOSE[c] === 1) depth++;
-      else if (ASIDE_OPEN[c] === 1 && --depth === 0) {
+      if ((CODE_SETS[c]! & ASIDE_CLOSE) !== 0) depth++;
+      else if ((CODE_SETS[c]! & ASIDE_OPEN) !== 0 && --depth === 0) {
         const before = text.slice(0, j);
         // A bracket that opens its paragraph is a note of its own; one inside a sentence (张华(左)) is no aside.
         if (before.trim() === '') return out[k]!.rule !== 'continuation';

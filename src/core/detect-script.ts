@@ -21,6 +21,7 @@
  * is 'mixed'.
  */
 import type { Article, Script } from './model.js';
+import { CODE_SETS, codeSet } from './chars.js';
 
 /** Simplified-only characters (~155, by rough frequency). */
 export const HANS_ONLY =
@@ -30,10 +31,9 @@ export const HANS_ONLY =
 export const HANT_ONLY =
   '們這個來為時會對發過還進沒樣經國學動實現機關業東兩車長門問間題見親認讓記設許論話語讀請誰調貴費資賽質購錢銀鐵錯開頭書買賣電視聽寫風飛馬鳥魚龍專務產眾傳傷體側兒興養農決況凍淨減則剛創刪別辦勞勢區華協單歷縣參雙變號嗎員響團園圍圖圓聖場壞塊堅壇處備復夠奪奮婦娛孫寧寶審憲宮寬尋導層歲島峽師帥帶幫廣慶庫應廟廢說説衛衞戶溫閱閲報訊將與從當總統濟灣線組織結給續後於';
 
-// One byte per BMP code point: 1 = simplified-only, 2 = traditional-only (all listed characters are BMP).
-const SCRIPT_OF = new Uint8Array(0x10000);
-for (const ch of HANS_ONLY) SCRIPT_OF[ch.charCodeAt(0)] = 1;
-for (const ch of HANT_ONLY) SCRIPT_OF[ch.charCodeAt(0)] = 2;
+// The two lists as sets of chars.ts's table (all listed characters are BMP); a character on both would count as traditional.
+const HANS = codeSet(HANS_ONLY);
+const HANT = codeSet(HANT_ONLY);
 
 /** The minority script must have at least this many hits to make a text 'mixed'. */
 export const MIXED_MIN_COUNT = 2;
@@ -48,9 +48,9 @@ export interface ScriptCounts {
 /** Add the script-only characters of `text` to `counts` (one pass, no allocation). */
 export function countScript(text: string, counts: ScriptCounts = { hans: 0, hant: 0 }): ScriptCounts {
   for (let i = 0; i < text.length; i++) {
-    const kind = SCRIPT_OF[text.charCodeAt(i)];
-    if (kind === 1) counts.hans++;
-    else if (kind === 2) counts.hant++;
+    const sets = CODE_SETS[text.charCodeAt(i)]!;
+    if ((sets & HANT) !== 0) counts.hant++;
+    else if ((sets & HANS) !== 0) counts.hans++;
   }
   return counts;
 }

@@ -14,7 +14,7 @@
  */
 import type { Repair } from './model.js';
 import { mapChangedLines, type WorkLine } from './work-line.js';
-import { codeTable, displayWidth, isHanCodePoint } from './chars.js';
+import { CODE_SETS, codeSet, displayWidth, isHanCodePoint } from './chars.js';
 
 const DOUBLED_PUNCT = /([“”‘’（）《》「」『』【】，。、；：？！()])\1/gu;
 
@@ -42,7 +42,7 @@ function hanCount(s: string, from: number, to: number): number {
   return n;
 }
 
-const IS_DOUBLABLE = codeTable(DOUBLABLE);
+const IS_DOUBLABLE = codeSet(DOUBLABLE);
 
 /**
  * Do s[a0, a1) and s[b0, b1) read the same once doubled punctuation is
@@ -55,8 +55,8 @@ function sameCollapsed(s: string, a0: number, a1: number, b0: number, b1: number
   while (i < a1 && j < b1) {
     const x = s.charCodeAt(i);
     if (x !== s.charCodeAt(j)) return false;
-    i += IS_DOUBLABLE[x] === 1 && i + 1 < a1 && s.charCodeAt(i + 1) === x ? 2 : 1;
-    j += IS_DOUBLABLE[x] === 1 && j + 1 < b1 && s.charCodeAt(j + 1) === x ? 2 : 1;
+    i += (CODE_SETS[x]! & IS_DOUBLABLE) !== 0 && i + 1 < a1 && s.charCodeAt(i + 1) === x ? 2 : 1;
+    j += (CODE_SETS[x]! & IS_DOUBLABLE) !== 0 && j + 1 < b1 && s.charCodeAt(j + 1) === x ? 2 : 1;
   }
   return i === a1 && j === b1;
 }
@@ -66,7 +66,7 @@ export function undoubleLine(text: string): string | null {
   const s = SPACE_ANY.test(text) ? text.replace(/\s+/gu, '') : text;
   if (s.length < 8 || s.length > 400) return null;
   const last = s.charCodeAt(s.length - 1);
-  const lastDoublable = IS_DOUBLABLE[last] === 1;
+  const lastDoublable = (CODE_SETS[last]! & IS_DOUBLABLE) !== 0;
   // Copy B starts where the first character recurs.
   for (let cut = s.indexOf(s[0]!, 4); cut >= 0 && cut <= s.length - 4; cut = s.indexOf(s[0]!, cut + 1)) {
     // Copy A ends as copy B does (or both end in punctuation that may be doubled).
