@@ -139,6 +139,14 @@ export const CLASSIFY_TUNING = {
   /** The clearly shortest of three title lines, at most this share of the longer of the two under it, is their kicker. */
   kickerShortestShare: 0.75,
   /**
+   * Of two title lines, a one-phrase first line at most this share of the line under it is a kicker (市财政局发文
+   * over its main title). Two-line title blocks of the dev pages' plain text at or under 0.55 (a first line of
+   * one phrase longer than a column label): 8 kicker and main title, 1 a line over a wrapped one that no gold
+   * story has, no one headline broken in two; at 0.6, two Hong Kong headlines set in two decks (6 over 10
+   * characters) were cut (pdftotext right headlines 0.509 → 0.507).
+   */
+  kickerShortOverOneShare: 0.55,
+  /**
    * Title lines whose widths differ by at most this many em (one character, or a
    * space and a half-width digit) are one measure: a headline wrapped at its box
    * fills every line but its last to the same width (pdftotext's wrapped leads).

@@ -9,12 +9,13 @@
  * it ends at a closer, a headline block, a display line, a byline, or a new
  * dateline.
  */
-import { endsInLeadInDash, endsSentence, HAN_CLASS, leftOpen } from './chars.js';
+import { closesUnopened, endsInLeadInDash, endsSentence, HAN_CLASS, leftOpen } from './chars.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 import type { ClassifiedLine } from './classify-lines.js';
 import type { UnitCloser, UnitOpener } from './messages.js';
 import type { LineRange } from './model.js';
 import { sizeFromBox } from './layout/geometry.js';
+import { LAYOUT_TUNING } from './layout/tuning.js';
 import { readJump } from './read-jump.js';
 import { CAPTION_IN_TEXT, DEFAULT_MARKERS, SERIAL_NUMBER, type MarkerSet } from './markers.js';
 import { splitNames } from './parse-byline.js';
@@ -139,13 +140,28 @@ function spacedPhrases(text: string): boolean {
 
 const HAN_RUN = new RegExp(`[${HAN_CLASS}]+`, 'gu');
 
+/** The number of Han characters in `text`. */
+const hanCount = (text: string) => (text.match(HAN_RUN) ?? []).join('').length;
+
+/**
+ * A line a kicker over one main line may be: one phrase (two spaced phrases are a headline's deck), longer
+ * than a column label (labelOnlyChars, as the layout road reads a label: 要闻, 简讯), and not the tail of
+ * text above (a bracket it closes but does not open).
+ */
+function oneLinePhrase(line: ClassifiedLine): boolean {
+  return !TWO_PHRASES.test(line.text) && hanCount(line.text) > LAYOUT_TUNING.labelOnlyChars && !closesUnopened(line.text);
+}
+
 /**
  * 引题 without punctuation, told by the shape of the stack: a one-phrase line above
  * a main headline set as two phrases with a space (春节假期消费市场观察 / 年味浓 消费旺 服务暖),
  * even a line longer than the main title when that is one line of spaced phrases (spacedPhrases),
  * or the clearly shortest of three title lines, since a main title runs to two lines
  * at most (回應外界質疑 / 司法院擬修法 / 法官評鑑納外部委員). Three lines of like width
- * are more often headlines of neighbouring columns that OCR read across.
+ * are more often headlines of neighbouring columns that OCR read across. Of two lines, a
+ * one-phrase first line at most kickerShortOverOneShare as wide as a main line of words
+ * under it is the kicker: who speaks or acts, over what (市财政局发文 / 小微企业贷款贴息再延长一年);
+ * a headline broken over two lines by sense, or wrapped, sets its lines nearer one width.
  */
 function hasUnmarkedKicker(title: TitleBlock): boolean {
   const [first, ...rest] = title.titles;
@@ -154,7 +170,8 @@ function hasUnmarkedKicker(title: TitleBlock): boolean {
   const twoPhraseMain = rest.some((l) => TWO_PHRASES.test(l.text)) && !TWO_PHRASES.test(first.text);
   if (first.width > rest.reduce((w, l) => w + l.width, 0)) return rest.length === 1 && spacedPhrases(rest[0]!.text) && !TWO_PHRASES.test(first.text);
   const shortestOfThree = rest.length === 2 && !title.subheadline && first.width <= T.kickerShortestShare * Math.max(rest[0]!.width, rest[1]!.width);
-  return twoPhraseMain || shortestOfThree;
+  const shortOverOne = rest.length === 1 && oneLinePhrase(first) && hanCount(rest[0]!.text) >= MAIN_PHRASE_MIN && first.width <= T.kickerShortOverOneShare * rest[0]!.width;
+  return twoPhraseMain || shortestOfThree || shortOverOne;
 }
 
 /**
