@@ -218,7 +218,33 @@ function textRoad(input: InputLine[], state: PageState): { articles: Article[]; 
     leaveUnassigned(blocks, state);
     return { articles: [], allBlank, anyBlocks: blocks.length > 0, marked: false };
   }
-  return { articles: articlesOf(blocks, state, pauseEnds, true, setApart), allBlank, anyBlocks: blocks.length > 0, marked: true };
+  const articles: Article[] = [];
+  for (const a of articlesOf(blocks, state, pauseEnds, true, setApart)) {
+    if (!storylessArticle(a, pauseEnds)) {
+      articles.push(a);
+      continue;
+    }
+    // Display type over a few lines of figures (an ad's name over its phone and address): no story.
+    state.unassigned.push({ text: [a.kicker, a.headline, a.subheadline, ...a.paragraphs.map((p) => p.text)].filter((t) => t).join(' '), lines: a.lines, reason: 'no-story-text' });
+    state.warnings.push(diagnostic('DISPLAY_WITHOUT_STORY', {}, { lines: a.lines }));
+  }
+  articles.forEach((a, i) => (a.id = `a${i + 1}`));
+  return { articles, allBlank, anyBlocks: blocks.length > 0, marked: true };
+}
+
+const SENTENCE_MARK = /[。！？!?]/u;
+
+/** The text road's storyless: an article whose text is a few lines that end no sentence, with no reporter, dateline or jump line. */
+function storylessArticle(a: Article, pauseEnds: boolean): boolean {
+  // A jump line (下转第4版) says the story goes on elsewhere: a story, however short here.
+  if (a.kind !== 'article' || a.headline === null || a.byline !== null || a.dateline !== null || a.signoff !== null || a.continuation !== null || a.jumpFrom) return false;
+  let chars = 0;
+  for (const p of a.paragraphs) {
+    // Lines are joined into paragraphs by now: a sentence end anywhere in one was a line's end or within it.
+    if (SENTENCE_MARK.test(p.text) || endsSentence(p.text, pauseEnds)) return false;
+    chars += p.text.length;
+  }
+  return chars > 0 && chars < STORY_MIN_CHARS;
 }
 
 /** The layout road: stories found by geometry, the text rules run inside each. */
