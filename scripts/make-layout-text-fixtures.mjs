@@ -567,6 +567,19 @@ function kickerWrappedOverHeadline() {
 }
 
 /**
+ * A page of one-column stories side by side under a masthead, each headed on one row: its rows so far, a feeder
+ * of each column's lines, `wide` (a row with gutters of at least three spaces: a line with a hung mark is 19
+ * cells, so no start but the columns' own is printed) and `next` (each column's next line, while any is left).
+ */
+function storiesSideBySide(cols, head, headlines, stories) {
+  const line = feeder(stories.map((paragraphs) => wrap(paragraphs, 18)));
+  const rows = [head, '', row(cols, headlines.map((h, c) => [c, h])), ''];
+  const wide = (pieces) => pieces.reduce((s, [c, t]) => (s === '' ? ' '.repeat(cols[c]) : s + ' '.repeat(Math.max(3, cols[c] - [...s].length))) + t, '');
+  const next = () => cols.map((_, c) => [c, line(c)]).filter(([, t]) => t !== undefined);
+  return { rows, line, wide, next };
+}
+
+/**
  * Three one-column stories set in full columns (18 cells of text, gutters of 4). For two rows near the
  * top pdftotext places the third column's lines three cells left of their column's start (its rounding of a
  * block's x), one space after the second column's line: the row is cut at that space (a narrow gutter), but
@@ -575,23 +588,36 @@ function kickerWrappedOverHeadline() {
  */
 function lineShortOfNextColumn() {
   const cols = [0, 22, 44];
-  const text = [
+  const { rows, line, wide, next } = storiesSideBySide(cols, masthead('第4版', '2026年5月12日', 20, 17), ['城北水厂扩建通水', '滨江步道南段封闭施工', '流动书车开进社区'], [
     ['本报讯 城北水厂扩建工程昨天通水，每天能多供十万吨自来水，北片居民夏天用水不再紧张。', '水务公司说，新管网同时换上了智能水表，漏水的地方系统会自动报警，维修人员半小时内就能赶到现场。', '扩建工程历时一年半，新建了两座沉淀池和一座清水池，水厂的出水质量也比过去更稳定。', '水务公司提醒居民，通水初期水管里可能有少量气泡，放一会儿水就好。'],
     ['本报讯 滨江步道南段今天起封闭施工，要铺设透水路面、加装护栏和夜间照明，工期两个月，预计七月中旬完工，届时步道全线开放。', '施工期间，市民可以从防汛通道绕行，沿途设了指示牌和临时座椅，早晚散步的老人也有地方歇脚。', '园林部门说，步道沿岸还要补种一批垂柳和桂花，明年春天就能看到新景色。', '施工单位承诺，每天晚上八点以后停止使用大型机械，不影响周边居民休息。'],
     ['本报讯 区图书馆的流动书车下周起开进十个社区，每周停靠一次，居民凭借书证就能借还图书。', '图书馆说，书车上有两千多册新书，居民也可以在网上预约想看的书，下次书车来时就能取到。', '流动书车每次停靠两个小时，车上还有儿童绘本专架，周末会安排志愿者给孩子们讲故事。', '图书馆计划年底前再添一辆书车，把服务范围扩大到城郊的五个村。'],
-  ].map((paragraphs) => wrap(paragraphs, 18));
-  const line = feeder(text);
-  const rows = [
-    masthead('第4版', '2026年5月12日', 20, 17),
-    '',
-    row(cols, [[0, '城北水厂扩建通水'], [1, '滨江步道南段封闭施工'], [2, '流动书车开进社区']]),
-    '',
-  ];
-  // A gutter of at least three spaces (a line with a hung mark is 19 cells), so no start but the columns' own is printed.
-  const wide = (pieces) => pieces.reduce((s, [c, t]) => (s === '' ? ' '.repeat(cols[c]) : s + ' '.repeat(Math.max(3, cols[c] - [...s].length))) + t, '');
-  const next = () => [0, 1, 2].map((c) => [c, line(c)]).filter(([, t]) => t !== undefined);
+  ]);
   rows.push(wide(next()));
   for (let i = 0; i < 2; i++) rows.push(wide([[0, line(0)], [1, line(1)]]) + ' ' + line(2));
+  for (let pieces = next(); pieces.length > 0; pieces = next()) rows.push(wide(pieces));
+  return rows.join('\n') + '\n';
+}
+
+/**
+ * Three columns, the third set off by a wider gutter (a side column); for two rows pdftotext prints the
+ * third column's lines at one cell eight short of their own start, two cells after the second column's
+ * longest line: too few rows for a drifted start of its own, too far off for SHORT_OF_NEXT_CELLS.
+ */
+function driftedChainBesideColumn() {
+  const cols = [0, 22, 50];
+  const DRIFTED_AT = [42, 42];
+  const { rows, line, wide, next } = storiesSideBySide(cols, masthead('第6版', '2026年7月2日', 22, 24), ['东湖荷花进入观赏期', '游泳馆翻修后开放', '背街小巷换新颜'], [
+    ['本报讯 东湖公园的荷花这几天陆续开放，湖边步道上赏花拍照的市民一天比一天多。', '公园管理处说，今年新栽的白莲长势很好，七月上旬会迎来盛花期，到时还会延长夜间开放时间。', '管理处提醒游客文明赏花，不要采摘荷叶和莲蓬，也不要把小船划进荷塘深处。', '荷花节期间，公园东门和南门各增设一处临时停车场，周边公交线路也会加密班次，方便市民前来游览。', '园内的茶室和书吧照常营业，傍晚还有民乐演出。'],
+    ['本报讯 市体育中心游泳馆翻修完成，本周六起重新对外开放，票价维持不变。', '新馆换了恒温系统。', '场馆负责人说，暑期每天增开一场夜场，学生凭证件可以打八折，每周二上午闭馆换水消毒。', '馆内还新设了儿童浅水区，配有两名专职救生员。', '游泳馆旁边的健身房也同步更新了器材，办理年卡的市民可以免费参加每周的体能训练课，报名从下周一开始。'],
+    ['本报讯 老城区的三条背街小巷完成改造，路面铺上了青石板，沿街墙面也重新粉刷。', '改造中保留了巷口的老槐树和石井，居民说走在巷子里又有了小时候的味道。', '街道办说，下半年还要给小巷装上仿古路灯，并在巷尾修一处小广场，方便老人晚上乘凉。', '改造期间，施工队每天傍晚清理路面，居民出行没有受到太大影响。不少老街坊还主动给工人送去茶水和西瓜。'],
+  ]);
+  for (let i = 0; i < 3; i++) rows.push(wide(next()));
+  // The stretch starts at one cell, as a drifted block of pdftotext's does, whatever the second column's lines leave.
+  for (const at of DRIFTED_AT) {
+    const left = wide([[0, line(0)], [1, line(1)]]);
+    rows.push(left + ' '.repeat(Math.max(2, at - [...left].length)) + line(2));
+  }
   for (let pieces = next(); pieces.length > 0; pieces = next()) rows.push(wide(pieces));
   return rows.join('\n') + '\n';
 }
@@ -613,6 +639,7 @@ const pages = [
   ['pdftotext-layout-headline-stacks-in-full-rows', headlineStacksInFullRows],
   ['pdftotext-layout-kicker-wrapped-over-headline', kickerWrappedOverHeadline],
   ['pdftotext-layout-line-short-of-next-column', lineShortOfNextColumn],
+  ['pdftotext-layout-drifted-chain-beside-column', driftedChainBesideColumn],
 ];
 
 for (const [name, make] of pages) {

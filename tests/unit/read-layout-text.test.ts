@@ -142,6 +142,39 @@ describe('read-layout-text: pieces', () => {
     }
   });
 
+  it('puts a chain of lines drifted too far and too briefly for a start of its own on the column right of the lines beside it', () => {
+    const line = (n: number) => `第${String(n).padStart(2, '0')}行正文内容在这里继续写下去的文字`;
+    const short = (n: number) => `第${String(n).padStart(2, '0')}行短句到此为止。`;
+    // Columns at 0, 24, 48; for three rows the third column's lines print at cell 37, two cells after the second
+    // column's shorter lines (eleven short of 48: past the 4-cell rule, too few rows for a drifted start), and on
+    // the third row nothing stands left of it (a headline's white).
+    const band = (withLeft: number) => {
+      const rows: string[] = [];
+      for (let i = 0; i < 3; i++) rows.push((i < withLeft ? `${line(i + 80)}     ${short(i + 90)}` : '').padEnd(37, ' ') + line(60 + i));
+      for (let i = 0; i < 40; i++) rows.push(`${line(i)}     ${line(i + 20)}     ${line(i + 100)}`);
+      return readLayoutText(linesOf(rows.join('\n') + '\n'))!;
+    };
+    const x = (read: NonNullable<ReturnType<typeof readLayoutText>>, n: number) => read.lines.find((l) => l.text === line(n))!.hint!.bbox![0];
+    const read = band(2);
+    expect(read.detail).toMatch(/columns at cells 0, 24, 48;/u);
+    expect(read.detail).toMatch(/3 lines of drifted chains put right of the lines beside them/u);
+    for (const n of [60, 61, 62]) expect(x(read, n)).toBe(48);
+    // One such row is not enough (a box or an advert beside a column's lines): the chain stays where it stands.
+    const once = band(1);
+    expect(once.detail).not.toMatch(/drifted chains/u);
+    for (const n of [60, 61, 62]) expect(x(once, n)).toBeLessThan(48);
+  });
+
+  it('keeps a column on its own start when what stands left of it on its rows is left of the first column (an advert in the margin)', () => {
+    const line = (n: number) => `第${String(n).padStart(2, '0')}行正文内容在这里继续写下去的文字`;
+    const rows: string[] = [];
+    for (let i = 0; i < 4; i++) rows.push(`  眼镜店诚信经营到家${i}`.padEnd(20, ' ') + `${line(i)}     ${line(i + 20)}`);
+    for (let i = 4; i < 30; i++) rows.push(' '.repeat(20) + `${line(i)}     ${line(i + 20)}`);
+    const read = readLayoutText(linesOf(rows.join('\n') + '\n'))!;
+    expect(read.detail).not.toMatch(/drifted chains/u);
+    for (let i = 0; i < 4; i++) expect(read.lines.find((l) => l.text === line(i))!.hint!.bbox![0]).toBe(20);
+  });
+
   it('keeps a paragraph’s first line alone in its row in body type: set in from the line under it, ending where it ends', async () => {
     const dir = join(FIXTURES, 'pdftotext-layout-paragraph-first-line-alone-in-its-row');
     const read = readLayoutText(linesOf(readFileSync(join(dir, 'input.txt'), 'utf8')))!;
