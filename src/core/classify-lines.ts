@@ -944,7 +944,7 @@ function firstLineUnderBlank(out: readonly ClassifiedLine[], i: number, pauseEnd
  * line left open. A text's open end can stand over another block when the extraction read the rest of its
  * column elsewhere (Tesseract takes a page's blocks in an order of its own; pdftotext sets a column's foot
  * after the next story's headline), and a paragraph that runs on over a blank line goes on in a full line
- * (…一会 ⏎ ⏎ 儿又进入那个沟谷，在盘旋式的抬升), or ends in a short one that holds its sentence end: a short
+ * (…走了一会 ⏎ ⏎ 儿才望见山腰上的茶园，一层层排到), or ends in a short one that holds its sentence end: a short
  * unpunctuated line between blanks is no wrapped tail (老街换新颜 ⏎ ⏎ 清晨，巷口的早点铺…).
  */
 function displaySetApart(out: readonly ClassifiedLine[], i: number, prev: ClassifiedLine, likeTitle: boolean): boolean {
