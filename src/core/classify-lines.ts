@@ -12,8 +12,8 @@
  *     sentence before it, starts a paragraph, is an in-article subheading, or
  *     is part of a headline block. `body` always claims.
  */
-import { CLOSERS, CODE_SETS, HAN, HAN_CLASS, closesUnopened, codeSet, displayWidth, endsInLeadInDash, endsSentence, RUNNING_TEXT_MARK, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
-import { AFTERWORD_LABEL, ATTRIBUTION, BOX_LABEL, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
+import { CLOSERS, CODE_SETS, holdsHan, HAN_CLASS, closesUnopened, codeSet, displayWidth, endsInLeadInDash, endsSentence, RUNNING_TEXT_MARK, sentenceEndsNear, startsWithNoLineStart } from './chars.js';
+import { AFTERWORD_LABEL, ATTRIBUTION, CAPTION_IN_TEXT, CROSS_REFERENCE, SERIAL_NUMBER, isBoxLabel, isDateLine, matchesAny, mayBeBracketReporter, mayBeJump, possibleMatches, type MarkerSet } from './markers.js';
 import type { Byline, FurnitureRole } from './model.js';
 import { parseByline } from './parse-byline.js';
 import { isCreditLine } from './credit-line.js';
@@ -168,7 +168,7 @@ const byline: PatternRule = (line, markers) => {
 
 const crossReference: PatternRule = (line) => CROSS_REFERENCE.test(line.text) && claim(line, 'body', 'cross-reference');
 
-const boxLabel: PatternRule = (line) => BOX_LABEL.test(line.text) && claim(line, 'subheading', 'box-label');
+const boxLabel: PatternRule = (line) => isBoxLabel(line.text) && claim(line, 'subheading', 'box-label');
 
 /** The frame of a boxed label as OCR reads it, at the line's sides: | (城市新观察) |, [_ (乡村行). */
 const OCR_BOX_FRAME = /^[|\[_]+\s*(?=[（(])|(?<=[）)])\s*[|\]]+$/gu;
@@ -177,7 +177,7 @@ const bracketedSignoff: PatternRule = (line, markers) => {
   // The frame is ink of the box, not text: the bracket inside it is read as printed, the line keeps its text.
   const plain = markers.signoff.exec(line.text);
   const signoff = plain ?? (/^[|[_]/u.test(line.text) ? markers.signoff.exec(line.text.replace(OCR_BOX_FRAME, '')) : null);
-  if (!signoff || markers.notSignoff.test(signoff[1]!) || !HAN.test(signoff[1]!)) return false;
+  if (!signoff || markers.notSignoff.test(signoff[1]!) || !holdsHan(signoff[1]!)) return false;
   line.inner = signoff[1]!;
   return claim(line, 'signoff', plain ? 'bracketed-signoff' : 'framed-bracket');
 };

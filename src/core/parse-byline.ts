@@ -4,7 +4,7 @@
  * the spaces are field separators (□特约记者 姚志康 整理报道) and a space
  * inside a two-character name is padding (吴 凯 is one person).
  */
-import { HAN, HAN_CLASS, isHanCodePoint } from './chars.js';
+import { HAN_CLASS, holdsHan, isHanCodePoint } from './chars.js';
 import type { Byline } from './model.js';
 import { DEFAULT_MARKERS, ONE_COPY, type MarkerSet } from './markers.js';
 
@@ -66,7 +66,7 @@ export function splitNames(text: string): string[] | null {
   const names: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.length === 1 && HAN.test(t) && i + 1 < tokens.length && tokens[i + 1]!.length === 1) {
+    if (t.length === 1 && holdsHan(t) && i + 1 < tokens.length && tokens[i + 1]!.length === 1) {
       names.push(t + tokens[i + 1]!);
       i++;
       continue;

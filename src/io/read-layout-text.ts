@@ -44,7 +44,7 @@ import type { InputLine } from '../core/model.js';
 import { columnStarts, GAP, INDENT, medianLength, MIN_PIECE, segmentsOf, type Segment } from '../core/split-layout-columns.js';
 import { closesUnopened, displayWidth, endsSentence, RUNNING_TEXT_MARK } from '../core/chars.js';
 import { isCreditLine } from '../core/credit-line.js';
-import { BOX_LABEL, DEFAULT_MARKERS, type MarkerSet } from '../core/markers.js';
+import { DEFAULT_MARKERS, isBoxLabel, type MarkerSet } from '../core/markers.js';
 
 /**
  * Page units between two rows: body type is 1 unit, so leading is 0.5 — as on
@@ -1068,7 +1068,7 @@ function markDisplay(pieces: Piece[][], starts: number[], bodyLen: number[], row
   // Letter-spaced body lines, credit lines (the page's markers: datelines, bylines, sign-offs), subheadlines and a
   // box's standing label (核心阅读 over a story's summary: bold body type, standing alone under the headline) are
   // never display type here, whole lines or a headline's tail.
-  const neverDisplay = (text: string) => justifiedLine(text) || isCreditLine(text, markers) || markers.subheadlinePrefix.test(text) || BOX_LABEL.test(text.trim());
+  const neverDisplay = (text: string) => justifiedLine(text) || isCreditLine(text, markers) || markers.subheadlinePrefix.test(text) || isBoxLabel(text.trim());
   // Nor is prose, a single character, or a paragraph's first line.
   const candidate = (p: Piece) => {
     const text = p.seg.text;

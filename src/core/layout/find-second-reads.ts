@@ -12,7 +12,7 @@
  */
 import { LAYOUT_TUNING as T } from './tuning.js';
 import { partitionPoint } from '../arrays.js';
-import { HAN } from '../chars.js';
+import { holdsHan } from '../chars.js';
 import type { PlacedLine } from './geometry.js';
 import { isBodyType } from './find-columns.js';
 import type { TypeMeasure } from './measure-type.js';
@@ -34,7 +34,7 @@ export function findSecondReads(lines: PlacedLine[], type: TypeMeasure): Set<Pla
     for (let i = lo; i < display.length && display[i]!.box[1] <= l.box[1] + T.secondReadSlack * tallest; i++) {
       const d = display[i]!;
       // Han strokes read as Latin letters make a taller box than re-read Han tops: capitals stand 0.6-0.75 of the glyph.
-      const share = HAN.test(l.line.text) ? T.secondReadShare : T.secondReadLatinShare;
+      const share = holdsHan(l.line.text) ? T.secondReadShare : T.secondReadLatinShare;
       if (l.size > share * d.size) continue;
       const tol = T.secondReadSlack * d.size;
       const inside = l.box[0] >= d.box[0] - tol && l.box[2] <= d.box[2] + tol && l.box[1] >= d.box[1] - tol && l.box[3] <= d.box[3] + tol;
