@@ -15,6 +15,7 @@ const KNOWN_DIFFERENCES: Record<string, number> = {
   'pdftotext-layout-columns': 2, // the photo story's title sits below its caption in column order: read as a paragraph
   'ocr-tesseract-seed': 51, // columns interleaved on the first lines; eval scores it by content
   'ocr-text-header-strip-spaced': 1, // the page number is read in one line with the masthead (P05 ⟨spaces⟩ 青山晚报): page.number not found
+  'text-ocr-fact-box-closes-item': 2, // the item's two fact lines (售價 … ⏎ ⏎ 查詢 …) come out as one paragraph
   'hocr-gutter-rows-read-across': 1, // the speck OCR read as 、 in the gutter stays in the text before it: nothing is dropped
 };
 

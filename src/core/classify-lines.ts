@@ -245,8 +245,9 @@ function claimByGeometry(line: ClassifiedLine, markers: MarkerSet, titleAbove = 
  * A fact-box line: a short field name, a colon, and a value with figures
  * (查询：1234 5678, 售價：$3,280 起, 营业时间：每日9时至17时). A headline with a
  * colon names a column or speaker instead (林志成專欄：…) and has no figures.
+ * Tesseract often sets a space before the colon (售價 : $3,280): the line is the same field.
  */
-const INFO_LINE = new RegExp(String.raw`^[${HAN_CLASS}]{2,4}[：:].*[0-9０-９]`, 'u');
+export const INFO_LINE = new RegExp(String.raw`^[${HAN_CLASS}]{2,4}[ \u3000]?[：:].*[0-9０-９]`, 'u');
 
 /** What a line of the furniture strip is: by the furniture patterns, else the masthead or a section name. */
 function furnitureRoleOf(line: ClassifiedLine, markers: MarkerSet): FurnitureRole {

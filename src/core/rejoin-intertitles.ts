@@ -27,7 +27,7 @@ import { bigramList, recall, type Bigram } from './bigrams.js';
 import type { Block, BodyUnit, TitleBlock } from './group-blocks.js';
 import { CLASSIFY_TUNING as T } from './classify-tuning.js';
 import { endsInLeadInDash, endsSentence } from './chars.js';
-import type { ClassifiedLine } from './classify-lines.js';
+import { INFO_LINE, type ClassifiedLine } from './classify-lines.js';
 import type { InputLine } from './model.js';
 
 /** pdftotext ends every page with a form feed; a hard-wrapped text does not. */
@@ -118,6 +118,13 @@ export function rejoinIntertitles(blocks: Block[], setApart: ReadonlySet<number>
       continue;
     }
     const heads = b.kicker ? [b.kicker, ...b.titles] : b.titles;
+    // A text that ends in a fact box (售價：$38起 ⏎ 查詢：2388 1234) has closed its item: a consumer page's
+    // next item starts under it, and its one line is that item's headline (rule headline-after-fact-box).
+    if (heads.length === 1 && INFO_LINE.test(above.body[above.body.length - 1]!.text)) {
+      heads[0]!.rule = 'headline-after-fact-box';
+      out.push(b);
+      continue;
+    }
     if (heads.length === 1 && setApart?.has(heads[0]!.n) && closedAbove(above)) {
       heads[0]!.rule = 'set-apart-headline';
       out.push(b);
