@@ -73,6 +73,17 @@ export interface MarkerSet {
   section: RegExp;
 }
 
+/** A paper's own dateline, 羊城晚报讯: no literal start, so matchesAny tries it in its combined regex. */
+const PAPER_DATELINE = new RegExp(String.raw`^${H}{1,6}(?:日报|日報|晚报|晚報|时报|時報|早报|早報|商报|商報|文匯報|文汇报|大公報|大公报)(?:讯|訊)`, 'u');
+
+/**
+ * For a default pattern with no literal start, a test every text it matches
+ * passes (PAPER_DATELINE ends in 讯 or 訊). When each pattern of a list's
+ * combined regex has one, a text failing them all skips that regex, and a
+ * page with no such text never compiles it.
+ */
+const OPEN_PATTERN_NEEDS = new Map<RegExp, (text: string) => boolean>([[PAPER_DATELINE, (t) => t.includes('讯') || t.includes('訊')]]);
+
 export const DEFAULT_MARKERS: MarkerSet = {
   dateline: [
     // 【明報專訊】, 【本報訊】, 【新华社重庆十四日电】
@@ -92,7 +103,7 @@ export const DEFAULT_MARKERS: MarkerSet = {
       'u',
     ),
     // 羊城晚报讯, 香港文匯報訊, 广州日报讯
-    new RegExp(String.raw`^${H}{1,6}(?:日报|日報|晚报|晚報|时报|時報|早报|早報|商报|商報|文匯報|文汇报|大公報|大公报)(?:讯|訊)`, 'u'),
+    PAPER_DATELINE,
   ],
   bracketReporter: new RegExp(
     [
@@ -352,6 +363,8 @@ interface ListMatcher {
   open: RegExp[];
   /** Those patterns as one regex (see matchesAny), or null when they cannot be combined. */
   union: RegExp | null;
+  /** Each open pattern's OPEN_PATTERN_NEEDS test, or null when one of them has none. */
+  unionNeeds: ((text: string) => boolean)[] | null;
   /** Each pattern without the g and y flags (a test that leaves no state behind), for those tried alone. */
   stateless: RegExp[];
 }
@@ -371,6 +384,7 @@ function matcherOf(patterns: readonly RegExp[]): ListMatcher {
     firstUnits: new Set(prefixes.flatMap((list) => (list ?? []).map((p) => p.charCodeAt(0)))),
     open,
     union: combinable && open.length > 0 ? new RegExp(open.map((p) => `(?:${p.source})`).join('|'), flags) : null,
+    unionNeeds: open.every((p) => OPEN_PATTERN_NEEDS.has(p)) ? open.map((p) => OPEN_PATTERN_NEEDS.get(p)!) : null,
     stateless: patterns.map((p) => (/[gy]/u.test(p.flags) ? new RegExp(p.source, p.flags.replace(/[gy]/g, '')) : p)),
   };
   matchers.set(patterns, m);
@@ -399,10 +413,12 @@ function mayStart(prefixes: readonly string[] | null, text: string): boolean {
 export function matchesAny(patterns: readonly RegExp[], text: string): boolean {
   const m = matcherOf(patterns);
   if (!m.union && m.open.length === patterns.length) return patterns.some((p) => p.test(text));
-  if (m.union?.test(text)) return true;
-  if (!m.firstUnits.has(text.charCodeAt(0))) return false;
-  for (let k = 0; k < patterns.length; k++) if (m.prefixes[k] !== null && mayStart(m.prefixes[k]!, text) && m.stateless[k]!.test(text)) return true;
-  return false;
+  // The literal starts first: a line one of them matches (本报讯…) does not need the combined regex.
+  if (m.firstUnits.has(text.charCodeAt(0))) {
+    for (let k = 0; k < patterns.length; k++) if (m.prefixes[k] !== null && mayStart(m.prefixes[k]!, text) && m.stateless[k]!.test(text)) return true;
+  }
+  if (m.union === null || (m.unionNeeds !== null && !m.unionNeeds.some((needs) => needs(text)))) return false;
+  return m.union.test(text);
 }
 
 /** Whether `text` holds one of the characters of `chars`. */
