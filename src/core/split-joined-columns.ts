@@ -17,7 +17,7 @@
  * left as they are, and the page gets a warning that `pdftotext -layout`, the
  * PDF itself or ALTO/hOCR input reads it correctly.
  */
-import { displayWidth, RUNNING_TEXT_MARK } from './chars.js';
+import { displayWidth, hasSpaceGap, RUNNING_TEXT_MARK } from './chars.js';
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
 
@@ -42,9 +42,10 @@ let hanChar: RegExp | undefined;
 /**
  * Text that keeps the page's layout (pdftotext -layout, OCR with spacing)
  * pads with runs of spaces; there columns stand apart and
- * split-layout-columns has read them. Plain extraction never pads.
+ * split-layout-columns has read them. Plain extraction never pads. A line
+ * is padded with this many spaces or more between text (hasSpaceGap).
  */
-const PADDED = /\S {2,}\S/u;
+const PADDED_MIN_SPACES = 2;
 const MAX_PADDED_SHARE = 0.05;
 /** Fewer joined lines than this on a page, none in a stretch, are too little to warn about. */
 const MIN_WARN = 2;
@@ -109,7 +110,7 @@ export function measurePlainColumns(input: readonly InputLine[]): PlainColumns |
     const text = input[i]!.text;
     widths[i] = text.trim() === '' ? 0 : displayWidth(text);
     if (widths[i]! > 0) nonBlank++;
-    if (PADDED.test(text)) padded++;
+    if (hasSpaceGap(text, PADDED_MIN_SPACES)) padded++;
   }
   if (nonBlank < MIN_PAGE_LINES || padded > MAX_PADDED_SHARE * input.length) return null;
   const column = columnWidth(widths);

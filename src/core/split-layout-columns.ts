@@ -19,6 +19,7 @@
 import { diagnostic } from './messages.js';
 import type { Diagnostic, InputLine } from './model.js';
 import { appendAll } from './arrays.js';
+import { hasSpaceGap } from './chars.js';
 
 /**
  * A run of text in a line. `start`/`end` count characters (code points), as
@@ -36,6 +37,8 @@ export interface Segment {
 
 /** A wide gap: three or more spaces between text. */
 export const GAP = /\S {3,}\S/;
+/** GAP's least run of spaces, for hasSpaceGap: the same test without compiling GAP on a page of one column. */
+const GAP_MIN_SPACES = 3;
 /** A page is read by columns when this share of its non-blank lines (and at least MIN_LINES) have a wide gap. */
 const MIN_SHARE = 0.3;
 const MIN_LINES = 5;
@@ -110,7 +113,7 @@ interface Row {
 function readPage(page: InputLine[], out: InputLine[], warnings: Diagnostic[]): void {
   // The cheap tests first: most pages are passed on as they are.
   const nonBlank = page.filter((l) => l.text.trim() !== '').length;
-  const wide = page.filter((l) => GAP.test(l.text)).length;
+  const wide = page.filter((l) => hasSpaceGap(l.text, GAP_MIN_SPACES)).length;
   if (wide < MIN_LINES || wide < MIN_SHARE * nonBlank) {
     appendAll(out, page);
     return;
@@ -174,7 +177,7 @@ function readPage(page: InputLine[], out: InputLine[], warnings: Diagnostic[]): 
 export function splitLayoutColumns(input: InputLine[], warnings: Diagnostic[]): InputLine[] {
   // Most pages have no wide gaps at all: one cheap test per line decides.
   let wide = 0;
-  for (const l of input) if (GAP.test(l.text)) wide++;
+  for (const l of input) if (hasSpaceGap(l.text, GAP_MIN_SPACES)) wide++;
   if (wide < MIN_LINES) return input;
   const out: InputLine[] = [];
   let start = 0;
