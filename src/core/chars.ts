@@ -37,17 +37,9 @@ export function holdsHan(text: string): boolean {
   return false;
 }
 
-/** Is the code unit one the regex class \s matches (the same in and out of u mode: none is a surrogate)? */
-function isWhiteSpaceUnit(c: number): boolean {
-  return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
 /**
  * Whether `text` has a run of at least `min` spaces (U+0020) with a
- * non-space on each side: /\S {min,}\S/.test(text) by code unit. Asked of
+ * non-space on each side (isSpaceCode, the class \s): /\S {min,}\S/.test(text) by code unit. Asked of
  * every line by the column splitters, on a page that is usually one column.
  */
 export function hasSpaceGap(text: string, min: number): boolean {
@@ -56,7 +48,7 @@ export function hasSpaceGap(text: string, min: number): boolean {
   for (let i = text.indexOf(run); i !== -1; i = text.indexOf(run, i)) {
     let j = i + min;
     while (j < text.length && text.charCodeAt(j) === 0x20) j++;
-    if (i > 0 && j < text.length && !isWhiteSpaceUnit(text.charCodeAt(i - 1)) && !isWhiteSpaceUnit(text.charCodeAt(j))) return true;
+    if (i > 0 && j < text.length && !isSpaceCode(text.charCodeAt(i - 1)) && !isSpaceCode(text.charCodeAt(j))) return true;
     i = j;
   }
   return false;
